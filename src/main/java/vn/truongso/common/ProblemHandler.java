@@ -1,0 +1,103 @@
+package vn.truongso.common;
+
+import jakarta.validation.ConstraintViolationException;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/** Every error of /api/** leaves as RFC 9457 problem+json with a stable {@code code} and a Vietnamese detail. */
+@RestControllerAdvice
+public class ProblemHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> any(Exception ex) {
+        // Engine and JPA wrap what our delegates throw: find the cause that speaks to the user.
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof ApiException api) {
+                return problem(api.status(), api.code(), api.getMessage(), null);
+            }
+            if (t instanceof OptimisticLockingException || t instanceof OptimisticLockingFailureException
+                    || t instanceof TaskAlreadyClaimedException) {
+                return problem(HttpStatus.CONFLICT, "CONCURRENT_UPDATE",
+                        "Người khác vừa xử lý mục này trước bạn. Vui lòng tải lại.", null);
+            }
+            if (t instanceof AccessDeniedException) {
+                return problem(HttpStatus.FORBIDDEN, "FORBIDDEN", "Bạn không có quyền thực hiện thao tác này.", null);
+            }
+            if (t == t.getCause()) {
+                break;
+            }
+        }
+        if (ex instanceof MethodArgumentNotValidException invalid) {
+            Map<String, String> fields = new LinkedHashMap<>();
+            for (FieldError fe : invalid.getBindingResult().getFieldErrors()) {
+                fields.putIfAbsent(fe.getField(), fe.getDefaultMessage());
+            }
+            return problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Dữ liệu gửi lên không hợp lệ.",
+                    Map.of("fields", fields));
+        }
+        if (ex instanceof ConstraintViolationException) {
+            return problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Dữ liệu gửi lên không hợp lệ.", null);
+        }
+        if (ex instanceof HttpMessageNotReadableException || ex instanceof MethodArgumentTypeMismatchException) {
+            return problem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", "Yêu cầu không đúng định dạng.", null);
+        }
+        if (ex instanceof MissingServletRequestPartException || ex instanceof MissingServletRequestParameterException) {
+            return problem(HttpStatus.BAD_REQUEST, "MISSING_FIELD", "Thiếu trường bắt buộc: " + ex.getMessage(), null);
+        }
+        if (ex instanceof MaxUploadSizeExceededException) {
+            return problem(HttpStatus.PAYLOAD_TOO_LARGE, "DOCUMENT_TOO_LARGE",
+                    "Tệp vượt quá dung lượng cho phép.", null);
+        }
+        if (ex instanceof HttpMediaTypeNotSupportedException) {
+            return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE",
+                    "Kiểu nội dung của yêu cầu không được hỗ trợ.", null);
+        }
+        if (ex instanceof HttpRequestMethodNotSupportedException) {
+            return problem(HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED", "Phương thức không được hỗ trợ.", null);
+        }
+        if (ex instanceof NoResourceFoundException) {
+            return problem(HttpStatus.NOT_FOUND, "NOT_FOUND", "Không tìm thấy địa chỉ yêu cầu.", null);
+        }
+        log.error("Unhandled error", ex);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "Đã có lỗi hệ thống. Vui lòng thử lại sau.", null);
+    }
+
+    static ResponseEntity<ProblemDetail> problem(HttpStatusCode status, String code, String detail,
+                                                 Map<String, Object> extra) {
+        ProblemDetail pd = ProblemDetail.forStatusAndDetail(status, detail);
+        pd.setType(URI.create("urn:truongso:problem:" + code.toLowerCase().replace('_', '-')));
+        HttpStatus known = HttpStatus.resolve(status.value());
+        pd.setTitle(known != null ? known.getReasonPhrase() : "Error");
+        pd.setProperty("code", code);
+        if (extra != null) {
+            extra.forEach(pd::setProperty);
+        }
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(pd);
+    }
+}

@@ -1,0 +1,180 @@
+package vn.truongso.document;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.util.unit.DataSize;
+import vn.truongso.common.ApiException;
+import vn.truongso.common.VietnamTime;
+import vn.truongso.school.CurrentUser;
+import vn.truongso.school.Role;
+
+/** Stores, versions and serves documents, and decides who may read them. */
+@Service
+@Transactional
+public class DocumentService {
+
+    /** No path parts, no control characters, no reserved characters; letters of any language are fine. */
+    private static final Pattern SAFE_NAME = Pattern.compile("[^/\\\\:*?\"<>|\\p{Cntrl}]{1,200}");
+
+    private final DocumentRepository documents;
+    private final BlobStore blobs;
+    private final PdfInspector inspector;
+    private final DataSize maxSize;
+    private final Clock clock;
+
+    DocumentService(DocumentRepository documents, BlobStore blobs, PdfInspector inspector,
+                    @Value("${truongso.documents.max-size}") DataSize maxSize, Clock clock) {
+        this.documents = documents;
+        this.blobs = blobs;
+        this.inspector = inspector;
+        this.maxSize = maxSize;
+        this.clock = clock;
+    }
+
+    /** A file as it arrived over HTTP: what the client claims, before we believe any of it. */
+    public record Upload(byte[] bytes, String fileName, String contentType) {
+    }
+
+    public DocumentView store(Upload upload, String title, DocumentKind kind, CurrentUser user) {
+        if (title == null || title.isBlank() || title.length() > 500) {
+            throw ApiException.badRequest("TITLE_REQUIRED", "Vui lòng nhập tiêu đề văn bản (tối đa 500 ký tự).");
+        }
+        if (kind == null) {
+            throw ApiException.badRequest("KIND_REQUIRED", "Vui lòng chọn loại văn bản.");
+        }
+        Checked c = check(upload);
+        Document doc = new Document(title.strip(), kind, user.organisationCode(), user.username(),
+                user.subjectGroupId(), clock.instant());
+        doc.addVersion(c.sha256, c.size, c.pages, c.fileName, "Tải lên", user.username(), clock.instant());
+        keep(c);
+        return view(documents.save(doc));
+    }
+
+    /** A revised file uploaded by the document's owner becomes its next version. */
+    public DocumentView addVersion(UUID id, Upload upload, String note, CurrentUser user) {
+        Document doc = readable(id, user);
+        if (!doc.getOwnerUsername().equals(user.username())) {
+            throw ApiException.forbidden();
+        }
+        Checked c = check(upload);
+        doc.addVersion(c.sha256, c.size, c.pages, c.fileName, note == null || note.isBlank() ? "Bản sửa" : note,
+                user.username(), clock.instant());
+        keep(c);
+        return view(documents.saveAndFlush(doc));
+    }
+
+    @Transactional(readOnly = true)
+    public DocumentView get(UUID id, CurrentUser user) {
+        return view(readable(id, user));
+    }
+
+    /** For other capabilities acting on the user's behalf: the document, if this user may read it. */
+    @Transactional(readOnly = true)
+    public DocumentView require(UUID id, CurrentUser user) {
+        return get(id, user);
+    }
+
+    /** The number of the document's latest version, for process steps that act without a signed-in user. */
+    @Transactional(readOnly = true)
+    public int currentVersion(UUID id) {
+        return documents.findById(id).map(Document::getCurrentVersion)
+                .orElseThrow(() -> ApiException.notFound("văn bản"));
+    }
+
+    @Transactional(readOnly = true)
+    public Content content(UUID id, Integer version, CurrentUser user) {
+        Document doc = readable(id, user);
+        DocumentVersion v = version == null ? doc.latest() : doc.version(version);
+        if (v == null) {
+            throw ApiException.notFound("phiên bản " + version + " của văn bản");
+        }
+        try {
+            return new Content(doc.getTitle(), v.getVersion(), v.getSha256(), v.getSizeBytes(), blobs.open(v.getSha256()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public record Content(String title, int version, String sha256, long size, InputStream stream) {
+    }
+
+    static boolean mayRead(Document doc, CurrentUser user) {
+        if (doc.getOwnerUsername().equals(user.username())) {
+            return true;
+        }
+        if (doc.getOrganisationCode() == null || !user.worksFor(doc.getOrganisationCode())) {
+            return false;
+        }
+        if (user.has(Role.PRINCIPAL) || user.has(Role.CLERK) || user.has(Role.OFFICER)) {
+            return true;
+        }
+        return user.has(Role.HEAD) && doc.getOwnerGroupId() != null
+                && doc.getOwnerGroupId().equals(user.subjectGroupId());
+    }
+
+    private Document readable(UUID id, CurrentUser user) {
+        return documents.findById(id).filter(d -> mayRead(d, user))
+                .orElseThrow(() -> ApiException.notFound("văn bản"));
+    }
+
+    private record Checked(byte[] bytes, String sha256, long size, int pages, String fileName) {
+    }
+
+    private Checked check(Upload upload) {
+        if (upload == null || upload.bytes() == null) {
+            throw ApiException.badRequest("FILE_REQUIRED", "Vui lòng chọn tệp PDF để tải lên.");
+        }
+        String type = upload.contentType() == null ? "" : upload.contentType().toLowerCase();
+        if (!(type.startsWith("application/pdf") || type.startsWith("application/x-pdf")
+                || type.startsWith("application/octet-stream") || type.isEmpty())) {
+            throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "DOCUMENT_WRONG_TYPE",
+                    "Chỉ nhận tệp PDF (application/pdf); tệp gửi lên có kiểu " + upload.contentType() + ".");
+        }
+        String name = upload.fileName();
+        if (name != null && (!SAFE_NAME.matcher(name).matches() || name.contains("..") || name.isBlank())) {
+            throw ApiException.badRequest("UNSAFE_FILE_NAME",
+                    "Tên tệp không hợp lệ: không được chứa đường dẫn, ký tự điều khiển hay ký tự đặc biệt.");
+        }
+        if (upload.bytes().length > maxSize.toBytes()) {
+            throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "DOCUMENT_TOO_LARGE",
+                    "Tệp vượt quá dung lượng cho phép (" + maxSize.toMegabytes() + " MB).");
+        }
+        int pages = inspector.pages(upload.bytes());
+        return new Checked(upload.bytes(), BlobStore.sha256(upload.bytes()), upload.bytes().length, pages, name);
+    }
+
+    /** Writes the blob now; if the surrounding transaction rolls back, a blob this call created goes again. */
+    private void keep(Checked c) {
+        boolean created = blobs.put(c.sha256, c.bytes);
+        if (created && TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == STATUS_ROLLED_BACK) {
+                        blobs.delete(c.sha256);
+                    }
+                }
+            });
+        }
+    }
+
+    private static DocumentView view(Document d) {
+        DocumentVersion latest = d.latest();
+        return new DocumentView(d.getId(), d.getTitle(), d.getKind(), d.getOrganisationCode(), d.getOwnerUsername(),
+                d.getCurrentVersion(), latest.getSha256(), latest.getPages(), latest.getSizeBytes(),
+                VietnamTime.of(d.getCreatedAt()),
+                d.getVersions().stream().map(v -> new DocumentView.VersionView(v.getVersion(), v.getSha256(),
+                        v.getPages(), v.getSizeBytes(), v.getFileName(), v.getNote(), v.getCreatedBy(),
+                        VietnamTime.of(v.getCreatedAt()))).toList());
+    }
+}

@@ -1,0 +1,233 @@
+package vn.truongso.inbox;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.VariableInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.truongso.common.ApiException;
+import vn.truongso.common.VietnamTime;
+import vn.truongso.paperless.Channel;
+import vn.truongso.school.CurrentUser;
+
+@Service
+@Transactional
+public class InboxService {
+
+    /** Process variables every process sets so that any task can be shown in the inbox. */
+    private static final String[] SHOWN = {"displayTitle", "requesterName", "subject", "grade", "week", "documentId"};
+
+    private final TaskService tasks;
+    private final RuntimeService runtime;
+    private final HistoryService history;
+    private final TaskRules rules;
+    private final Clock clock;
+
+    InboxService(TaskService tasks, RuntimeService runtime, HistoryService history, TaskRules rules, Clock clock) {
+        this.tasks = tasks;
+        this.runtime = runtime;
+        this.history = history;
+        this.rules = rules;
+        this.clock = clock;
+    }
+
+    record TaskView(String id, String name, String step, String processKey, String processInstanceId,
+                    String businessKey, String title, String requester, String subject, Integer grade, Integer week,
+                    String documentId, String assignee, OffsetDateTime created, OffsetDateTime due, boolean overdue,
+                    List<String> decisions) {
+    }
+
+    record TaskPage(List<TaskView> items, long total, int page, int size) {
+    }
+
+    record Completion(String decision, String comment, String channel) {
+    }
+
+    @Transactional(readOnly = true)
+    TaskPage inbox(CurrentUser user, String processKey, Boolean overdue, int page, int size) {
+        if (page < 0 || size < 1 || size > 200) {
+            throw ApiException.badRequest("PAGING_INVALID", "Tham số phân trang không hợp lệ (size từ 1 đến 200).");
+        }
+        if (user.organisationCode() == null) {
+            return new TaskPage(List.of(), 0, page, size);
+        }
+        TaskQuery q = tasks.createTaskQuery().tenantIdIn(user.organisationCode()).active();
+        if (user.groups().isEmpty()) {
+            q.taskAssignee(user.username());
+        } else {
+            q.or().taskAssignee(user.username()).taskCandidateGroupIn(user.groups()).endOr();
+        }
+        if (processKey != null && !processKey.isBlank()) {
+            q.processDefinitionKey(processKey);
+        }
+        Date now = Date.from(clock.instant());
+        if (Boolean.TRUE.equals(overdue)) {
+            q.dueBefore(now);
+        }
+        long total = q.count();
+        List<Task> found = q.orderByTaskCreateTime().desc().orderByTaskId().asc().listPage(page * size, size);
+        Map<String, Map<String, Object>> vars = variables(found);
+        Map<String, String> businessKeys = businessKeys(found);
+        List<TaskView> items = found.stream().map(t -> view(t, vars.getOrDefault(t.getProcessInstanceId(), Map.of()),
+                businessKeys.get(t.getProcessInstanceId()), now)).toList();
+        return new TaskPage(items, total, page, size);
+    }
+
+    TaskView claim(String taskId, CurrentUser user) {
+        Task task = actionable(taskId, user);
+        if (task.getAssignee() == null) {
+            tasks.claim(taskId, user.username());
+        }
+        return view(taskId);
+    }
+
+    TaskView unclaim(String taskId, CurrentUser user) {
+        Task task = actionable(taskId, user);
+        if (task.getAssignee() != null) {
+            // Only tasks offered to a group can go back to it; a task assigned by name stays with its person.
+            if (candidateGroups(taskId).isEmpty()) {
+                throw ApiException.conflict("TASK_PERSONAL", "Việc này được giao riêng cho bạn, không thể trả lại nhóm.");
+            }
+            tasks.setAssignee(taskId, null);
+        }
+        return view(taskId);
+    }
+
+    /**
+     * Claims (if still open) and completes in one transaction. Two people completing the same task at once: the
+     * engine's optimistic locking lets exactly one through; the other gets 409 and the process moves once.
+     */
+    void complete(String taskId, Completion c, CurrentUser user) {
+        Task task = actionable(taskId, user);
+        TaskRules.Rules r = rules.of(task.getProcessDefinitionId(), task.getTaskDefinitionKey());
+        String decision = c == null || c.decision() == null ? null : c.decision().trim().toUpperCase();
+        if (decision == null || !r.decisions().contains(decision)) {
+            throw ApiException.badRequest("DECISION_INVALID",
+                    "Quyết định không hợp lệ cho việc này. Chọn một trong: " + String.join(", ", r.decisions()) + ".");
+        }
+        String comment = c.comment() == null || c.comment().isBlank() ? null : c.comment().strip();
+        if (comment != null && comment.length() > 2000) {
+            throw ApiException.badRequest("COMMENT_TOO_LONG", "Ý kiến tối đa 2000 ký tự.");
+        }
+        if (comment == null && r.commentRequiredFor().contains(decision)) {
+            throw ApiException.badRequest("COMMENT_REQUIRED", "Vui lòng ghi ý kiến khi chọn " + decision + ".");
+        }
+        Channel channel;
+        try {
+            channel = c.channel() == null || c.channel().isBlank() ? Channel.DIGITAL
+                    : Channel.valueOf(c.channel().trim().toUpperCase());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("CHANNEL_INVALID", "Hình thức xử lý chỉ là DIGITAL hoặc PAPER.");
+        }
+        if (task.getAssignee() == null) {
+            tasks.claim(taskId, user.username());
+        }
+        Map<String, Object> local = new HashMap<>();
+        local.put("decision", decision);
+        local.put("comment", comment);
+        local.put("channel", channel.name());
+        tasks.setVariablesLocal(taskId, local);
+        Map<String, Object> process = new HashMap<>();
+        process.put("decision", decision);
+        process.put("lastActor", user.username());
+        process.put("lastComment", comment);
+        tasks.complete(taskId, process);
+    }
+
+    /**
+     * The task if this user may act on it now: same organisation, and theirs or offered to one of their groups.
+     * Someone else's claimed task is a conflict; a task already done is a conflict; anything else is not found.
+     */
+    private Task actionable(String taskId, CurrentUser user) {
+        Task task = user.organisationCode() == null ? null
+                : tasks.createTaskQuery().taskId(taskId).tenantIdIn(user.organisationCode()).singleResult();
+        if (task == null) {
+            boolean done = user.organisationCode() != null && history.createHistoricTaskInstanceQuery().taskId(taskId)
+                    .tenantIdIn(user.organisationCode()).finished().count() > 0;
+            if (done) {
+                throw ApiException.conflict("TASK_ALREADY_COMPLETED", "Việc này đã được xử lý xong.");
+            }
+            throw ApiException.notFound("công việc");
+        }
+        boolean mine = user.username().equals(task.getAssignee());
+        boolean offered = candidateGroups(taskId).stream().anyMatch(user.groups()::contains);
+        if (!mine && !offered) {
+            throw ApiException.notFound("công việc");
+        }
+        if (task.getAssignee() != null && !mine) {
+            throw new ApiException(HttpStatus.CONFLICT, "TASK_HELD_BY_OTHER",
+                    "Việc này đang do " + task.getAssignee() + " xử lý.");
+        }
+        return task;
+    }
+
+    private List<String> candidateGroups(String taskId) {
+        return tasks.getIdentityLinksForTask(taskId).stream()
+                .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
+                .map(IdentityLink::getGroupId).toList();
+    }
+
+    private TaskView view(String taskId) {
+        Task t = tasks.createTaskQuery().taskId(taskId).singleResult();
+        List<Task> one = List.of(t);
+        return view(t, variables(one).getOrDefault(t.getProcessInstanceId(), Map.of()),
+                businessKeys(one).get(t.getProcessInstanceId()), Date.from(clock.instant()));
+    }
+
+    private Map<String, String> businessKeys(List<Task> found) {
+        Set<String> pids = found.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet());
+        Map<String, String> out = new HashMap<>();
+        if (!pids.isEmpty()) {
+            runtime.createProcessInstanceQuery().processInstanceIds(pids).list()
+                    .forEach(pi -> out.put(pi.getId(), pi.getBusinessKey()));
+        }
+        return out;
+    }
+
+    private Map<String, Map<String, Object>> variables(List<Task> found) {
+        Map<String, Map<String, Object>> out = new HashMap<>();
+        if (found.isEmpty()) {
+            return out;
+        }
+        String[] pids = found.stream().map(Task::getProcessInstanceId).distinct().toArray(String[]::new);
+        for (VariableInstance v : runtime.createVariableInstanceQuery().processInstanceIdIn(pids)
+                .variableNameIn(SHOWN).disableCustomObjectDeserialization().list()) {
+            if (v.getExecutionId().equals(v.getProcessInstanceId())) {
+                out.computeIfAbsent(v.getProcessInstanceId(), k -> new HashMap<>()).put(v.getName(), v.getValue());
+            }
+        }
+        return out;
+    }
+
+    private TaskView view(Task t, Map<String, Object> vars, String businessKey, Date now) {
+        String processKey = t.getProcessDefinitionId() == null ? null : t.getProcessDefinitionId().split(":")[0];
+        return new TaskView(t.getId(), t.getName(), t.getTaskDefinitionKey(), processKey, t.getProcessInstanceId(),
+                businessKey, str(vars.get("displayTitle")), str(vars.get("requesterName")), str(vars.get("subject")),
+                num(vars.get("grade")), num(vars.get("week")), str(vars.get("documentId")), t.getAssignee(),
+                VietnamTime.of(t.getCreateTime()), VietnamTime.of(t.getDueDate()),
+                t.getDueDate() != null && t.getDueDate().before(now),
+                rules.of(t.getProcessDefinitionId(), t.getTaskDefinitionKey()).decisions());
+    }
+
+    private static String str(Object o) {
+        return o == null ? null : o.toString();
+    }
+
+    private static Integer num(Object o) {
+        return o instanceof Number n ? n.intValue() : null;
+    }
+}

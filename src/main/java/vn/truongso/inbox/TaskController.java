@@ -1,0 +1,49 @@
+package vn.truongso.inbox;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import vn.truongso.school.UserDirectory;
+
+@RestController
+@RequestMapping("/api/tasks")
+class TaskController {
+
+    private final InboxService inbox;
+    private final UserDirectory users;
+
+    TaskController(InboxService inbox, UserDirectory users) {
+        this.inbox = inbox;
+        this.users = users;
+    }
+
+    @GetMapping
+    InboxService.TaskPage list(@RequestParam(required = false) String process,
+                               @RequestParam(required = false) Boolean overdue,
+                               @RequestParam(defaultValue = "0") int page,
+                               @RequestParam(defaultValue = "50") int size) {
+        return inbox.inbox(users.current(), process, overdue, page, size);
+    }
+
+    @PostMapping("/{id}/claim")
+    InboxService.TaskView claim(@PathVariable String id) {
+        return inbox.claim(id, users.current());
+    }
+
+    @PostMapping("/{id}/unclaim")
+    InboxService.TaskView unclaim(@PathVariable String id) {
+        return inbox.unclaim(id, users.current());
+    }
+
+    @PostMapping("/{id}/complete")
+    ResponseEntity<Void> complete(@PathVariable String id,
+                                  @RequestBody(required = false) InboxService.Completion completion) {
+        inbox.complete(id, completion, users.current());
+        return ResponseEntity.noContent().build();
+    }
+}

@@ -1,0 +1,210 @@
+package vn.truongso.lessonplan;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.truongso.common.ApiException;
+import vn.truongso.common.VietnamTime;
+import vn.truongso.document.DocumentKind;
+import vn.truongso.document.DocumentService;
+import vn.truongso.document.DocumentView;
+import vn.truongso.paperless.StepHistory;
+import vn.truongso.school.CurrentUser;
+import vn.truongso.school.Groups;
+import vn.truongso.school.Role;
+import vn.truongso.school.UserDirectory;
+
+@Service
+@Transactional
+public class LessonPlanService {
+
+    static final String PROCESS_KEY = "lessonPlanApproval";
+
+    private final LessonPlanRepository plans;
+    private final ProfessionalRecordRepository records;
+    private final DocumentService documents;
+    private final UserDirectory users;
+    private final StepHistory history;
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final IdentityService identity;
+    private final Clock clock;
+
+    LessonPlanService(LessonPlanRepository plans, ProfessionalRecordRepository records, DocumentService documents,
+                      UserDirectory users, StepHistory history, RuntimeService runtime, TaskService tasks,
+                      IdentityService identity, Clock clock) {
+        this.plans = plans;
+        this.records = records;
+        this.documents = documents;
+        this.users = users;
+        this.history = history;
+        this.runtime = runtime;
+        this.tasks = tasks;
+        this.identity = identity;
+        this.clock = clock;
+    }
+
+    record SubmitRequest(UUID documentId, String subject, Integer grade, String lessonTitle, Integer week) {
+    }
+
+    LessonPlanView submit(SubmitRequest req, CurrentUser teacher) {
+        if (!teacher.has(Role.TEACHER) || teacher.subjectGroupId() == null || teacher.organisationCode() == null) {
+            throw ApiException.forbidden();
+        }
+        validate(req);
+        DocumentView doc = documents.require(req.documentId(), teacher);
+        if (!doc.owner().equals(teacher.username())) {
+            throw new ApiException(org.springframework.http.HttpStatus.FORBIDDEN, "NOT_DOCUMENT_OWNER",
+                    "Chỉ được nộp kế hoạch bài dạy do chính bạn tải lên.");
+        }
+        if (doc.kind() != DocumentKind.LESSON_PLAN) {
+            throw ApiException.badRequest("DOCUMENT_KIND_MISMATCH",
+                    "Văn bản này không phải kế hoạch bài dạy (loại LESSON_PLAN).");
+        }
+        if (plans.existsByDocumentIdAndStatusIn(doc.id(), EnumSet.allOf(LessonPlanStatus.class))) {
+            throw ApiException.conflict("PLAN_ALREADY_SUBMITTED", "Văn bản này đã được nộp duyệt.");
+        }
+        LocalDate today = LocalDate.now(clock.withZone(VietnamTime.ZONE));
+        LessonPlan plan = plans.save(new LessonPlan(doc.id(), teacher.organisationCode(), teacher.subjectGroupId(),
+                teacher.username(), req.subject().strip(), req.grade(), req.lessonTitle().strip(), req.week(),
+                UserDirectory.schoolYear(today), clock.instant()));
+
+        Map<String, Object> vars = Map.ofEntries(
+                Map.entry("tenantId", plan.getSchoolCode()),
+                Map.entry("planId", plan.getId().toString()),
+                Map.entry("documentId", doc.id().toString()),
+                Map.entry("teacher", teacher.username()),
+                Map.entry("headGroup", Groups.headsOf(plan.getSubjectGroupId())),
+                Map.entry("principalGroup", Groups.role(plan.getSchoolCode(), Role.PRINCIPAL)),
+                Map.entry("displayTitle", plan.getLessonTitle()),
+                Map.entry("requesterName", teacher.fullName()),
+                Map.entry("subject", plan.getSubject()),
+                Map.entry("grade", plan.getGrade()),
+                Map.entry("week", plan.getWeek()));
+        identity.setAuthenticatedUserId(teacher.username());
+        try {
+            String pid = runtime.startProcessInstanceByKey(PROCESS_KEY, plan.getId().toString(), vars)
+                    .getProcessInstanceId();
+            plan.started(pid);
+        } finally {
+            identity.clearAuthentication();
+        }
+        return view(plan, teacher);
+    }
+
+    @Transactional(readOnly = true)
+    LessonPlanView get(UUID id, CurrentUser user) {
+        return view(readable(id, user), user);
+    }
+
+    @Transactional(readOnly = true)
+    Page<LessonPlanSummary> list(CurrentUser user, int page, int size) {
+        PageRequest req = PageRequest.of(page, size);
+        Page<LessonPlan> result;
+        if (user.has(Role.PRINCIPAL) || user.has(Role.CLERK)) {
+            result = plans.findBySchoolCodeOrderBySubmittedAtDesc(user.organisationCode(), req);
+        } else if (user.has(Role.HEAD)) {
+            result = plans.findBySchoolCodeAndSubjectGroupIdOrderBySubmittedAtDesc(user.organisationCode(),
+                    user.subjectGroupId(), req);
+        } else if (user.has(Role.TEACHER)) {
+            result = plans.findByTeacherUsernameOrderBySubmittedAtDesc(user.username(), req);
+        } else {
+            throw ApiException.forbidden();
+        }
+        return result.map(p -> new LessonPlanSummary(p.getId(), p.getLessonTitle(), p.getSubject(), p.getGrade(),
+                p.getWeek(), p.getTeacherUsername(), p.getStatus(), p.getStatus().text(),
+                VietnamTime.of(p.getSubmittedAt())));
+    }
+
+    record LessonPlanSummary(UUID id, String lessonTitle, String subject, int grade, int week, String teacher,
+                             LessonPlanStatus status, String statusText, OffsetDateTime submittedAt) {
+    }
+
+    record RecordEntry(Long id, String schoolYear, UUID lessonPlanId, UUID documentId, int documentVersion,
+                       String title, OffsetDateTime filedAt) {
+    }
+
+    /** The signed-in teacher's professional records (hồ sơ chuyên môn), optionally for one school year. */
+    @Transactional(readOnly = true)
+    List<RecordEntry> professionalRecords(CurrentUser teacher, String schoolYear) {
+        List<ProfessionalRecord> found = schoolYear == null
+                ? records.findByTeacherUsernameOrderByFiledAtDesc(teacher.username())
+                : records.findByTeacherUsernameAndSchoolYearOrderByFiledAtDesc(teacher.username(), schoolYear);
+        return found.stream().map(r -> new RecordEntry(r.getId(), r.getSchoolYear(), r.getLessonPlanId(),
+                r.getDocumentId(), r.getDocumentVersion(), r.getTitle(), VietnamTime.of(r.getFiledAt()))).toList();
+    }
+
+    /** Teacher: own plans; head: their group's; principal and clerk: their school's. Anyone else: not found. */
+    static boolean mayRead(LessonPlan p, CurrentUser u) {
+        if (p.getTeacherUsername().equals(u.username())) {
+            return true;
+        }
+        if (!u.worksFor(p.getSchoolCode())) {
+            return false;
+        }
+        return u.has(Role.PRINCIPAL) || u.has(Role.CLERK)
+                || (u.has(Role.HEAD) && p.getSubjectGroupId().equals(u.subjectGroupId()));
+    }
+
+    private LessonPlan readable(UUID id, CurrentUser user) {
+        return plans.findById(id).filter(p -> mayRead(p, user))
+                .orElseThrow(() -> ApiException.notFound("kế hoạch bài dạy"));
+    }
+
+    private static void validate(SubmitRequest r) {
+        if (r.documentId() == null) {
+            throw ApiException.badRequest("DOCUMENT_REQUIRED", "Vui lòng chọn tệp kế hoạch bài dạy (documentId).");
+        }
+        if (r.subject() == null || r.subject().isBlank() || r.subject().length() > 120) {
+            throw ApiException.badRequest("SUBJECT_REQUIRED", "Vui lòng nhập môn học (tối đa 120 ký tự).");
+        }
+        if (r.grade() == null || r.grade() < 1 || r.grade() > 12) {
+            throw ApiException.badRequest("GRADE_INVALID", "Khối lớp phải từ 1 đến 12.");
+        }
+        if (r.lessonTitle() == null || r.lessonTitle().isBlank() || r.lessonTitle().length() > 500) {
+            throw ApiException.badRequest("LESSON_TITLE_REQUIRED", "Vui lòng nhập tên bài dạy (tối đa 500 ký tự).");
+        }
+        if (r.week() == null || r.week() < 1 || r.week() > 52) {
+            throw ApiException.badRequest("WEEK_INVALID", "Tuần phải từ 1 đến 52.");
+        }
+    }
+
+    private LessonPlanView view(LessonPlan p, CurrentUser viewer) {
+        LessonPlanView.CurrentStep step = null;
+        if (p.getProcessInstanceId() != null) {
+            Task task = tasks.createTaskQuery().processInstanceId(p.getProcessInstanceId()).active()
+                    .orderByTaskCreateTime().desc().list().stream().findFirst().orElse(null);
+            if (task != null) {
+                List<String> groups = tasks.getIdentityLinksForTask(task.getId()).stream()
+                        .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
+                        .map(IdentityLink::getGroupId).toList();
+                step = new LessonPlanView.CurrentStep(task.getId(), task.getTaskDefinitionKey(), task.getName(),
+                        task.getAssignee(), groups, VietnamTime.of(task.getCreateTime()),
+                        VietnamTime.of(task.getDueDate()));
+            }
+        }
+        List<StepHistory.Step> steps = p.getProcessInstanceId() == null ? List.of()
+                : history.of(p.getProcessInstanceId());
+        DocumentView doc = documents.require(p.getDocumentId(), viewer);
+        String teacherName = users.find(p.getTeacherUsername()).map(CurrentUser::fullName).orElse(null);
+        return new LessonPlanView(p.getId(), p.getDocumentId(), p.getSubject(), p.getGrade(), p.getLessonTitle(),
+                p.getWeek(), p.getSchoolYear(), p.getSchoolCode(), p.getTeacherUsername(), teacherName,
+                p.getStatus(), p.getStatus().text(), p.getSignatureNote(), p.getProcessInstanceId(),
+                VietnamTime.of(p.getSubmittedAt()), VietnamTime.of(p.getApprovedAt()), step, steps,
+                history.share(steps), doc.versions());
+    }
+}

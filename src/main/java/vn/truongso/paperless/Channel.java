@@ -1,0 +1,7 @@
+package vn.truongso.paperless;
+
+/** How a step was done: on the system, or on paper (printed, signed by hand, scanned, carried). */
+public enum Channel {
+    DIGITAL,
+    PAPER
+}

@@ -1,0 +1,121 @@
+package vn.truongso.school;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.truongso.common.ApiException;
+
+/** Who is who: the public face of the school module for every other capability. */
+@Service
+@Transactional(readOnly = true)
+public class UserDirectory {
+
+    private final UserAccountRepository users;
+    private final OrganisationRepository organisations;
+    private final SubjectGroupRepository subjectGroups;
+
+    UserDirectory(UserAccountRepository users, OrganisationRepository organisations,
+                  SubjectGroupRepository subjectGroups) {
+        this.users = users;
+        this.organisations = organisations;
+        this.subjectGroups = subjectGroups;
+    }
+
+    /** The person behind the current request; 401 is handled by security before we get here. */
+    public CurrentUser current() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null || !auth.isAuthenticated()) {
+            throw ApiException.forbidden();
+        }
+        return find(auth.getName()).orElseThrow(ApiException::forbidden);
+    }
+
+    public Optional<CurrentUser> find(String username) {
+        return users.findById(username).filter(UserAccount::isEnabled).map(this::view);
+    }
+
+    public List<CurrentUser> all() {
+        return users.findAll().stream().filter(UserAccount::isEnabled).map(this::view)
+                .sorted(Comparator.comparing(CurrentUser::username)).toList();
+    }
+
+    /** Everyone in a Camunda candidate group (used for notifications to a whole group). */
+    public List<CurrentUser> membersOf(String groupId) {
+        return all().stream().filter(u -> u.groups().contains(groupId)).toList();
+    }
+
+    public Optional<String> organisationName(String code) {
+        return organisations.findById(code).map(Organisation::getName);
+    }
+
+    public Optional<String> subjectGroupName(String id) {
+        return subjectGroups.findById(id).map(SubjectGroup::getName);
+    }
+
+    /** The school year (năm học) a date falls in: it starts in September, e.g. "2026-2027". */
+    public static String schoolYear(java.time.LocalDate date) {
+        int start = date.getMonthValue() >= 8 ? date.getYear() : date.getYear() - 1;
+        return start + "-" + (start + 1);
+    }
+
+    List<OrganisationView> organisations() {
+        return organisations.findAll().stream()
+                .map(o -> new OrganisationView(o.getCode(), o.getName(), o.getKind(), o.getParentCode())).toList();
+    }
+
+    record OrganisationView(String code, String name, String kind, String parentCode) {
+    }
+
+    /** Camunda groups with display names, derived from roles and subject groups. */
+    List<GroupView> groups() {
+        List<GroupView> out = new ArrayList<>();
+        out.add(new GroupView(Groups.CAMUNDA_ADMIN, "Quản trị hệ thống", "SYSTEM", null));
+        for (Organisation o : organisations.findAll()) {
+            for (Role r : Role.values()) {
+                if (r != Role.ADMIN && r != Role.PARENT) {
+                    out.add(new GroupView(Groups.role(o.getCode(), r), r.name() + " – " + o.getName(), "ROLE",
+                            o.getCode()));
+                }
+            }
+        }
+        for (SubjectGroup g : subjectGroups.findAll()) {
+            out.add(new GroupView(Groups.membersOf(g.getId()), g.getName(), "SUBJECT_GROUP", g.getSchoolCode()));
+            out.add(new GroupView(Groups.headsOf(g.getId()), "Tổ trưởng – " + g.getName(), "SUBJECT_GROUP_HEAD",
+                    g.getSchoolCode()));
+        }
+        return out;
+    }
+
+    record GroupView(String id, String name, String type, String organisationCode) {
+    }
+
+    private CurrentUser view(UserAccount u) {
+        List<String> groups = new ArrayList<>();
+        for (Role r : u.getRoles()) {
+            if (r == Role.ADMIN) {
+                groups.add(Groups.CAMUNDA_ADMIN);
+            } else if (u.getOrganisationCode() != null && r != Role.PARENT) {
+                groups.add(Groups.role(u.getOrganisationCode(), r));
+            }
+        }
+        if (u.getSubjectGroupId() != null) {
+            groups.add(Groups.membersOf(u.getSubjectGroupId()));
+            if (u.getRoles().contains(Role.HEAD)) {
+                groups.add(Groups.headsOf(u.getSubjectGroupId()));
+            }
+        }
+        String orgName = u.getOrganisationCode() == null ? null
+                : organisations.findById(u.getOrganisationCode()).map(Organisation::getName).orElse(null);
+        return new CurrentUser(u.getUsername(), u.getFullName(), u.getTitle(), u.getOrganisationCode(), orgName,
+                u.getRoles(), u.getSubjectGroupId(), List.copyOf(groups));
+    }
+
+    String passwordHash(String username) {
+        return users.findById(username).filter(UserAccount::isEnabled).map(UserAccount::getPasswordHash).orElse(null);
+    }
+}

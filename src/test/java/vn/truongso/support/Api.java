@@ -1,0 +1,160 @@
+package vn.truongso.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/** A tiny HTTP client for the integration tests: real requests to the running app, as a demo user would send. */
+public final class Api {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String base;
+
+    public Api(int port) {
+        this.base = "http://localhost:" + port;
+    }
+
+    public record Response(int status, String contentType, byte[] bytes) {
+        public JsonNode json() {
+            try {
+                return JSON.readTree(bytes);
+            } catch (IOException e) {
+                throw new UncheckedIOException("not JSON: " + new String(bytes, StandardCharsets.UTF_8), e);
+            }
+        }
+
+        public String text() {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + text();
+        }
+    }
+
+    /** One part of a multipart upload. */
+    public record Part(String name, String fileName, String contentType, byte[] bytes) {
+        public static Part field(String name, String value) {
+            return new Part(name, null, null, value.getBytes(StandardCharsets.UTF_8));
+        }
+
+        public static Part file(String fileName, String contentType, byte[] bytes) {
+            return new Part("file", fileName, contentType, bytes);
+        }
+    }
+
+    public Response get(String user, String path) {
+        return send(request(user, path).GET().build());
+    }
+
+    public Response postJson(String user, String path, Object body) {
+        try {
+            return send(request(user, path).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))).build());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Response postMultipart(String user, String path, Part... parts) {
+        String boundary = "----truongso" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        for (Part p : parts) {
+            StringBuilder h = new StringBuilder("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + p.name() + "\"");
+            if (p.fileName() != null) {
+                h.append("; filename=\"").append(p.fileName()).append("\"");
+            }
+            h.append("\r\n");
+            if (p.contentType() != null) {
+                h.append("Content-Type: ").append(p.contentType()).append("\r\n");
+            }
+            h.append("\r\n");
+            body.writeBytes(h.toString().getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(p.bytes());
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(request(user, path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+    }
+
+    /** Uploads a generated lesson-plan PDF as {@code user}; answers the new document's id. */
+    public String uploadLessonPlan(String user, String title) {
+        Response r = postMultipart(user, "/api/documents", Part.file("khbd.pdf", "application/pdf",
+                TestPdfs.lessonPlan(title)), Part.field("title", title), Part.field("kind", "LESSON_PLAN"));
+        if (r.status() != 201) {
+            throw new AssertionError("upload failed: " + r);
+        }
+        return r.json().get("id").asText();
+    }
+
+    /** Uploads and submits a lesson plan as {@code teacher}; answers the plan as JSON. */
+    public JsonNode submitLessonPlan(String teacher, String title) {
+        String doc = uploadLessonPlan(teacher, title);
+        Map<String, Object> req = new LinkedHashMap<>();
+        req.put("documentId", doc);
+        req.put("subject", "Toán");
+        req.put("grade", 8);
+        req.put("lessonTitle", title);
+        req.put("week", 12);
+        Response r = postJson(teacher, "/api/lesson-plans", req);
+        if (r.status() != 201) {
+            throw new AssertionError("submit failed: " + r);
+        }
+        return r.json();
+    }
+
+    /** The id of the open task of this plan as seen in {@code user}'s inbox, or null. */
+    public String taskOf(String user, String planId) {
+        JsonNode items = get(user, "/api/tasks?size=200").json().get("items");
+        for (JsonNode t : items) {
+            if (planId.equals(t.get("businessKey").asText())) {
+                return t.get("id").asText();
+            }
+        }
+        return null;
+    }
+
+    public Response complete(String user, String taskId, String decision, String comment, String channel) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("decision", decision);
+        body.put("comment", comment);
+        body.put("channel", channel);
+        return postJson(user, "/api/tasks/" + taskId + "/complete", body);
+    }
+
+    private HttpRequest.Builder request(String user, String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
+        if (user != null) {
+            String password = user.contains(":") ? "" : ":demo";
+            b.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + password).getBytes(StandardCharsets.UTF_8)));
+        }
+        return b;
+    }
+
+    private Response send(HttpRequest req) {
+        try {
+            HttpResponse<byte[]> r = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
+            return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(null), r.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -27,7 +27,7 @@ class DatabaseTest {
             assertThat(c.getMetaData().getDatabaseProductName()).isEqualTo(expected);
         }
         // Flyway owns our tables; Camunda created its own beside them.
-        assertThat(jdbc.queryForObject("select count(*) from flyway_schema_history where success = true",
+        assertThat(jdbc.queryForObject("select count(*) from \"flyway_schema_history\" where \"success\" = true",
                 Integer.class)).isGreaterThanOrEqualTo(1);
         assertThat(jdbc.queryForObject("select count(*) from ACT_RE_PROCDEF where KEY_ = 'lessonPlanApproval'",
                 Integer.class)).isGreaterThanOrEqualTo(1);

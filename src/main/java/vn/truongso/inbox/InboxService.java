@@ -11,6 +11,8 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -90,7 +92,11 @@ public class InboxService {
     TaskView claim(String taskId, CurrentUser user) {
         Task task = actionable(taskId, user);
         if (task.getAssignee() == null) {
-            tasks.claim(taskId, user.username());
+            try {
+                tasks.claim(taskId, user.username());
+            } catch (NullValueException | NotFoundException gone) {
+                throw ApiException.conflict("TASK_ALREADY_COMPLETED", "Việc này vừa được người khác xử lý xong.");
+            }
         }
         return view(taskId);
     }
@@ -133,19 +139,24 @@ public class InboxService {
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("CHANNEL_INVALID", "Hình thức xử lý chỉ là DIGITAL hoặc PAPER.");
         }
-        if (task.getAssignee() == null) {
-            tasks.claim(taskId, user.username());
-        }
         Map<String, Object> local = new HashMap<>();
         local.put("decision", decision);
         local.put("comment", comment);
         local.put("channel", channel.name());
-        tasks.setVariablesLocal(taskId, local);
         Map<String, Object> process = new HashMap<>();
         process.put("decision", decision);
         process.put("lastActor", user.username());
         process.put("lastComment", comment);
-        tasks.complete(taskId, process);
+        try {
+            if (task.getAssignee() == null) {
+                tasks.claim(taskId, user.username());
+            }
+            tasks.setVariablesLocal(taskId, local);
+            tasks.complete(taskId, process);
+        } catch (NullValueException | NotFoundException gone) {
+            // Someone completed it between our read and our write.
+            throw ApiException.conflict("TASK_ALREADY_COMPLETED", "Việc này vừa được người khác xử lý xong.");
+        }
     }
 
     /**

@@ -67,6 +67,10 @@ public class DocumentService {
             throw ApiException.forbidden();
         }
         Checked c = check(upload);
+        if (c.sha256.equals(doc.latest().getSha256())) {
+            throw ApiException.conflict("DOCUMENT_UNCHANGED",
+                    "Tệp tải lên giống hệt phiên bản hiện tại; không tạo phiên bản mới.");
+        }
         doc.addVersion(c.sha256, c.size, c.pages, c.fileName, note == null || note.isBlank() ? "Bản sửa" : note,
                 user.username(), clock.instant());
         keep(c);

@@ -14,14 +14,13 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.runtime.VariableInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.truongso.common.ApiException;
+import vn.truongso.common.TaskGroups;
 import vn.truongso.common.VietnamTime;
 import vn.truongso.paperless.Channel;
 import vn.truongso.school.CurrentUser;
@@ -164,20 +163,15 @@ public class InboxService {
      * Someone else's claimed task is a conflict; a task already done is a conflict; anything else is not found.
      */
     private Task actionable(String taskId, CurrentUser user) {
-        Task task = user.organisationCode() == null ? null
-                : tasks.createTaskQuery().taskId(taskId).tenantIdIn(user.organisationCode()).singleResult();
+        Task task = find(taskId, user);
         if (task == null) {
-            boolean done = user.organisationCode() != null && history.createHistoricTaskInstanceQuery().taskId(taskId)
-                    .tenantIdIn(user.organisationCode()).finished().count() > 0;
-            if (done) {
-                throw ApiException.conflict("TASK_ALREADY_COMPLETED", "Việc này đã được xử lý xong.");
-            }
-            throw ApiException.notFound("công việc");
+            throw goneOrMissing(taskId, user);
         }
         boolean mine = user.username().equals(task.getAssignee());
         boolean offered = candidateGroups(taskId).stream().anyMatch(user.groups()::contains);
         if (!mine && !offered) {
-            throw ApiException.notFound("công việc");
+            // No candidate links may also mean the task was completed a moment ago.
+            throw find(taskId, user) == null ? goneOrMissing(taskId, user) : ApiException.notFound("công việc");
         }
         if (task.getAssignee() != null && !mine) {
             throw new ApiException(HttpStatus.CONFLICT, "TASK_HELD_BY_OTHER",
@@ -186,10 +180,20 @@ public class InboxService {
         return task;
     }
 
+    private Task find(String taskId, CurrentUser user) {
+        return user.organisationCode() == null ? null
+                : tasks.createTaskQuery().taskId(taskId).tenantIdIn(user.organisationCode()).singleResult();
+    }
+
+    private ApiException goneOrMissing(String taskId, CurrentUser user) {
+        boolean done = user.organisationCode() != null && history.createHistoricTaskInstanceQuery().taskId(taskId)
+                .tenantIdIn(user.organisationCode()).finished().count() > 0;
+        return done ? ApiException.conflict("TASK_ALREADY_COMPLETED", "Việc này đã được xử lý xong.")
+                : ApiException.notFound("công việc");
+    }
+
     private List<String> candidateGroups(String taskId) {
-        return tasks.getIdentityLinksForTask(taskId).stream()
-                .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
-                .map(IdentityLink::getGroupId).toList();
+        return TaskGroups.candidates(tasks, taskId);
     }
 
     private TaskView view(String taskId) {

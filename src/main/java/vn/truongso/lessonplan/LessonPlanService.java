@@ -10,14 +10,13 @@ import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.truongso.common.ApiException;
+import vn.truongso.common.TaskGroups;
 import vn.truongso.common.VietnamTime;
 import vn.truongso.document.DocumentKind;
 import vn.truongso.document.DocumentService;
@@ -189,9 +188,7 @@ public class LessonPlanService {
             Task task = tasks.createTaskQuery().processInstanceId(p.getProcessInstanceId()).active()
                     .orderByTaskCreateTime().desc().list().stream().findFirst().orElse(null);
             if (task != null) {
-                List<String> groups = tasks.getIdentityLinksForTask(task.getId()).stream()
-                        .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
-                        .map(IdentityLink::getGroupId).toList();
+                List<String> groups = TaskGroups.candidates(tasks, task.getId());
                 step = new LessonPlanView.CurrentStep(task.getId(), task.getTaskDefinitionKey(), task.getName(),
                         task.getAssignee(), groups, VietnamTime.of(task.getCreateTime()),
                         VietnamTime.of(task.getDueDate()));

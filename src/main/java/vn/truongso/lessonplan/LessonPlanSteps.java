@@ -9,13 +9,12 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import vn.truongso.common.ApiException;
+import vn.truongso.common.TaskGroups;
 import vn.truongso.common.WorkingCalendar;
 import vn.truongso.document.DocumentService;
 import vn.truongso.notification.Notifier;
@@ -112,7 +111,7 @@ final class LessonPlanSteps {
                 if (task.getAssignee() != null) {
                     notifier.toUser(task.getAssignee(), "REVIEW_REMINDER", message, link(execution));
                 } else {
-                    notifier.toGroups(candidateGroups(tasks, task), "REVIEW_REMINDER", message, link(execution));
+                    notifier.toGroups(TaskGroups.candidates(tasks, task.getId()), "REVIEW_REMINDER", message, link(execution));
                 }
             }
         }
@@ -219,11 +218,5 @@ final class LessonPlanSteps {
                                 + plan.getDocumentId() + "/versions) trước khi nộp lại.");
             }
         }
-    }
-
-    static List<String> candidateGroups(TaskService tasks, Task task) {
-        return tasks.getIdentityLinksForTask(task.getId()).stream()
-                .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
-                .map(IdentityLink::getGroupId).toList();
     }
 }

@@ -67,6 +67,12 @@ class DocumentApiTest {
         assertThat(revised.json().get("version").asInt()).isEqualTo(2);
         assertThat(revised.json().get("pages").asInt()).isEqualTo(3);
 
+        Api.Response same = api.postMultipart("gv.lan", "/api/documents/" + id + "/versions",
+                Part.file("v2-again.pdf", "application/pdf", v2));
+        assertThat(same.status()).isEqualTo(409);
+        assertThat(same.json().get("code").asText()).isEqualTo("DOCUMENT_UNCHANGED");
+        assertThat(api.get("gv.lan", "/api/documents/" + id).json().get("versions")).hasSize(2);
+
         Api.Response latest = api.get("gv.lan", "/api/documents/" + id + "/content");
         assertThat(latest.status()).isEqualTo(200);
         assertThat(latest.contentType()).isEqualTo("application/pdf");

@@ -77,15 +77,10 @@ public class DocumentService {
         return view(documents.saveAndFlush(doc));
     }
 
+    /** The document, if this user may read it; otherwise 404, whether it exists or not. */
     @Transactional(readOnly = true)
     public DocumentView get(UUID id, CurrentUser user) {
         return view(readable(id, user));
-    }
-
-    /** For other capabilities acting on the user's behalf: the document, if this user may read it. */
-    @Transactional(readOnly = true)
-    public DocumentView require(UUID id, CurrentUser user) {
-        return get(id, user);
     }
 
     /** The number of the document's latest version, for process steps that act without a signed-in user. */

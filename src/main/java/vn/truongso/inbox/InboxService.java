@@ -11,8 +11,6 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.exception.NotFoundException;
-import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
@@ -89,14 +87,11 @@ public class InboxService {
     }
 
     TaskView claim(String taskId, CurrentUser user) {
-        Task task = actionable(taskId, user);
-        if (task.getAssignee() == null) {
-            try {
+        raceSafe(taskId, user, () -> {
+            if (actionable(taskId, user).getAssignee() == null) {
                 tasks.claim(taskId, user.username());
-            } catch (NullValueException | NotFoundException gone) {
-                throw ApiException.conflict("TASK_ALREADY_COMPLETED", "Việc này vừa được người khác xử lý xong.");
             }
-        }
+        });
         return view(taskId);
     }
 
@@ -117,6 +112,27 @@ public class InboxService {
      * engine's optimistic locking lets exactly one through; the other gets 409 and the process moves once.
      */
     void complete(String taskId, Completion c, CurrentUser user) {
+        raceSafe(taskId, user, () -> doComplete(taskId, c, user));
+    }
+
+    /**
+     * The engine's reads are not atomic with a concurrent completion: a task found a moment ago may be half gone
+     * (its execution or links deleted) when we touch it. Whatever fails then, if the task is gone, the answer is 409.
+     */
+    private void raceSafe(String taskId, CurrentUser user, Runnable action) {
+        try {
+            action.run();
+        } catch (ApiException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            if (find(taskId, user) == null) {
+                throw goneOrMissing(taskId, user);
+            }
+            throw e;
+        }
+    }
+
+    private void doComplete(String taskId, Completion c, CurrentUser user) {
         Task task = actionable(taskId, user);
         TaskRules.Rules r = rules.of(task.getProcessDefinitionId(), task.getTaskDefinitionKey());
         String decision = c == null || c.decision() == null ? null : c.decision().trim().toUpperCase();
@@ -146,16 +162,11 @@ public class InboxService {
         process.put("decision", decision);
         process.put("lastActor", user.username());
         process.put("lastComment", comment);
-        try {
-            if (task.getAssignee() == null) {
-                tasks.claim(taskId, user.username());
-            }
-            tasks.setVariablesLocal(taskId, local);
-            tasks.complete(taskId, process);
-        } catch (NullValueException | NotFoundException gone) {
-            // Someone completed it between our read and our write.
-            throw ApiException.conflict("TASK_ALREADY_COMPLETED", "Việc này vừa được người khác xử lý xong.");
+        if (task.getAssignee() == null) {
+            tasks.claim(taskId, user.username());
         }
+        tasks.setVariablesLocal(taskId, local);
+        tasks.complete(taskId, process);
     }
 
     /**

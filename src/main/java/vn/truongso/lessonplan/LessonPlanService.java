@@ -65,7 +65,7 @@ public class LessonPlanService {
             throw ApiException.forbidden();
         }
         validate(req);
-        DocumentView doc = documents.require(req.documentId(), teacher);
+        DocumentView doc = documents.get(req.documentId(), teacher);
         if (!doc.owner().equals(teacher.username())) {
             throw new ApiException(org.springframework.http.HttpStatus.FORBIDDEN, "NOT_DOCUMENT_OWNER",
                     "Chỉ được nộp kế hoạch bài dạy do chính bạn tải lên.");
@@ -196,7 +196,7 @@ public class LessonPlanService {
         }
         List<StepHistory.Step> steps = p.getProcessInstanceId() == null ? List.of()
                 : history.of(p.getProcessInstanceId());
-        DocumentView doc = documents.require(p.getDocumentId(), viewer);
+        DocumentView doc = documents.get(p.getDocumentId(), viewer);
         String teacherName = users.find(p.getTeacherUsername()).map(CurrentUser::fullName).orElse(null);
         return new LessonPlanView(p.getId(), p.getDocumentId(), p.getSubject(), p.getGrade(), p.getLessonTitle(),
                 p.getWeek(), p.getSchoolYear(), p.getSchoolCode(), p.getTeacherUsername(), teacherName,

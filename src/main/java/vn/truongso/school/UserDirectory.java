@@ -46,7 +46,15 @@ public class UserDirectory {
 
     /** Everyone in a Camunda candidate group (used for notifications to a whole group). */
     public List<CurrentUser> membersOf(String groupId) {
-        return all().stream().filter(u -> u.groups().contains(groupId)).toList();
+        int dot = groupId.lastIndexOf('.');
+        if (dot < 0 || Groups.CAMUNDA_ADMIN.equals(groupId)) {
+            return all().stream().filter(u -> u.groups().contains(groupId)).toList();
+        }
+        // Group ids start with their organisation or subject group, so only that school's people are read.
+        String prefix = groupId.substring(0, dot);
+        String org = subjectGroups.findById(prefix).map(SubjectGroup::getSchoolCode).orElse(prefix);
+        return users.findByOrganisationCode(org).stream().filter(UserAccount::isEnabled).map(this::view)
+                .filter(u -> u.groups().contains(groupId)).toList();
     }
 
     public Optional<String> organisationName(String code) {

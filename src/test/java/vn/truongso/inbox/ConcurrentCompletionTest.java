@@ -48,7 +48,7 @@ class ConcurrentCompletionTest {
         pool.shutdownNow();
     }
 
-    @RepeatedTest(20)
+    @RepeatedTest(40)
     void theSameUserDoubleSubmitting() throws Exception {
         JsonNode plan = api.submitLessonPlan("gv.lan", "Bài đua 1");
         String task = api.taskOf("tt.hung", plan.get("id").asText());

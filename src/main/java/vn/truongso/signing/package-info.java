@@ -1,5 +1,6 @@
 /**
- * Signing documents. For now only the seam: {@link vn.truongso.signing.DocumentSigner} is what approval steps call;
- * PAdES signatures with PDFBox and Bouncy Castle plug in behind it.
+ * Signing documents: PAdES signatures (ETSI.CAdES.detached) made with PDFBox and Bouncy Castle at levels B-B, B-T,
+ * B-LT and B-LTA, with a visible Vietnamese appearance in the style of Smart CA. The key never has to be here: the
+ * signature value comes from a {@link vn.truongso.signing.SignatureValueProvider} that receives only a digest.
  */
 package vn.truongso.signing;

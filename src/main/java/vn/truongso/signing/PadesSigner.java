@@ -1,0 +1,365 @@
+package vn.truongso.signing;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Calendar;
+import java.util.GregorianCalendar;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TimeZone;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSStream;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.common.PDStream;
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationWidget;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceDictionary;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceStream;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.ExternalSigningSupport;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
+import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
+import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
+import org.springframework.http.HttpStatus;
+import vn.truongso.common.ApiException;
+import vn.truongso.common.VietnamTime;
+import vn.truongso.common.VietnameseFont;
+
+/**
+ * Adds PAdES signatures to PDFs with PDFBox and Bouncy Castle, each as an incremental update so that every earlier
+ * signature stays valid.
+ *
+ * <p>No signature is a certification (DocMDP) signature: a lesson plan collects the author's, the head's and the
+ * principal's signatures and then validation data and document time-stamps; a certification by the first signer
+ * would either forbid those (P=1) or still let a validator flag every later change as suspicious, while approval
+ * signatures say exactly what happened: each person approved the document as it was when they signed.
+ */
+public final class PadesSigner {
+
+    private static final COSName SUB_FILTER_PADES = COSName.getPDFName("ETSI.CAdES.detached");
+    private static final COSName SUB_FILTER_DOC_TS = COSName.getPDFName("ETSI.RFC3161");
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss xxx");
+
+    private final TimeStampSource timeStamps;
+    private final ValidationDataSource validationData;
+
+    /** @param timeStamps and validationData may be null when only B-B is ever asked for */
+    public PadesSigner(TimeStampSource timeStamps, ValidationDataSource validationData) {
+        this.timeStamps = timeStamps;
+        this.validationData = validationData;
+    }
+
+    /** Signs; answers the whole new PDF (the original bytes followed by the incremental updates). */
+    public byte[] sign(byte[] pdf, SignatureRequest request) {
+        SignatureLevel level = request.level();
+        if (level.atLeast(SignatureLevel.B_T) && timeStamps == null) {
+            throw new IllegalStateException("No time-stamping authority configured for " + level);
+        }
+        byte[] signed = addSignature(pdf, request);
+        if (level.atLeast(SignatureLevel.B_LT)) {
+            signed = addValidationData(signed, request.provider().chain());
+        }
+        if (level == SignatureLevel.B_LTA) {
+            signed = addDocumentTimeStamp(signed);
+        }
+        return signed;
+    }
+
+    private byte[] addSignature(byte[] pdf, SignatureRequest request) {
+        try (PDDocument doc = open(pdf)) {
+            refuseIfLocked(doc);
+            Instant now = request.appearance() != null && request.appearance().signedAt() != null
+                    ? request.appearance().signedAt() : Instant.now();
+            X509Certificate signer = request.provider().chain().get(0);
+
+            PDSignature signature = new PDSignature();
+            signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
+            signature.setSubFilter(SUB_FILTER_PADES);
+            signature.setName(request.appearance() != null ? request.appearance().signerName()
+                    : signer.getSubjectX500Principal().getName());
+            signature.setReason(request.reason());
+            signature.setLocation(request.location());
+            signature.setSignDate(calendar(now));
+
+            ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 64 * 1024);
+            try (SignatureOptions options = new SignatureOptions()) {
+                options.setPreferredSignatureSize(estimatedSize(request));
+                if (request.appearance() != null) {
+                    SignaturePlacer.Spot spot = SignaturePlacer.place(doc, request.appearance().placement());
+                    options.setVisualSignature(new ByteArrayInputStream(
+                            appearanceTemplate(doc, spot, request.appearance(), now)));
+                    options.setPage(spot.pageIndex());
+                }
+                doc.addSignature(signature, options);
+                ExternalSigningSupport external = doc.saveIncrementalForExternalSigning(out);
+                byte[] content = readAll(external.getContent());
+                external.setSignature(CmsSignature.build(content, request.provider(),
+                        request.level().atLeast(SignatureLevel.B_T) ? timeStamps : null));
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** B-LT: the chain, the time-stamping and OCSP certificates and fresh revocation data, in the DSS dictionary. */
+    private byte[] addValidationData(byte[] pdf, List<X509Certificate> signerChain) {
+        if (validationData == null) {
+            throw new IllegalStateException("No validation data source configured for B-LT");
+        }
+        try (PDDocument doc = open(pdf)) {
+            COSDictionary catalog = doc.getDocumentCatalog().getCOSObject();
+            COSDictionary dss = catalog.getCOSDictionary(COSName.getPDFName("DSS"));
+            if (dss == null) {
+                dss = new COSDictionary();
+                catalog.setItem(COSName.getPDFName("DSS"), dss);
+            }
+            Set<X509Certificate> certs = new LinkedHashSet<>(signerChain);
+            certs.addAll(validationData.extraCertificates());
+            ValidationDataSource.Revocation revocation = validationData.revocationFor(new ArrayList<>(certs));
+            Set<COSDictionary> toWrite = new HashSet<>();
+            append(doc, dss, "Certs", certs.stream().map(PadesSigner::der).toList(), toWrite);
+            append(doc, dss, "OCSPs", revocation.ocspResponses(), toWrite);
+            append(doc, dss, "CRLs", revocation.crls(), toWrite);
+            catalog.setNeedToBeUpdated(true);
+            dss.setNeedToBeUpdated(true);
+            toWrite.add(catalog);
+            toWrite.add(dss);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 32 * 1024);
+            doc.saveIncremental(out, toWrite);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void append(PDDocument doc, COSDictionary dss, String key, List<byte[]> items,
+                               Set<COSDictionary> toWrite) throws IOException {
+        COSArray array = dss.getCOSArray(COSName.getPDFName(key));
+        if (array == null) {
+            array = new COSArray();
+            dss.setItem(COSName.getPDFName(key), array);
+        }
+        Set<String> present = new HashSet<>();
+        for (COSBase existing : array) {
+            COSBase resolved = existing instanceof org.apache.pdfbox.cos.COSObject o ? o.getObject() : existing;
+            if (resolved instanceof COSStream s) {
+                try (InputStream in = s.createInputStream()) {
+                    present.add(java.util.HexFormat.of().formatHex(CmsSignature.sha256(in.readAllBytes())));
+                }
+            }
+        }
+        for (byte[] item : items) {
+            if (present.add(java.util.HexFormat.of().formatHex(CmsSignature.sha256(item)))) {
+                COSStream stream = doc.getDocument().createCOSStream();
+                try (var os = stream.createOutputStream(COSName.FLATE_DECODE)) {
+                    os.write(item);
+                }
+                stream.setNeedToBeUpdated(true);
+                array.add(stream);
+            }
+        }
+        array.setNeedToBeUpdated(true);
+    }
+
+    /** B-LTA: an RFC 3161 document time-stamp over everything before it. */
+    private byte[] addDocumentTimeStamp(byte[] pdf) {
+        try (PDDocument doc = open(pdf)) {
+            PDSignature ts = new PDSignature();
+            ts.setType(COSName.DOC_TIME_STAMP);
+            ts.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
+            ts.setSubFilter(SUB_FILTER_DOC_TS);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 32 * 1024);
+            try (SignatureOptions options = new SignatureOptions()) {
+                options.setPreferredSignatureSize(16 * 1024);
+                doc.addSignature(ts, options);
+                ExternalSigningSupport external = doc.saveIncrementalForExternalSigning(out);
+                external.setSignature(timeStamps.timeStampToken(CmsSignature.sha256(readAll(external.getContent()))));
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A one-page PDF whose only content is the signature field with its appearance; PDFBox merges it in. */
+    private static byte[] appearanceTemplate(PDDocument target, SignaturePlacer.Spot spot, Appearance a,
+                                             Instant signedAt) throws IOException {
+        PDPage targetPage = target.getPage(spot.pageIndex());
+        PDRectangle rect = spot.rect();
+        try (PDDocument doc = new PDDocument()) {
+            PDPage page = new PDPage(targetPage.getMediaBox());
+            doc.addPage(page);
+            PDAcroForm form = new PDAcroForm(doc);
+            doc.getDocumentCatalog().setAcroForm(form);
+            PDSignatureField field = new PDSignatureField(form);
+            PDAnnotationWidget widget = field.getWidgets().get(0);
+            form.setSignaturesExist(true);
+            form.setAppendOnly(true);
+            form.getCOSObject().setDirect(true);
+            form.getFields().add(field);
+            widget.setRectangle(rect);
+            widget.setPrinted(true);
+
+            PDFormXObject xobject = new PDFormXObject(new PDStream(doc));
+            xobject.setResources(new PDResources());
+            xobject.setFormType(1);
+            xobject.setBBox(new PDRectangle(rect.getWidth(), rect.getHeight()));
+            PDAppearanceDictionary appearance = new PDAppearanceDictionary();
+            PDAppearanceStream stream = new PDAppearanceStream(xobject.getCOSObject());
+            appearance.setNormalAppearance(stream);
+            widget.setAppearance(appearance);
+
+            PDType0Font font = VietnameseFont.load(doc);
+            try (PDPageContentStream cs = new PDPageContentStream(doc, stream)) {
+                float textX = 4;
+                if (a.image() != null && a.image().length > 0) {
+                    PDImageXObject img = PDImageXObject.createFromByteArray(doc, a.image(), "image");
+                    float h = rect.getHeight() - 8;
+                    float w = Math.min(rect.getWidth() / 3, h * img.getWidth() / Math.max(1f, img.getHeight()));
+                    cs.drawImage(img, 4, 4, w, h);
+                    textX = w + 8;
+                }
+                cs.setStrokingColor(0.0f, 0.45f, 0.2f);
+                cs.setLineWidth(0.8f);
+                cs.addRect(0.5f, 0.5f, rect.getWidth() - 1, rect.getHeight() - 1);
+                cs.stroke();
+                List<String> lines = List.of(
+                        "Ký bởi: " + a.signerName(),
+                        "Chức vụ: " + nullToDash(a.title()),
+                        "Đơn vị: " + nullToDash(a.organisation()),
+                        "Ngày ký: " + SHOWN.format(VietnamTime.of(signedAt)));
+                float size = fontSize(font, lines, rect.getWidth() - textX - 4, rect.getHeight() - 8);
+                float leading = size * 1.25f;
+                float y = rect.getHeight() - 4 - size;
+                cs.setNonStrokingColor(0.0f, 0.3f, 0.6f);
+                for (String line : lines) {
+                    cs.beginText();
+                    cs.setFont(font, size);
+                    cs.newLineAtOffset(textX, y);
+                    cs.showText(line);
+                    cs.endText();
+                    y -= leading;
+                }
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            doc.save(out);
+            return out.toByteArray();
+        }
+    }
+
+    /** The largest size up to 9 pt at which every line fits the box. */
+    private static float fontSize(PDType0Font font, List<String> lines, float width, float height)
+            throws IOException {
+        float size = 9f;
+        while (size > 4f) {
+            float widest = 0;
+            for (String l : lines) {
+                widest = Math.max(widest, font.getStringWidth(l) / 1000 * size);
+            }
+            if (widest <= width && lines.size() * size * 1.25f <= height) {
+                break;
+            }
+            size -= 0.5f;
+        }
+        return size;
+    }
+
+    /** A certification signature that allows no change (DocMDP P=1) forbids signing again. */
+    private static void refuseIfLocked(PDDocument doc) {
+        COSDictionary perms = doc.getDocumentCatalog().getCOSObject().getCOSDictionary(COSName.PERMS);
+        COSDictionary docMdp = perms == null ? null : perms.getCOSDictionary(COSName.DOCMDP);
+        COSArray refs = docMdp == null ? null : docMdp.getCOSArray(COSName.getPDFName("Reference"));
+        if (refs == null) {
+            return;
+        }
+        for (COSBase base : refs) {
+            COSBase ref = base instanceof org.apache.pdfbox.cos.COSObject o ? o.getObject() : base;
+            if (ref instanceof COSDictionary d
+                    && COSName.DOCMDP.equals(d.getCOSName(COSName.getPDFName("TransformMethod")))) {
+                COSDictionary params = d.getCOSDictionary(COSName.getPDFName("TransformParams"));
+                int p = params == null ? 2 : params.getInt(COSName.P, 2);
+                if (p == 1) {
+                    throw new ApiException(HttpStatus.CONFLICT, "DOCUMENT_CERTIFIED_NO_CHANGES",
+                            "Văn bản đã được chứng thực và không cho phép thay đổi, kể cả ký thêm.");
+                }
+            }
+        }
+    }
+
+    private static PDDocument open(byte[] pdf) throws IOException {
+        try {
+            PDDocument doc = Loader.loadPDF(new RandomAccessReadBuffer(pdf));
+            if (doc.isEncrypted()) {
+                doc.close();
+                throw encrypted();
+            }
+            return doc;
+        } catch (InvalidPasswordException e) {
+            throw encrypted();
+        } catch (IOException e) {
+            throw ApiException.badRequest("SIGNING_CORRUPT_PDF", "Không ký được: tệp PDF bị hỏng.");
+        }
+    }
+
+    private static ApiException encrypted() {
+        return ApiException.badRequest("SIGNING_ENCRYPTED_PDF", "Không ký được: tệp PDF đã được mã hóa.");
+    }
+
+    private static int estimatedSize(SignatureRequest request) {
+        int size = 4096;
+        for (X509Certificate c : request.provider().chain()) {
+            size += der(c).length;
+        }
+        if (request.level().atLeast(SignatureLevel.B_T)) {
+            size += 12 * 1024;
+        }
+        return size;
+    }
+
+    private static byte[] der(X509Certificate c) {
+        try {
+            return c.getEncoded();
+        } catch (CertificateEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] readAll(InputStream in) throws IOException {
+        try (in) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static Calendar calendar(Instant t) {
+        GregorianCalendar c = new GregorianCalendar(TimeZone.getTimeZone(VietnamTime.ZONE));
+        c.setTimeInMillis(t.toEpochMilli());
+        return c;
+    }
+
+    private static String nullToDash(String s) {
+        return s == null || s.isBlank() ? "—" : s;
+    }
+}

@@ -83,6 +83,35 @@ public class DocumentService {
         return view(readable(id, user));
     }
 
+    /** The latest version's bytes, for process steps (signing) that act on a user's behalf after access was checked. */
+    @Transactional(readOnly = true)
+    public Latest latest(UUID id) {
+        Document doc = documents.findById(id).orElseThrow(() -> ApiException.notFound("văn bản"));
+        DocumentVersion v = doc.latest();
+        return new Latest(doc.getId(), doc.getTitle(), v.getVersion(), v.getSha256(), blobs.read(v.getSha256()));
+    }
+
+    public record Latest(UUID id, String title, int version, String sha256, byte[] bytes) {
+    }
+
+    /**
+     * Stores a PDF we produced (a signed or time-stamped revision) as the document's next version. It must extend the
+     * version it was made from, so two signers working from the same version cannot both win.
+     */
+    public int addProducedVersion(UUID id, int basedOnVersion, byte[] bytes, String note, String actor) {
+        Document doc = documents.findById(id).orElseThrow(() -> ApiException.notFound("văn bản"));
+        if (doc.getCurrentVersion() != basedOnVersion) {
+            throw ApiException.conflict("DOCUMENT_CHANGED",
+                    "Văn bản vừa có phiên bản mới; vui lòng thực hiện lại.");
+        }
+        String sha = BlobStore.sha256(bytes);
+        int pages = inspector.pages(bytes);
+        doc.addVersion(sha, bytes.length, pages, doc.latest().getFileName(), note, actor, clock.instant());
+        keep(new Checked(bytes, sha, bytes.length, pages, doc.latest().getFileName()));
+        documents.saveAndFlush(doc);
+        return doc.getCurrentVersion();
+    }
+
     /** The number of the document's latest version, for process steps that act without a signed-in user. */
     @Transactional(readOnly = true)
     public int currentVersion(UUID id) {

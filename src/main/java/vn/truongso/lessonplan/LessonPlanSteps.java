@@ -157,7 +157,7 @@ final class LessonPlanSteps {
         public void execute(DelegateExecution execution) {
             LessonPlan plan = plan(plans, execution);
             DocumentSigner.Outcome outcome = signer.sign(plan.getDocumentId(),
-                    (String) execution.getVariable("lastActor"), (String) execution.getVariable("signerRole"));
+                    (String) execution.getVariable("signerUsername"), (String) execution.getVariable("signerRole"));
             plan.signatureNote(outcome.note());
         }
     }

@@ -73,7 +73,7 @@ class LessonPlanProcessTest {
         assertThat(status()).isEqualTo(LessonPlanStatus.PRINCIPAL_APPROVAL);
 
         decide("ht.mai", "APPROVE");
-        assertThat(instance).hasPassedInOrder("headReview", "headSign", "principalApproval", "principalSign",
+        assertThat(instance).hasPassedInOrder("authorSign", "headReview", "headSign", "principalApproval", "principalSign",
                 "fileInRecords").isEnded().hasPassed("approved");
         LessonPlan approved = planRepository.findById(plan.id()).orElseThrow();
         assertThat(approved.getStatus()).isEqualTo(LessonPlanStatus.APPROVED);

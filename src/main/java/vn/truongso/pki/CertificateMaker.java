@@ -106,6 +106,11 @@ final class CertificateMaker {
         return b.build();
     }
 
+    /** The subject as people read it, e.g. "C=VN,O=Trường THCS Hòa Bình,T=Giáo viên,CN=Nguyễn Thị Lan". */
+    static String subject(X509Certificate cert) {
+        return X500Name.getInstance(cert.getSubjectX500Principal().getEncoded()).toString();
+    }
+
     /** Positive, 128 random bits: unpredictable and unique without keeping a counter. */
     static BigInteger newSerial() {
         byte[] bytes = new byte[16];

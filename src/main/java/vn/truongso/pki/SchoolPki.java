@@ -5,7 +5,10 @@ import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Optional;
 
-/** What the rest of TruongSo may ask of the school PKI. */
+/**
+ * What the rest of TruongSo may ask of the school PKI. The material (sample by default, see certs-sample/) is loaded
+ * once at startup; revocations are shared through the database.
+ */
 public interface SchoolPki {
 
     /** The trust anchor (sample root CA). */
@@ -17,24 +20,55 @@ public interface SchoolPki {
     /** A demo signer's key and chain (signer, issuing CA, root), from the sample PKCS#12 files. */
     Optional<SignerCredential> signer(String username);
 
-    /** An RFC 3161 time-stamp token (DER ContentInfo) over a SHA-256 message imprint, from the built-in TSA. */
+    /**
+     * An RFC 3161 time-stamp token (DER ContentInfo) over a SHA-256 message imprint, from the built-in TSA. Callers
+     * that should honour {@code truongso.pki.tsa-url} use {@link TimeStamps} instead.
+     *
+     * @throws IllegalArgumentException when the digest is not 32 bytes
+     */
     byte[] timeStampToken(byte[] sha256Digest);
 
-    /** A signed OCSP response (DER OCSPResponse) for a certificate issued by the issuing CA. */
+    /**
+     * A signed OCSP response (DER OCSPResponse) for a certificate issued by the issuing CA.
+     *
+     * @throws IllegalArgumentException for a certificate this PKI did not issue
+     */
     byte[] ocspResponse(X509Certificate certificate);
 
-    /** The issuing CA's current CRL (DER). */
+    /** The issuing CA's current CRL (DER), freshly signed. */
     byte[] crl();
 
-    /** Revokes a certificate of the issuing CA; the CRL and OCSP say so from then on. */
+    /**
+     * Revokes a certificate of the issuing CA; the CRL and OCSP say so from then on.
+     *
+     * @param crlReason an RFC 5280 CRLReason code: 0, 1, 3, 4, 5 or 9
+     * @throws vn.truongso.common.ApiException 404 for a serial this PKI never issued, 409 when already revoked
+     */
     void revoke(BigInteger serialNumber, int crlReason);
 
-    /** Answers the bytes published at one of the PKI's own URLs (CRL, OCSP via GET, CA certificates), if it is one. */
+    /**
+     * Answers the bytes published at one of the PKI's own URLs (CRL, OCSP via GET, CA certificates), if it is one.
+     * "Own" means under the base URL written into the certificates, whatever port this process listens on, so a
+     * validator can be fed in-process.
+     */
     Optional<byte[]> fetch(String url);
 
+    /**
+     * The in-process twin of an HTTP POST to the PKI's own OCSP or TSA URL (under the certificates' base URL):
+     * answers the DER OCSPResponse or TimeStampResp, or empty when the URL is not one of them.
+     */
+    Optional<byte[]> post(String url, byte[] body);
+
+    /** A private key with its chain; the key never leaves the process (no API returns it, nothing logs it). */
     record SignerCredential(java.security.PrivateKey privateKey, List<X509Certificate> chain) {
         public X509Certificate certificate() {
             return chain.get(0);
+        }
+
+        /** Never the key, should a credential end up in a log line. */
+        @Override
+        public String toString() {
+            return "SignerCredential[" + certificate().getSubjectX500Principal().getName() + "]";
         }
     }
 }

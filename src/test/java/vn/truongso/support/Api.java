@@ -69,6 +69,12 @@ public final class Api {
         }
     }
 
+    /** Raw bytes with a content type, as PKI clients send OCSP requests and time-stamp queries. */
+    public Response postBytes(String user, String path, String contentType, byte[] body) {
+        return send(request(user, path).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
     public Response postMultipart(String user, String path, Part... parts) {
         String boundary = "----truongso" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();

@@ -1,0 +1,193 @@
+package vn.truongso.pki;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpServer;
+import java.math.BigInteger;
+import java.net.InetSocketAddress;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.Collection;
+import org.bouncycastle.asn1.cmp.PKIFailureInfo;
+import org.bouncycastle.asn1.cmp.PKIStatus;
+import org.bouncycastle.asn1.cms.ContentInfo;
+import org.bouncycastle.asn1.ess.SigningCertificateV2;
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
+import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+import org.bouncycastle.tsp.TSPAlgorithms;
+import org.bouncycastle.tsp.TimeStampRequest;
+import org.bouncycastle.tsp.TimeStampRequestGenerator;
+import org.bouncycastle.tsp.TimeStampResponse;
+import org.bouncycastle.tsp.TimeStampToken;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import vn.truongso.common.ApiException;
+import vn.truongso.support.Api;
+import vn.truongso.support.IntegrationTest;
+
+/** The RFC 3161 time-stamping authority over HTTP, and {@link TimeStamps} with the built-in and an external TSA. */
+@IntegrationTest
+class PkiTsaTest {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    PkiService pki;
+    @Autowired
+    TimeStamps timeStamps;
+    Api api;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+    }
+
+    private static byte[] sha256(String text) throws Exception {
+        return MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private TimeStampResponse ask(TimeStampRequest request) throws Exception {
+        Api.Response r = api.postBytes(null, "/pki/tsa", "application/timestamp-query", request.getEncoded());
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.contentType()).isEqualTo("application/timestamp-reply");
+        return new TimeStampResponse(r.bytes());
+    }
+
+    /** What a validator checks: signed by the TSA certificate, bound to it by ESSCertIDv2, EKU timeStamping. */
+    private void assertValidTokenOfOurTsa(TimeStampToken token) throws Exception {
+        X509Certificate tsa = pki.tsaCertificate();
+        // validate() checks the signature, the signing-certificate(-v2) hash and the critical timeStamping EKU.
+        token.validate(new JcaSimpleSignerInfoVerifierBuilder().build(tsa));
+        assertThat(token.getSID().match(new JcaX509CertificateHolder(tsa))).isTrue();
+        assertThat(token.getSignedAttributes().get(PKCSObjectIdentifiers.id_aa_signingCertificateV2)).isNotNull();
+        assertThat(token.getSignedAttributes().get(PKCSObjectIdentifiers.id_aa_signingCertificate)).isNull();
+        SigningCertificateV2 scv2 = SigningCertificateV2.getInstance(token.getSignedAttributes()
+                .get(PKCSObjectIdentifiers.id_aa_signingCertificateV2).getAttrValues().getObjectAt(0));
+        assertThat(scv2.getCerts()[0].getCertHash())
+                .isEqualTo(MessageDigest.getInstance("SHA-256").digest(tsa.getEncoded()));
+        tsa.verify(pki.issuingCertificate().getPublicKey());
+    }
+
+    @Test
+    void aGrantedTokenOverTheImprintWithNoncePolicyAndAccuracy() throws Exception {
+        byte[] digest = sha256("Kế hoạch bài dạy tuần 12");
+        BigInteger nonce = new BigInteger(64, RANDOM);
+        TimeStampRequestGenerator g = new TimeStampRequestGenerator();
+        g.setCertReq(true);
+        TimeStampRequest request = g.generate(TSPAlgorithms.SHA256, digest, nonce);
+
+        TimeStampResponse response = ask(request);
+        assertThat(response.getStatus()).isEqualTo(PKIStatus.GRANTED);
+        response.validate(request);
+        TimeStampToken token = response.getTimeStampToken();
+        assertThat(token.getTimeStampInfo().getMessageImprintDigest()).isEqualTo(digest);
+        assertThat(token.getTimeStampInfo().getMessageImprintAlgOID()).isEqualTo(NISTObjectIdentifiers.id_sha256);
+        assertThat(token.getTimeStampInfo().getNonce()).isEqualTo(nonce);
+        assertThat(token.getTimeStampInfo().getPolicy().getId()).isEqualTo("1.3.6.1.4.1.99999.1");
+        assertThat(token.getTimeStampInfo().getAccuracy().getSeconds().intValueExact()).isEqualTo(1);
+        assertThat(token.getTimeStampInfo().getGenTime().toInstant())
+                .isBetween(Instant.now().minusSeconds(60), Instant.now().plusSeconds(1));
+        // certReq: the TSA certificate travels inside the token.
+        Collection<X509CertificateHolder> certs = token.getCertificates().getMatches(token.getSID());
+        assertThat(certs).containsExactly(new JcaX509CertificateHolder(pki.tsaCertificate()));
+        assertValidTokenOfOurTsa(token);
+    }
+
+    @Test
+    void withoutCertReqTheTokenCarriesNoCertificate() throws Exception {
+        TimeStampRequestGenerator g = new TimeStampRequestGenerator();
+        g.setCertReq(false);
+        TimeStampResponse response = ask(g.generate(TSPAlgorithms.SHA256, sha256("x"), BigInteger.ONE));
+        assertThat(response.getStatus()).isEqualTo(PKIStatus.GRANTED);
+        assertThat(response.getTimeStampToken().getCertificates().getMatches(null)).isEmpty();
+        assertValidTokenOfOurTsa(response.getTimeStampToken());
+    }
+
+    @Test
+    void weakAlgorithmsOtherPoliciesAndGarbageAreRejected() throws Exception {
+        TimeStampRequestGenerator g = new TimeStampRequestGenerator();
+        TimeStampResponse sha1 = ask(g.generate(TSPAlgorithms.SHA1, new byte[20], BigInteger.TWO));
+        assertThat(sha1.getStatus()).isEqualTo(PKIStatus.REJECTION);
+        assertThat(sha1.getFailInfo().intValue()).isEqualTo(PKIFailureInfo.badAlg);
+        assertThat(sha1.getTimeStampToken()).isNull();
+
+        g.setReqPolicy(new org.bouncycastle.asn1.ASN1ObjectIdentifier("1.2.3.4"));
+        TimeStampResponse otherPolicy = ask(g.generate(TSPAlgorithms.SHA256, new byte[32], BigInteger.TEN));
+        assertThat(otherPolicy.getStatus()).isEqualTo(PKIStatus.REJECTION);
+        assertThat(otherPolicy.getFailInfo().intValue()).isEqualTo(PKIFailureInfo.unacceptedPolicy);
+
+        TimeStampResponse garbage = new TimeStampResponse(api.postBytes(null, "/pki/tsa",
+                "application/timestamp-query", "xin chào".getBytes()).bytes());
+        assertThat(garbage.getStatus()).isEqualTo(PKIStatus.REJECTION);
+        assertThat(garbage.getFailInfo().intValue()).isEqualTo(PKIFailureInfo.badDataFormat);
+    }
+
+    @Test
+    void timeStampsUsesTheBuiltInTsaByDefault() throws Exception {
+        assertThat(timeStamps.externalTsa()).isEmpty();
+        byte[] digest = sha256("mặc định");
+        TimeStampToken token = new TimeStampToken(ContentInfo.getInstance(timeStamps.timeStampToken(digest)));
+        assertThat(token.getTimeStampInfo().getMessageImprintDigest()).isEqualTo(digest);
+        assertValidTokenOfOurTsa(token);
+        assertThatThrownBy(() -> timeStamps.timeStampToken(new byte[20])).isInstanceOf(IllegalArgumentException.class);
+        // SchoolPki's own method answers the same kind of token.
+        assertValidTokenOfOurTsa(new TimeStampToken(ContentInfo.getInstance(pki.timeStampToken(digest))));
+    }
+
+    @Test
+    void anExternalTsaIsAskedOverHttpAndItsReplyChecked() throws Exception {
+        TimeStamps external = new TimeStamps(pki, "http://localhost:" + port + "/pki/tsa");
+        assertThat(external.externalTsa()).isPresent();
+        byte[] digest = sha256("qua HTTP");
+        TimeStampToken token = new TimeStampToken(ContentInfo.getInstance(external.timeStampToken(digest)));
+        assertThat(token.getTimeStampInfo().getMessageImprintDigest()).isEqualTo(digest);
+        assertValidTokenOfOurTsa(token);
+    }
+
+    @Test
+    void anExternalTsaThatFailsOrAnswersForAnotherImprintIsRefused() throws Exception {
+        byte[] digest = sha256("không khớp");
+        // Not a TSA at all.
+        assertThatThrownBy(() -> new TimeStamps(pki, "http://localhost:" + port + "/pki/ca/root-ca.cer")
+                .timeStampToken(digest)).isInstanceOfSatisfying(ApiException.class,
+                        e -> assertThat(e.code()).isEqualTo("TSA_UNAVAILABLE"));
+        assertThatThrownBy(() -> new TimeStamps(pki, "http://localhost:" + port + "/pki/ocsp")
+                .timeStampToken(digest)).isInstanceOf(ApiException.class);
+
+        // A TSA that answers a granted, well-signed token, but for another imprint.
+        HttpServer liar = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+        liar.createContext("/tsa", exchange -> {
+            try {
+                TimeStampRequest asked = new TimeStampRequest(exchange.getRequestBody().readAllBytes());
+                TimeStampRequestGenerator g = new TimeStampRequestGenerator();
+                g.setCertReq(true);
+                byte[] other = sha256("một tài liệu khác");
+                byte[] reply = pki.timeStamp(g.generate(TSPAlgorithms.SHA256, other, asked.getNonce()).getEncoded());
+                exchange.sendResponseHeaders(200, reply.length);
+                exchange.getResponseBody().write(reply);
+            } catch (Exception e) {
+                exchange.sendResponseHeaders(500, -1);
+            } finally {
+                exchange.close();
+            }
+        });
+        liar.start();
+        try {
+            TimeStamps external = new TimeStamps(pki, "http://localhost:" + liar.getAddress().getPort() + "/tsa");
+            assertThatThrownBy(() -> external.timeStampToken(digest)).isInstanceOfSatisfying(ApiException.class,
+                    e -> assertThat(e.status().value()).isEqualTo(502));
+        } finally {
+            liar.stop(0);
+        }
+    }
+}

@@ -124,25 +124,49 @@ public final class PadesSigner {
         }
     }
 
-    /** B-LT: the chain, the time-stamping and OCSP certificates and fresh revocation data, in the DSS dictionary. */
+    /**
+     * B-LT: every certificate a validator needs (the signer's chain, the time-stamping unit's, the OCSP responder's)
+     * and fresh revocation data for each, in the document's DSS dictionary.
+     */
     private byte[] addValidationData(byte[] pdf, List<X509Certificate> signerChain) {
         if (validationData == null) {
             throw new IllegalStateException("No validation data source configured for B-LT");
         }
         try (PDDocument doc = open(pdf)) {
+            Set<X509Certificate> certs = new LinkedHashSet<>(signerChain);
+            List<PDSignature> signatures = doc.getSignatureDictionaries();
+            certs.addAll(EmbeddedCertificates.ofTimeStamps(signatures.get(signatures.size() - 1).getContents(pdf)));
+            List<byte[]> ocsps = new ArrayList<>();
+            List<byte[]> crls = new ArrayList<>();
+            java.util.ArrayDeque<X509Certificate> todo = new java.util.ArrayDeque<>(certs);
+            Set<X509Certificate> seen = new HashSet<>();
+            while (!todo.isEmpty()) {
+                X509Certificate c = todo.poll();
+                if (!seen.add(c)) {
+                    continue;
+                }
+                ValidationDataSource.Revocation r = validationData.revocationFor(c);
+                ocsps.addAll(r.ocspResponses());
+                crls.addAll(r.crls());
+                for (byte[] ocsp : r.ocspResponses()) {
+                    for (X509Certificate responder : EmbeddedCertificates.ofOcspResponse(ocsp)) {
+                        if (certs.add(responder)) {
+                            todo.add(responder);
+                        }
+                    }
+                }
+            }
+
             COSDictionary catalog = doc.getDocumentCatalog().getCOSObject();
             COSDictionary dss = catalog.getCOSDictionary(COSName.getPDFName("DSS"));
             if (dss == null) {
                 dss = new COSDictionary();
                 catalog.setItem(COSName.getPDFName("DSS"), dss);
             }
-            Set<X509Certificate> certs = new LinkedHashSet<>(signerChain);
-            certs.addAll(validationData.extraCertificates());
-            ValidationDataSource.Revocation revocation = validationData.revocationFor(new ArrayList<>(certs));
             Set<COSDictionary> toWrite = new HashSet<>();
             append(doc, dss, "Certs", certs.stream().map(PadesSigner::der).toList(), toWrite);
-            append(doc, dss, "OCSPs", revocation.ocspResponses(), toWrite);
-            append(doc, dss, "CRLs", revocation.crls(), toWrite);
+            append(doc, dss, "OCSPs", ocsps, toWrite);
+            append(doc, dss, "CRLs", crls, toWrite);
             catalog.setNeedToBeUpdated(true);
             dss.setNeedToBeUpdated(true);
             toWrite.add(catalog);

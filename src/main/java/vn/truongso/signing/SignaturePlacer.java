@@ -109,30 +109,35 @@ final class SignaturePlacer {
         return glyphs.subList(at, at + keyword.length()).stream().filter(p -> p != null).toList();
     }
 
-    /** Moves the spot down (then up) the page until it overlaps no existing signature widget. */
+    /**
+     * The free place nearest to the wanted one: candidates on a grid of the box's size across the page, the wanted
+     * place first, then by distance from it.
+     */
     private static Spot avoidOthers(PDDocument doc, Spot spot) throws IOException {
         List<PDRectangle> taken = signatureRects(doc, spot.pageIndex());
+        PDRectangle want = spot.rect();
+        if (!overlapsAny(want, taken)) {
+            return spot;
+        }
         PDRectangle box = doc.getPage(spot.pageIndex()).getCropBox();
-        PDRectangle r = spot.rect();
-        float step = r.getHeight() + GAP;
-        for (int attempt = 0; attempt < 40 && overlapsAny(r, taken); attempt++) {
-            float y = r.getLowerLeftY() - step;
-            if (y < box.getLowerLeftY() + MARGIN) {
-                // No room below: try the column to the right, from the original height.
-                float x = r.getLowerLeftX() + r.getWidth() + GAP;
-                if (x + r.getWidth() > box.getUpperRightX() - MARGIN) {
-                    x = box.getLowerLeftX() + MARGIN;
-                }
-                y = spot.rect().getLowerLeftY();
-                r = new PDRectangle(x, y, r.getWidth(), r.getHeight());
-                continue;
+        float w = want.getWidth();
+        float h = want.getHeight();
+        List<PDRectangle> candidates = new ArrayList<>();
+        for (float y = box.getLowerLeftY() + MARGIN; y + h <= box.getUpperRightY() - MARGIN; y += h + GAP) {
+            for (float x = box.getLowerLeftX() + MARGIN; x + w <= box.getUpperRightX() - MARGIN; x += w + GAP) {
+                candidates.add(new PDRectangle(x, y, w, h));
             }
-            r = new PDRectangle(r.getLowerLeftX(), y, r.getWidth(), r.getHeight());
+            // The wanted column too, so a signature moves straight down or up when it can.
+            candidates.add(new PDRectangle(want.getLowerLeftX(), y, w, h));
         }
-        if (overlapsAny(r, taken)) {
-            throw new IllegalStateException("No free place for the signature on page " + (spot.pageIndex() + 1));
+        candidates.sort(java.util.Comparator.comparingDouble(c -> Math.hypot(
+                c.getLowerLeftX() - want.getLowerLeftX(), c.getLowerLeftY() - want.getLowerLeftY())));
+        for (PDRectangle c : candidates) {
+            if (!overlapsAny(c, taken)) {
+                return new Spot(spot.pageIndex(), c);
+            }
         }
-        return new Spot(spot.pageIndex(), r);
+        throw new IllegalStateException("No free place for the signature on page " + (spot.pageIndex() + 1));
     }
 
     static List<PDRectangle> signatureRects(PDDocument doc, int pageIndex) throws IOException {

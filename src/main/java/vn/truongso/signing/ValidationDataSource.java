@@ -6,12 +6,13 @@ import java.util.List;
 /** Revocation data to embed for long-term validation (B-LT and up). */
 public interface ValidationDataSource {
 
-    /** DER OCSP responses and DER CRLs proving that each given certificate was not revoked, now. */
-    Revocation revocationFor(List<X509Certificate> certificates);
-
-    /** Extra certificates a validator needs (e.g. OCSP responder, time-stamping unit and their issuers). */
-    List<X509Certificate> extraCertificates();
+    /**
+     * DER OCSP responses and DER CRLs showing this certificate's status now; empty for a certificate that needs none
+     * (a trust anchor, an OCSP responder marked ocsp-nocheck).
+     */
+    Revocation revocationFor(X509Certificate certificate);
 
     record Revocation(List<byte[]> ocspResponses, List<byte[]> crls) {
+        public static final Revocation NONE = new Revocation(List.of(), List.of());
     }
 }

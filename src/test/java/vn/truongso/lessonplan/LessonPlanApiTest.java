@@ -81,8 +81,10 @@ class LessonPlanApiTest {
         assertThat(done.get("status").asText()).isEqualTo("APPROVED");
         assertThat(done.get("approvedAt").asText()).endsWith("+07:00");
         assertThat(done.get("currentStep").isNull()).isTrue();
-        assertThat(done.get("signatureNote").asText()).contains("chưa ký số");
-        assertThat(done.get("versions")).hasSize(2);
+        assertThat(done.get("signatureNote").asText()).startsWith("Đã ký số bởi Phạm Thị Mai");
+        // v1 upload, v2 signed by the author, v3 revision, v4 signed by the author, v5 by the head, v6 by the principal.
+        assertThat(done.get("versions")).hasSize(6);
+        assertThat(done.get("versions").get(5).get("note").asText()).contains("Phạm Thị Mai");
         JsonNode history = done.get("history");
         assertThat(history).extracting(h -> h.get("step").asText() + ":" + h.get("actor").asText() + ":"
                         + h.get("decision").asText() + ":" + h.get("channel").asText())

@@ -78,7 +78,9 @@ class LessonPlanProcessTest {
         LessonPlan approved = planRepository.findById(plan.id()).orElseThrow();
         assertThat(approved.getStatus()).isEqualTo(LessonPlanStatus.APPROVED);
         assertThat(approved.getApprovedAt()).isNotNull();
-        assertThat(approved.getSignatureNote()).contains("chưa ký số");
+        // Author, head and principal each signed: upload v1, then v2, v3, v4.
+        assertThat(approved.getSignatureNote()).startsWith("Đã ký số bởi Phạm Thị Mai");
+        assertThat(documents.currentVersion(documentId)).isEqualTo(4);
         assertThat(plans.professionalRecords(teacher, approved.getSchoolYear()))
                 .anySatisfy(r -> assertThat(r.lessonPlanId()).isEqualTo(plan.id()));
         assertThat(notifications("gv.lan", "LESSON_PLAN_APPROVED")).isEqualTo(1);
@@ -107,7 +109,8 @@ class LessonPlanProcessTest {
         assertThat(plans.professionalRecords(teacher, null))
                 .anySatisfy(r -> {
                     assertThat(r.lessonPlanId()).isEqualTo(plan.id());
-                    assertThat(r.documentVersion()).isEqualTo(2);
+                    // v1 upload, v2 author, v3 revision, v4 author again, v5 head, v6 principal.
+                    assertThat(r.documentVersion()).isEqualTo(6);
                 });
     }
 

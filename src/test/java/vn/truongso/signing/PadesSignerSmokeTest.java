@@ -31,6 +31,9 @@ class PadesSignerSmokeTest {
                         new Appearance.NearKeyword("HIỆU TRƯỞNG", 200, 60)), "Phê duyệt", "Hòa Bình"));
         Files.createDirectories(Path.of("target/signing"));
         Files.write(Path.of("target/signing/three.pdf"), three);
+        Files.writeString(Path.of("target/signing/testca-root.pem"), "-----BEGIN CERTIFICATE-----\n"
+                + java.util.Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(ca.root.getEncoded())
+                + "\n-----END CERTIFICATE-----\n");
 
         SignedDocumentValidator v = SignedDocumentValidator.fromDocument(new InMemoryDocument(three));
         v.setCertificateVerifier(new CommonCertificateVerifier());

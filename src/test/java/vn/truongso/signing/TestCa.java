@@ -31,7 +31,7 @@ final class TestCa {
     KeyPairSignatureProvider signer(String cn) throws Exception {
         KeyPair keys = rsa();
         X509Certificate c = cert(new X500Name("CN=" + cn + ", O=Trường THCS Hòa Bình, C=VN"), keys,
-                new X500Name(root.getSubjectX500Principal().getName()), rootKeys, false, 2 + cn.hashCode() & 0xffff);
+                X500Name.getInstance(root.getSubjectX500Principal().getEncoded()), rootKeys, false, 2 + cn.hashCode() & 0xffff);
         return new KeyPairSignatureProvider(keys.getPrivate(), List.of(c, root));
     }
 

@@ -180,6 +180,25 @@ class LessonPlanApiTest {
     }
 
     @Test
+    void aPlanThatCannotBeSignedIsNotSubmittedAndNothingChanges() {
+        byte[] locked = TestPdfs.certifiedNoChanges(TestPdfs.lessonPlan("Bài đã khóa"));
+        Api.Response upload = api.postMultipart("gv.lan", "/api/documents",
+                Part.file("khoa.pdf", "application/pdf", locked), Part.field("title", "Bài đã khóa"),
+                Part.field("kind", "LESSON_PLAN"));
+        assertThat(upload.status()).isEqualTo(201);
+        String doc = upload.json().get("id").asText();
+        long plans = jdbc.queryForObject("select count(*) from lesson_plan", Long.class);
+        long instances = runtime.createProcessInstanceQuery().count();
+
+        Api.Response submit = api.postJson("gv.lan", "/api/lesson-plans", request(doc, 8, 12));
+        assertThat(submit.status()).isEqualTo(409);
+        assertThat(submit.json().get("code").asText()).isEqualTo("DOCUMENT_CERTIFIED_NO_CHANGES");
+        assertThat(jdbc.queryForObject("select count(*) from lesson_plan", Long.class)).isEqualTo(plans);
+        assertThat(runtime.createProcessInstanceQuery().count()).isEqualTo(instances);
+        assertThat(api.get("gv.lan", "/api/documents/" + doc).json().get("versions")).hasSize(1);
+    }
+
+    @Test
     void inboxFiltersPagesAndClaims() {
         JsonNode plan = api.submitLessonPlan("gv.lan", "Bài 14: Đối xứng trục");
         String id = plan.get("id").asText();

@@ -112,31 +112,10 @@ class PadesSignerTest {
         byte[] corrupt = "%PDF-1.7\nrác".getBytes();
         assertThatThrownBy(() -> signer.sign(corrupt, request(new Appearance.At(1, 50, 50, 200, 60))))
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo("SIGNING_CORRUPT_PDF"));
-        byte[] locked = certifiedNoChanges(plan);
+        byte[] locked = TestPdfs.certifiedNoChanges(plan);
         assertThatThrownBy(() -> signer.sign(locked, request(new Appearance.At(1, 50, 50, 200, 60))))
                 .isInstanceOfSatisfying(ApiException.class,
                         e -> assertThat(e.code()).isEqualTo("DOCUMENT_CERTIFIED_NO_CHANGES"));
-    }
-
-    /** Marks the document as certified with DocMDP P=1, as a certifying signer who forbids all changes would. */
-    private static byte[] certifiedNoChanges(byte[] pdf) throws Exception {
-        try (PDDocument doc = Loader.loadPDF(pdf); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            COSDictionary sig = new COSDictionary();
-            COSDictionary params = new COSDictionary();
-            params.setInt(COSName.P, 1);
-            params.setName(COSName.V, "1.2");
-            COSDictionary ref = new COSDictionary();
-            ref.setItem(COSName.getPDFName("TransformMethod"), COSName.DOCMDP);
-            ref.setItem(COSName.getPDFName("TransformParams"), params);
-            COSArray refs = new COSArray();
-            refs.add(ref);
-            sig.setItem(COSName.getPDFName("Reference"), refs);
-            COSDictionary perms = new COSDictionary();
-            perms.setItem(COSName.DOCMDP, sig);
-            doc.getDocumentCatalog().getCOSObject().setItem(COSName.PERMS, perms);
-            doc.save(out);
-            return out.toByteArray();
-        }
     }
 
     static List<PDSignatureField> signatureFields(PDDocument doc) {

@@ -4,6 +4,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -28,6 +31,29 @@ public final class TestPdfs {
 
     public static byte[] encrypted(String title) {
         return build(title, 1, "mat-khau");
+    }
+
+    /** The PDF marked as certified with DocMDP P=1, as a certifying signer who forbids every change would leave it. */
+    public static byte[] certifiedNoChanges(byte[] pdf) {
+        try (PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            COSDictionary params = new COSDictionary();
+            params.setInt(COSName.P, 1);
+            params.setName(COSName.V, "1.2");
+            COSDictionary ref = new COSDictionary();
+            ref.setItem(COSName.getPDFName("TransformMethod"), COSName.DOCMDP);
+            ref.setItem(COSName.getPDFName("TransformParams"), params);
+            COSArray refs = new COSArray();
+            refs.add(ref);
+            COSDictionary sig = new COSDictionary();
+            sig.setItem(COSName.getPDFName("Reference"), refs);
+            COSDictionary perms = new COSDictionary();
+            perms.setItem(COSName.DOCMDP, sig);
+            doc.getDocumentCatalog().getCOSObject().setItem(COSName.PERMS, perms);
+            doc.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static byte[] build(String title, int pages, String userPassword) {

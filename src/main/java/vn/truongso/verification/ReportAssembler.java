@@ -282,7 +282,7 @@ final class ReportAssembler {
             after = f.revisionsAfter();
             problems.addAll(f.byteRangeProblems());
             for (RevisionAnalyzer.Change c : f.changes()) {
-                changes.computeIfAbsent(c.kind(), ChangeBuilder::new).add("TRUONGSO", c.pages(), c.objects());
+                changes.computeIfAbsent(c.kind(), ChangeBuilder::new).add("TRUONGSO", c.pages(), c.objects(), Set.of());
             }
         }
         PDFRevisionWrapper rev = t.revision();
@@ -311,29 +311,31 @@ final class ReportAssembler {
         Set<Integer> p = pages.stream().map(BigInteger::intValue).collect(Collectors.toCollection(TreeSet::new));
         Set<String> o = objects.stream().map(XmlObjectModification::getValue).limit(20)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
-        changes.computeIfAbsent(kind, ChangeBuilder::new).add("DSS", p, o);
+        changes.computeIfAbsent(kind, ChangeBuilder::new).add("DSS", p, Set.of(), o);
     }
 
     private static final class ChangeBuilder {
         final ChangeKind kind;
         final Set<Integer> pages = new TreeSet<>();
         final Set<String> objects = new LinkedHashSet<>();
+        final Set<String> paths = new LinkedHashSet<>();
         final Set<String> detectedBy = new LinkedHashSet<>();
 
         ChangeBuilder(ChangeKind kind) {
             this.kind = kind;
         }
 
-        void add(String by, Set<Integer> p, Set<String> o) {
+        void add(String by, Set<Integer> p, Set<String> o, Set<String> dssPaths) {
             detectedBy.add(by);
             pages.addAll(p);
             o.stream().limit(Math.max(0, 20 - objects.size())).forEach(objects::add);
+            dssPaths.stream().limit(Math.max(0, 20 - paths.size())).forEach(paths::add);
         }
 
         Change build() {
             List<Integer> p = List.copyOf(pages);
-            return new Change(kind, kind.allowed(), p, List.copyOf(objects), List.copyOf(detectedBy),
-                    describe(kind, p));
+            return new Change(kind, kind.allowed(), p, List.copyOf(objects), List.copyOf(paths),
+                    List.copyOf(detectedBy), describe(kind, p));
         }
     }
 

@@ -286,12 +286,27 @@ final class RevisionAnalyzer {
         final Map<COSObjectKey, Long> xref;
         final Map<COSObjectKey, Integer> pageOf = new HashMap<>();
         final Map<COSObjectKey, Integer> pageDicts = new HashMap<>();
+        final Set<COSObjectKey> pageTreeNodes = new HashSet<>();
         final COSDictionary catalog;
 
         PdfState(PDDocument doc) {
             this.doc = doc;
             this.xref = new HashMap<>(doc.getDocument().getXrefTable());
             this.catalog = doc.getDocumentCatalog().getCOSObject();
+            Deque<COSBase> nodes = new ArrayDeque<>();
+            nodes.push(catalog.getItem(COSName.PAGES));
+            while (!nodes.isEmpty() && pageTreeNodes.size() < 100_000) {
+                COSBase item = nodes.pop();
+                COSObjectKey key = keyOf(item);
+                COSBase node = item instanceof COSObject o ? o.getObject() : item;
+                if (node instanceof COSDictionary d && COSName.PAGES.equals(d.getCOSName(COSName.TYPE))
+                        && (key == null || pageTreeNodes.add(key))) {
+                    COSArray kids = d.getCOSArray(COSName.KIDS);
+                    if (kids != null) {
+                        kids.forEach(nodes::push);
+                    }
+                }
+            }
             int n = 0;
             for (PDPage page : doc.getPages()) {
                 n++;
@@ -398,6 +413,8 @@ final class RevisionAnalyzer {
                     } else if (!onlyNewSignatureWidgets(asDict(signed.resolve(k)), asDict(now), newSignatureMaterial)) {
                         add(changes, ChangeKind.ANNOTATIONS, page, k);
                     }
+                } else if (signed.pageTreeNodes.contains(k) || fin.pageTreeNodes.contains(k)) {
+                    add(changes, ChangeKind.DOCUMENT_STRUCTURE, null, k); // pages added, removed or swapped
                 } else if (isAcroForm(k)) {
                     if (!formChangeAllowed(asDict(signed.resolve(k)), asDict(now), newSignatureMaterial)) {
                         add(changes, ChangeKind.FORM_FIELDS, null, k);

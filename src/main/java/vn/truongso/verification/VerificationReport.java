@@ -106,10 +106,11 @@ public record VerificationReport(Verdict verdict, String summary, int signatureC
 
     /**
      * @param detectedBy DSS (its modification detection) and/or TRUONGSO (our object-by-object comparison)
-     * @param objects    the PDF objects concerned, e.g. "8 0 R" (at most 20 listed)
+     * @param objects    the PDF objects concerned as we found them, e.g. "8 0 R" (at most 20 listed)
+     * @param dssPaths   the same as DSS names them, e.g. "/Catalog /Pages 13 0 R /Kids 14 0 R" (at most 20)
      */
     public record Change(ChangeKind kind, boolean allowed, List<Integer> pages, List<String> objects,
-                         List<String> detectedBy, String description) {
+                         List<String> dssPaths, List<String> detectedBy, String description) {
     }
 
     /** @param indication DSS's result for the time-stamp token itself */

@@ -46,20 +46,10 @@ public class PdfVerifier {
     private final ReportAssembler assembler = new ReportAssembler();
     private volatile DssValidation dss;
 
+    /** Configured anchors are read now (a broken file fails the start); the PKI and DSS are set up on first use. */
     @Autowired
     PdfVerifier(Environment env, ResourceLoader resources, ObjectProvider<SchoolPki> pki, Clock clock) {
-        this(() -> {
-            List<String> locations = Binder.get(env)
-                    .bind("truongso.verification.trust-anchors", Bindable.listOf(String.class)).orElse(List.of());
-            List<X509Certificate> anchors = new ArrayList<>(TrustAnchors.fromResources(locations, resources));
-            SchoolPki schoolPki = pki.getIfAvailable();
-            if (schoolPki != null) {
-                anchors.add(schoolPki.rootCertificate());
-            }
-            log.info("Signature verification trusts {} anchor(s); revocation from {}", anchors.size(),
-                    schoolPki == null ? "the documents only" : "the documents and the school PKI");
-            return new DssValidation(anchors, new PkiDataLoader(schoolPki));
-        }, clock);
+        this(setupWithPki(configuredAnchors(env, resources), pki), clock);
     }
 
     /** Without Spring (command line, tests): these anchors, and the school PKI if not null. */
@@ -80,9 +70,10 @@ public class PdfVerifier {
             throw ApiException.badRequest("DOCUMENT_NOT_PDF", "Tệp không phải là tệp PDF.");
         }
         String sha256 = sha256(pdf);
+        DssValidation validation = dss();
         Reports reports;
         try {
-            reports = dss().validate(pdf);
+            reports = validation.validate(pdf);
         } catch (RuntimeException e) {
             log.warn("DSS could not read a PDF (sha256 {}): {}", sha256, e.toString());
             return assembler.unreadable(pdf, sha256, clock.instant());
@@ -90,7 +81,7 @@ public class PdfVerifier {
         List<DssToken> tokens = ReportAssembler.tokens(reports.getDiagnosticData());
         Map<String, Findings> findings = analyzer.analyze(pdf, tokens.stream()
                 .map(t -> new Token(t.id(), t.byteRange(), t.kind() == Kind.DOCUMENT_TIMESTAMP)).toList());
-        return assembler.assemble(pdf, sha256, clock.instant(), reports, tokens, findings, List.of());
+        return assembler.assemble(pdf, sha256, clock.instant(), reports, tokens, findings);
     }
 
     /** DSS is set up on first use and then shared: trust anchors, data loader and policy are built once. */
@@ -106,6 +97,26 @@ public class PdfVerifier {
             }
         }
         return d;
+    }
+
+    private static Supplier<DssValidation> setupWithPki(List<X509Certificate> configured,
+                                                        ObjectProvider<SchoolPki> pki) {
+        return () -> {
+            List<X509Certificate> anchors = new ArrayList<>(configured);
+            SchoolPki schoolPki = pki.getIfAvailable();
+            if (schoolPki != null) {
+                anchors.add(schoolPki.rootCertificate());
+            }
+            log.info("Signature verification trusts {} anchor(s); revocation data from {}", anchors.size(),
+                    schoolPki == null ? "the documents only" : "the documents and the school PKI");
+            return new DssValidation(anchors, new PkiDataLoader(schoolPki));
+        };
+    }
+
+    private static List<X509Certificate> configuredAnchors(Environment env, ResourceLoader resources) {
+        List<String> locations = Binder.get(env)
+                .bind("truongso.verification.trust-anchors", Bindable.listOf(String.class)).orElse(List.of());
+        return TrustAnchors.fromResources(locations, resources);
     }
 
     private static boolean looksLikePdf(byte[] pdf) {

@@ -87,20 +87,20 @@ final class ReportAssembler {
     }
 
     VerificationReport assemble(byte[] pdf, String sha256, Instant now, Reports reports, List<DssToken> tokens,
-                                Map<String, Findings> findings, List<String> notes) {
+                                Map<String, Findings> findings) {
         List<SignatureReport> signatures = new ArrayList<>();
         for (DssToken t : tokens) {
             signatures.add(signature(pdf.length, reports, t, findings.get(t.id())));
         }
         int signatureCount = (int) signatures.stream().filter(s -> s.kind() == Kind.SIGNATURE).count();
-        List<String> allNotes = new ArrayList<>(notes);
+        List<String> notes = new ArrayList<>();
         Verdict verdict;
         String summary;
         if (signatures.isEmpty()) {
             boolean traces = RevisionAnalyzer.mentionsSignature(pdf);
             verdict = traces ? Verdict.INVALID : Verdict.NO_SIGNATURE;
             if (traces) {
-                allNotes.add("Tệp có dấu vết của chữ ký số (/ByteRange) nhưng không đọc được chữ ký nào: "
+                notes.add("Tệp có dấu vết của chữ ký số (/ByteRange) nhưng không đọc được chữ ký nào: "
                         + "chữ ký có thể đã bị gỡ bỏ hoặc bị hỏng.");
                 summary = "KHÔNG HỢP LỆ: tệp có dấu vết chữ ký số nhưng không đọc được chữ ký nào.";
             } else {
@@ -111,7 +111,7 @@ final class ReportAssembler {
             summary = documentSummary(verdict, signatures, signatureCount);
         }
         return new VerificationReport(verdict, summary, signatureCount, pdf.length, sha256, VietnamTime.of(now),
-                signatures, allNotes);
+                signatures, notes);
     }
 
     /** DSS could not read the file at all. */
@@ -156,8 +156,7 @@ final class ReportAssembler {
                     yield "CẢNH BÁO: tài liệu đã bị thay đổi sau khi ký (" + what(changes)
                             + ") — KHÔNG được coi là hợp lệ.";
                 }
-                SignatureReport s = all.stream().filter(x -> x.status() == Status.INVALID).findFirst().orElse(first);
-                yield "Tài liệu KHÔNG hợp lệ. " + s.summary();
+                yield all.stream().filter(x -> x.status() == Status.INVALID).findFirst().orElse(first).summary();
             }
             case NO_SIGNATURE -> "Tài liệu không có chữ ký số.";
         };

@@ -66,10 +66,6 @@ final class RevisionAnalyzer {
 
     record Findings(long signedLength, boolean coversWholeDocument, int revisionsAfter, int laterSignatures,
                     int laterTimestamps, Set<ByteRangeProblem> byteRangeProblems, List<Change> changes) {
-
-        List<Change> disallowed() {
-            return changes.stream().filter(c -> !c.kind().allowed()).toList();
-        }
     }
 
     /** Whether the raw file carries something that looks like a signature's /ByteRange, readable or not. */
@@ -375,6 +371,11 @@ final class RevisionAnalyzer {
             COSObjectKey metadataKey = keyOf(fin.catalog.getItem(COSName.METADATA));
 
             Map<ChangeKind, Change> changes = new LinkedHashMap<>();
+            for (COSObjectKey k : new TreeSet<>(sections.misplaced())) {
+                Integer page = signed.pageOf.get(k);
+                add(changes, page != null ? ChangeKind.PAGE_CONTENT : ChangeKind.OTHER_OBJECTS, page, k);
+            }
+            touched.removeAll(sections.misplaced());
             for (COSObjectKey k : new TreeSet<>(touched)) {
                 COSBase now = fin.resolve(k);
                 Integer signedPage = signed.pageOf.get(k);
@@ -450,11 +451,9 @@ final class RevisionAnalyzer {
                 Integer page = signed.pageOf.get(k);
                 add(changes, page != null ? ChangeKind.PAGE_CONTENT : ChangeKind.OTHER_OBJECTS, page, k);
             }
-            if (changes.isEmpty() && !sections.defined().isEmpty()) {
-                add(changes, ChangeKind.OTHER_OBJECTS, null, null);
-            }
             if (changes.isEmpty()) {
-                // Bytes were appended after the signed revision, yet no object changed that we can see.
+                // Bytes were appended after the signed revision, yet no object changed that we can see: another
+                // reader may see more in them than PDFBox does, so this is not taken as harmless.
                 add(changes, ChangeKind.UNEXPLAINED_BYTES, null, null);
             }
             return List.copyOf(changes.values());
@@ -603,7 +602,7 @@ final class RevisionAnalyzer {
     }
 
     /** The entries of the cross-reference sections written after the signed revision, parsed from the bytes. */
-    private record XrefSections(Set<COSObjectKey> defined, Set<COSObjectKey> freed) {
+    private record XrefSections(Set<COSObjectKey> defined, Set<COSObjectKey> freed, Set<COSObjectKey> misplaced) {
 
         private static final Pattern STARTXREF = Pattern.compile("startxref\\s+(\\d+)");
         private static final Pattern PREV = Pattern.compile("/Prev\\s+(\\d+)");
@@ -613,6 +612,7 @@ final class RevisionAnalyzer {
         static XrefSections after(byte[] pdf, long signedEnd, PDDocument fin) {
             Set<COSObjectKey> defined = new HashSet<>();
             Set<COSObjectKey> freed = new HashSet<>();
+            Map<COSObjectKey, Long> offsets = new HashMap<>();
             String text = new String(pdf, StandardCharsets.ISO_8859_1);
             long start = -1;
             Matcher m = STARTXREF.matcher(text);
@@ -632,7 +632,7 @@ final class RevisionAnalyzer {
                     continue; // sections of the signed revision, or nonsense
                 }
                 try {
-                    String tail = readSection(text, (int) at, defined, freed, fin);
+                    String tail = readSection(text, (int) at, offsets, freed, fin);
                     Matcher prev = PREV.matcher(tail);
                     if (prev.find()) {
                         todo.push(Long.parseLong(prev.group(1)));
@@ -645,12 +645,32 @@ final class RevisionAnalyzer {
                     log.debug("Unreadable cross-reference section at {}", at, e);
                 }
             }
-            return new XrefSections(defined, freed);
+            Set<COSObjectKey> misplaced = new HashSet<>();
+            offsets.forEach((key, offset) -> {
+                defined.add(key);
+                if (offset >= 0 && !objectStartsAt(text, offset, key)) {
+                    misplaced.add(key);
+                }
+            });
+            return new XrefSections(defined, freed, misplaced);
+        }
+
+        /**
+         * Whether the cross-reference entry points at "N G obj" for its own object: when it does not, each reader
+         * repairs the file its own way and may show something else than we do (the hide-via-xref shadow attacks).
+         */
+        private static boolean objectStartsAt(String text, long offset, COSObjectKey key) {
+            if (offset >= text.length()) {
+                return false;
+            }
+            Matcher m = OBJ_HEADER.matcher(text);
+            return m.find((int) offset) && m.start() == offset
+                    && Long.parseLong(m.group(1)) == key.getNumber() && Integer.parseInt(m.group(2)) == key.getGeneration();
         }
 
         /** Reads one section; answers the text of its trailer (or stream dictionary) to find /Prev in. */
-        private static String readSection(String text, int at, Set<COSObjectKey> defined, Set<COSObjectKey> freed,
-                                          PDDocument fin) throws IOException {
+        private static String readSection(String text, int at, Map<COSObjectKey, Long> defined,
+                                          Set<COSObjectKey> freed, PDDocument fin) throws IOException {
             int i = at;
             while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
                 i++;
@@ -666,7 +686,11 @@ final class RevisionAnalyzer {
                     t += 2;
                     for (int n = 0; n < count && t + 2 < tokens.length; n++, t += 3) {
                         COSObjectKey key = new COSObjectKey(first + n, Integer.parseInt(tokens[t + 1]));
-                        (tokens[t + 2].startsWith("f") ? freed : defined).add(key);
+                        if (tokens[t + 2].startsWith("f")) {
+                            freed.add(key);
+                        } else {
+                            defined.putIfAbsent(key, Long.parseLong(tokens[t]));
+                        }
                     }
                 }
                 int end = text.indexOf("startxref", stop);
@@ -688,8 +712,8 @@ final class RevisionAnalyzer {
             return prev instanceof org.apache.pdfbox.cos.COSNumber p ? "/Prev " + p.longValue() : "";
         }
 
-        private static void readXrefStream(COSStream stream, Set<COSObjectKey> defined, Set<COSObjectKey> freed)
-                throws IOException {
+        private static void readXrefStream(COSStream stream, Map<COSObjectKey, Long> defined,
+                                           Set<COSObjectKey> freed) throws IOException {
             COSArray w = stream.getCOSArray(COSName.W);
             if (w == null || w.size() != 3) {
                 return;
@@ -708,7 +732,7 @@ final class RevisionAnalyzer {
                 for (long[] range : ranges) {
                     for (long n = 0; n < range[1]; n++) {
                         long type = widths[0] == 0 ? 1 : readField(in, widths[0]);
-                        readField(in, widths[1]);
+                        long second = readField(in, widths[1]);
                         long third = readField(in, widths[2]);
                         if (type < 0) {
                             return;
@@ -716,9 +740,9 @@ final class RevisionAnalyzer {
                         if (type == 0) {
                             freed.add(new COSObjectKey(range[0] + n, (int) Math.max(0, third - 1)));
                         } else if (type == 1) {
-                            defined.add(new COSObjectKey(range[0] + n, (int) third));
+                            defined.putIfAbsent(new COSObjectKey(range[0] + n, (int) third), second);
                         } else if (type == 2) {
-                            defined.add(new COSObjectKey(range[0] + n, 0));
+                            defined.putIfAbsent(new COSObjectKey(range[0] + n, 0), -1L); // inside an object stream
                         }
                     }
                 }

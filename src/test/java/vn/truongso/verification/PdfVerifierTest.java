@@ -7,6 +7,7 @@ import eu.europa.esig.dss.enumerations.SignatureLevel;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.truongso.common.ApiException;
@@ -198,6 +199,34 @@ class PdfVerifierTest {
                 ChangeKind.DOCUMENT_TIMESTAMP);
         assertThat(mai.summary()).contains("sau khi ký, tài liệu chỉ được bổ sung");
         assertThat(r.signatures().get(2).coverage().wholeDocument()).isTrue();
+    }
+
+    @Test
+    void twoVisibleSignaturesMadeWithPdfBoxAndBouncyCastleAreBothValid() {
+        TestCa.Identity mai = ca.person("Phạm Thị Mai");
+        TestCa.Identity hung = ca.person("Nguyễn Văn Hùng");
+        byte[] once = PdfBoxSigning.sign(unsigned, mai.keys().getPrivate(), List.of(mai.certificate(), ca.root),
+                mai.name(), new PDRectangle(60, 120, 220, 50));
+        byte[] twice = PdfBoxSigning.sign(once, hung.keys().getPrivate(), List.of(hung.certificate(), ca.root),
+                hung.name(), new PDRectangle(320, 120, 220, 50));
+
+        VerificationReport r = trusting.verify(twice);
+
+        assertThat(r.signatures()).extracting(SignatureReport::signer).containsExactly("Phạm Thị Mai", "Nguyễn Văn Hùng");
+        assertThat(r.signatures()).allSatisfy(s -> {
+            assertThat(s.indication()).as(s.summary()).isEqualTo("TOTAL_PASSED");
+            assertThat(s.level()).isEqualTo("PAdES-BASELINE-B");
+            assertThat(s.status()).isEqualTo(Status.VALID_WITH_WARNINGS);
+        });
+        SignatureReport first = r.signatures().get(0);
+        assertThat(first.coverage().wholeDocument()).isFalse();
+        assertThat(kinds(first)).containsExactly(ChangeKind.LATER_SIGNATURE);
+        assertThat(first.summary()).contains("sau khi ký, tài liệu chỉ được bổ sung chữ ký khác.");
+        assertThat(r.verdict()).isEqualTo(Verdict.VALID_WITH_WARNINGS);
+
+        VerificationReport tampered = trusting.verify(Tamper.changePageContentIncrementally(twice));
+        assertThat(tampered.verdict()).isEqualTo(Verdict.INVALID);
+        assertThat(tampered.signatures()).allSatisfy(s -> assertThat(s.status()).isEqualTo(Status.INVALID));
     }
 
     @Test

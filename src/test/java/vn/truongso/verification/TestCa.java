@@ -224,7 +224,15 @@ final class TestCa {
 
     /** Signed by another person of the same school, with a certificate from the same root. */
     byte[] signAs(String name, byte[] pdf, SignatureLevel level, Integer visibleAtY) {
-        Identity who = others.computeIfAbsent(name, n -> {
+        return sign(person(name), pdf, level, visibleAtY);
+    }
+
+    /** Another person of the same school: a key pair and a certificate from the same root. */
+    Identity person(String name) {
+        if (name.equals(signerName)) {
+            return new Identity(signerName, signerKeys, signer);
+        }
+        return others.computeIfAbsent(name, n -> {
             KeyPair keys = keyPair();
             try {
                 return new Identity(n, keys, certificate("CN=" + n + ",O=Trường THCS Hòa Bình (test),C=VN",
@@ -233,10 +241,9 @@ final class TestCa {
                 throw new IllegalStateException(e);
             }
         });
-        return sign(who, pdf, level, visibleAtY);
     }
 
-    private record Identity(String name, KeyPair keys, X509Certificate certificate) {
+    record Identity(String name, KeyPair keys, X509Certificate certificate) {
     }
 
     private byte[] sign(Identity who, byte[] pdf, SignatureLevel level, Integer visibleAtY) {

@@ -100,7 +100,7 @@ final class ReportAssembler {
             boolean traces = RevisionAnalyzer.mentionsSignature(pdf);
             verdict = traces ? Verdict.INVALID : Verdict.NO_SIGNATURE;
             if (traces) {
-                notes.add("Tệp có dấu vết của chữ ký số (/ByteRange) nhưng không đọc được chữ ký nào: "
+                notes.add("Tệp có dấu vết của chữ ký số nhưng không đọc được chữ ký nào: "
                         + "chữ ký có thể đã bị gỡ bỏ hoặc bị hỏng.");
                 summary = "KHÔNG HỢP LỆ: tệp có dấu vết chữ ký số nhưng không đọc được chữ ký nào.";
             } else {

@@ -47,8 +47,9 @@ final class RevisionAnalyzer {
 
     private static final Logger log = LoggerFactory.getLogger(RevisionAnalyzer.class);
     private static final byte[] EOF_MARKER = "%%EOF".getBytes(StandardCharsets.US_ASCII);
-    private static final Pattern SIGNATURE_BYTE_RANGE =
-            Pattern.compile("/ByteRange\\s*\\[\\s*\\d+\\s+\\d+\\s+\\d+\\s+\\d+\\s*]");
+    /** A signature dictionary leaves these in the clear (it cannot sit in an object stream). */
+    private static final Pattern SIGNATURE_TRACE = Pattern.compile("/ByteRange\\s*\\[|/SubFilter\\s*/(?:adbe\\.pkcs7"
+            + "\\.detached|adbe\\.pkcs7\\.sha1|adbe\\.x509\\.rsa_sha1|ETSI\\.CAdES\\.detached|ETSI\\.RFC3161)");
     /** Objects a traversal visits at most: bounds the work a hostile file can cause. */
     private static final int MAX_VISITS = 200_000;
     private static final COSName DSS = COSName.getPDFName("DSS");
@@ -68,9 +69,9 @@ final class RevisionAnalyzer {
                     int laterTimestamps, Set<ByteRangeProblem> byteRangeProblems, List<Change> changes) {
     }
 
-    /** Whether the raw file carries something that looks like a signature's /ByteRange, readable or not. */
+    /** Whether the raw file carries traces of a signature dictionary, readable or not. */
     static boolean mentionsSignature(byte[] pdf) {
-        return SIGNATURE_BYTE_RANGE.matcher(new String(pdf, StandardCharsets.ISO_8859_1)).find();
+        return SIGNATURE_TRACE.matcher(new String(pdf, StandardCharsets.ISO_8859_1)).find();
     }
 
     Map<String, Findings> analyze(byte[] pdf, List<Token> tokens) {

@@ -4,13 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import eu.europa.esig.dss.enumerations.SignatureLevel;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.truongso.common.ApiException;
+import vn.truongso.pki.SchoolPki;
 import vn.truongso.support.TestPdfs;
 import vn.truongso.verification.VerificationReport.ByteRangeProblem;
 import vn.truongso.verification.VerificationReport.Change;
@@ -47,7 +56,8 @@ class PdfVerifierTest {
         assertThat(s.signer()).isEqualTo("Phạm Thị Mai");
         assertThat(s.trusted()).isTrue();
         assertThat(s.certificateChain()).extracting(c -> c.commonName())
-                .containsExactly("Phạm Thị Mai", "TruongSo Test Root CA");
+                .containsExactly("Phạm Thị Mai", "TruongSo Test Issuing CA", "TruongSo Test Root CA");
+        assertThat(s.certificateChain().get(1).revocation().status()).isEqualTo("GOOD"); // the root's CRL
         assertThat(s.coverage().wholeDocument()).isTrue();
         assertThat(s.coverage().changes()).isEmpty();
         assertThat(s.coverage().byteRangeProblems()).isEmpty();
@@ -205,10 +215,10 @@ class PdfVerifierTest {
     void twoVisibleSignaturesMadeWithPdfBoxAndBouncyCastleAreBothValid() {
         TestCa.Identity mai = ca.person("Phạm Thị Mai");
         TestCa.Identity hung = ca.person("Nguyễn Văn Hùng");
-        byte[] once = PdfBoxSigning.sign(unsigned, mai.keys().getPrivate(), List.of(mai.certificate(), ca.root),
-                mai.name(), new PDRectangle(60, 120, 220, 50));
-        byte[] twice = PdfBoxSigning.sign(once, hung.keys().getPrivate(), List.of(hung.certificate(), ca.root),
-                hung.name(), new PDRectangle(320, 120, 220, 50));
+        byte[] once = PdfBoxSigning.sign(unsigned, mai.keys().getPrivate(),
+                List.of(mai.certificate(), ca.issuing, ca.root), mai.name(), new PDRectangle(60, 120, 220, 50));
+        byte[] twice = PdfBoxSigning.sign(once, hung.keys().getPrivate(),
+                List.of(hung.certificate(), ca.issuing, ca.root), hung.name(), new PDRectangle(320, 120, 220, 50));
 
         VerificationReport r = trusting.verify(twice);
 
@@ -251,6 +261,57 @@ class PdfVerifierTest {
         assertThat(r.verdict()).isIn(Verdict.INVALID, Verdict.INDETERMINATE);
         assertThat(s.revocation().status()).isEqualTo("REVOKED");
         assertThat(s.summary()).contains("thu hồi");
+    }
+
+    @Test
+    void theIssuingCaNeedsRevocationDataToo() {
+        // The school PKI must publish the root's CRL for the issuing CA (and the signer embed it for B-LT).
+        SchoolPki pki = ca.pki();
+        SchoolPki withoutRootCrl = (SchoolPki) Proxy.newProxyInstance(SchoolPki.class.getClassLoader(),
+                new Class<?>[]{SchoolPki.class}, (proxy, method, args) ->
+                        method.getName().equals("fetch") && TestCa.ROOT_CRL_URL.equals(args[0])
+                                ? Optional.empty() : method.invoke(pki, args));
+        byte[] signedT = ca.sign(unsigned, SignatureLevel.PAdES_BASELINE_T);
+
+        VerificationReport r = new PdfVerifier(List.of(ca.root), withoutRootCrl, Clock.systemUTC()).verify(signedT);
+
+        assertThat(r.verdict()).isEqualTo(Verdict.INDETERMINATE);
+        assertThat(only(r).certificateChain().get(1).revocation().status()).isEqualTo("NOT_CHECKED");
+        assertThat(r.summary()).contains("không có thông tin thu hồi");
+        assertThat(trusting.verify(signedT).verdict()).isEqualTo(Verdict.VALID);
+    }
+
+    @Test
+    void oneSharedSetupServesConcurrentVerifications() throws Exception {
+        byte[] changed = Tamper.changePageContentIncrementally(signedB);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Verdict>> results = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                byte[] pdf = i % 2 == 0 ? signedB : changed;
+                results.add(pool.submit(() -> trusting.verify(pdf).verdict()));
+            }
+            for (int i = 0; i < results.size(); i++) {
+                assertThat(results.get(i).get(60, TimeUnit.SECONDS))
+                        .isEqualTo(i % 2 == 0 ? Verdict.VALID_WITH_WARNINGS : Verdict.INVALID);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aTruncatedSignedFileIsNeverValid() {
+        for (int percent : new int[]{30, 60, 90}) {
+            byte[] cut = Arrays.copyOf(signedB, signedB.length * percent / 100);
+            VerificationReport r = trusting.verify(cut);
+            assertThat(r.verdict()).as(percent + "%: " + r.summary()).isNotIn(Verdict.VALID, Verdict.VALID_WITH_WARNINGS);
+        }
+        // Cut inside the signature value: the signature dictionary is there but no signature can be read.
+        long[] br = Tamper.byteRange(signedB);
+        VerificationReport cutInValue = trusting.verify(Arrays.copyOf(signedB, (int) (br[1] + br[2]) / 2));
+        assertThat(cutInValue.verdict()).isEqualTo(Verdict.INVALID);
+        assertThat(cutInValue.summary()).contains("dấu vết chữ ký số");
     }
 
     private static SignatureReport only(VerificationReport r) {

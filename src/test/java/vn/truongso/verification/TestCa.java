@@ -74,19 +74,24 @@ import org.bouncycastle.tsp.TimeStampTokenGenerator;
 import vn.truongso.pki.SchoolPki;
 
 /**
- * A throwaway PKI for tests, made with Bouncy Castle on the spot: a root CA, a signer (Phạm Thị Mai) and a
- * time-stamping authority, a CRL, and a stand-in {@link SchoolPki} that serves the CRL and the root certificate at
- * their URLs. Documents are signed with DSS's PAdESService and a PKCS#12 key store, like the school's signers.
+ * A throwaway PKI for tests, made with Bouncy Castle on the spot and laid out like the school PKI: a root CA, an
+ * issuing CA under it, signers (Phạm Thị Mai, others on demand) and a time-stamping authority under that; the issuing
+ * CA's CRL and the root's CRL (for the issuing CA), and a stand-in {@link SchoolPki} that serves both CRLs and the CA
+ * certificates at the URLs the certificates name. Documents are signed with DSS's PAdESService and a PKCS#12 key store, like the school's signers.
  */
 final class TestCa {
 
     static final String CRL_URL = "http://pki.truongso.test/crl/issuing.crl";
+    static final String ROOT_CRL_URL = "http://pki.truongso.test/crl/root.crl";
     static final String ROOT_URL = "http://pki.truongso.test/ca/root.cer";
+    static final String ISSUING_URL = "http://pki.truongso.test/ca/issuing.cer";
     private static final char[] PASSWORD = "test".toCharArray();
 
     final String signerName;
     final KeyPair rootKeys = keyPair();
     final X509Certificate root;
+    final KeyPair issuingKeys = keyPair();
+    final X509Certificate issuing;
     final KeyPair signerKeys = keyPair();
     final X509Certificate signer;
     final KeyPair tsaKeys = keyPair();
@@ -102,11 +107,13 @@ final class TestCa {
     TestCa(String signerName) {
         this.signerName = signerName;
         try {
-            root = certificate("CN=TruongSo Test Root CA,O=TruongSo (test),C=VN", rootKeys.getPublic(), null, true,
-                    false);
+            root = certificate("CN=TruongSo Test Root CA,O=TruongSo (test),C=VN", rootKeys.getPublic(), null,
+                    Role.ROOT);
+            issuing = certificate("CN=TruongSo Test Issuing CA,O=TruongSo (test),C=VN", issuingKeys.getPublic(), root,
+                    Role.ISSUING_CA);
             signer = certificate("CN=" + signerName + ",O=Trường THCS Hòa Bình (test),C=VN", signerKeys.getPublic(),
-                    root, false, false);
-            tsa = certificate("CN=TruongSo Test TSA,O=TruongSo (test),C=VN", tsaKeys.getPublic(), root, false, true);
+                    issuing, Role.SIGNER);
+            tsa = certificate("CN=TruongSo Test TSA,O=TruongSo (test),C=VN", tsaKeys.getPublic(), issuing, Role.TSA);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -116,20 +123,29 @@ final class TestCa {
         revoked.add(signer.getSerialNumber());
     }
 
-    /** The root's current CRL (DER), listing what {@link #revokeSigner} revoked. */
+    /** The issuing CA's current CRL (DER), listing what {@link #revokeSigner} revoked. */
     byte[] crl() {
+        return crl(issuing, issuingKeys, revoked);
+    }
+
+    /** The root's CRL: whether the issuing CA is revoked (it never is here). */
+    byte[] rootCrl() {
+        return crl(root, rootKeys, List.of());
+    }
+
+    private byte[] crl(X509Certificate ca, KeyPair keys, List<BigInteger> revokedSerials) {
         try {
             Date now = new Date();
-            X509v2CRLBuilder b = new X509v2CRLBuilder(X500Name.getInstance(root.getSubjectX500Principal().getEncoded()),
+            X509v2CRLBuilder b = new X509v2CRLBuilder(X500Name.getInstance(ca.getSubjectX500Principal().getEncoded()),
                     Date.from(now.toInstant().minus(Duration.ofMinutes(5))));
             b.setNextUpdate(Date.from(now.toInstant().plus(Duration.ofDays(7))));
             b.addExtension(Extension.cRLNumber, false, new CRLNumber(BigInteger.valueOf(serials.incrementAndGet())));
             b.addExtension(Extension.authorityKeyIdentifier, false,
-                    new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(root));
-            for (BigInteger serial : revoked) {
+                    new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(ca));
+            for (BigInteger serial : revokedSerials) {
                 b.addCRLEntry(serial, Date.from(now.toInstant().minus(Duration.ofMinutes(1))), CRLReason.keyCompromise);
             }
-            return b.build(new JcaContentSignerBuilder("SHA256withRSA").build(rootKeys.getPrivate())).getEncoded();
+            return b.build(new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate())).getEncoded();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -145,7 +161,7 @@ final class TestCa {
 
             @Override
             public X509Certificate issuingCertificate() {
-                return root;
+                return issuing;
             }
 
             @Override
@@ -178,7 +194,9 @@ final class TestCa {
                 try {
                     return switch (url) {
                         case CRL_URL -> Optional.of(TestCa.this.crl());
+                        case ROOT_CRL_URL -> Optional.of(rootCrl());
                         case ROOT_URL -> Optional.of(root.getEncoded());
+                        case ISSUING_URL -> Optional.of(issuing.getEncoded());
                         default -> Optional.empty();
                     };
                 } catch (Exception e) {
@@ -199,7 +217,7 @@ final class TestCa {
                         new JcaDigestCalculatorProviderBuilder().build().get(
                                 new org.bouncycastle.asn1.x509.AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256)),
                         new ASN1ObjectIdentifier("1.2.3.4.1"));
-                gen.addCertificates(new JcaCertStore(List.of(tsa, root)));
+                gen.addCertificates(new JcaCertStore(List.of(tsa, issuing, root)));
                 TimeStampRequestGenerator request = new TimeStampRequestGenerator();
                 request.setCertReq(true); // else the token carries no certificates
                 TimeStampResponse response = new TimeStampResponseGenerator(gen, TSPAlgorithms.ALLOWED).generate(
@@ -236,7 +254,7 @@ final class TestCa {
             KeyPair keys = keyPair();
             try {
                 return new Identity(n, keys, certificate("CN=" + n + ",O=Trường THCS Hòa Bình (test),C=VN",
-                        keys.getPublic(), root, false, false));
+                        keys.getPublic(), issuing, Role.SIGNER));
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
@@ -251,7 +269,8 @@ final class TestCa {
         p.setSignatureLevel(level);
         p.setDigestAlgorithm(DigestAlgorithm.SHA256);
         p.setSigningCertificate(new CertificateToken(who.certificate()));
-        p.setCertificateChain(List.of(new CertificateToken(who.certificate()), new CertificateToken(root)));
+        p.setCertificateChain(List.of(new CertificateToken(who.certificate()), new CertificateToken(issuing),
+                new CertificateToken(root)));
         p.setReason("Phê duyệt kế hoạch bài dạy");
         p.setLocation("Hòa Bình");
         if (visibleAtY != null) {
@@ -304,7 +323,8 @@ final class TestCa {
         try {
             KeyStore ks = KeyStore.getInstance("PKCS12");
             ks.load(null, null);
-            ks.setKeyEntry("signer", who.keys().getPrivate(), PASSWORD, new X509Certificate[]{who.certificate(), root});
+            ks.setKeyEntry("signer", who.keys().getPrivate(), PASSWORD,
+                    new X509Certificate[]{who.certificate(), issuing, root});
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ks.store(out, PASSWORD);
             return out.toByteArray();
@@ -325,36 +345,42 @@ final class TestCa {
         }
     }
 
-    private X509Certificate certificate(String dn, PublicKey key, X509Certificate issuer, boolean ca, boolean tsa)
-            throws Exception {
+    private enum Role { ROOT, ISSUING_CA, SIGNER, TSA }
+
+    private X509Certificate certificate(String dn, PublicKey key, X509Certificate issuer, Role role) throws Exception {
         Instant now = Instant.now();
         X500Name subject = new X500Name(dn);
         X500Name issuerName = issuer == null ? subject
                 : X500Name.getInstance(issuer.getSubjectX500Principal().getEncoded());
+        KeyPair issuerKeys = role == Role.ROOT || role == Role.ISSUING_CA ? rootKeys : issuingKeys;
         X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(issuerName,
                 BigInteger.valueOf(serials.incrementAndGet()), Date.from(now.minus(Duration.ofDays(1))),
                 Date.from(now.plus(Duration.ofDays(365))), subject, key);
         JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
+        boolean ca = role == Role.ROOT || role == Role.ISSUING_CA;
         b.addExtension(Extension.basicConstraints, true, new BasicConstraints(ca));
         b.addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(key));
         if (ca) {
             b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
         } else {
-            b.addExtension(Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(issuer));
-            b.addExtension(Extension.keyUsage, true, new KeyUsage(tsa ? KeyUsage.digitalSignature
+            b.addExtension(Extension.keyUsage, true, new KeyUsage(role == Role.TSA ? KeyUsage.digitalSignature
                     : KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
-            if (tsa) {
-                b.addExtension(Extension.extendedKeyUsage, true, new ExtendedKeyUsage(KeyPurposeId.id_kp_timeStamping));
-            }
+        }
+        if (role == Role.TSA) {
+            b.addExtension(Extension.extendedKeyUsage, true, new ExtendedKeyUsage(KeyPurposeId.id_kp_timeStamping));
+        }
+        if (role != Role.ROOT) {
+            b.addExtension(Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(issuer));
             b.addExtension(Extension.cRLDistributionPoints, false, new CRLDistPoint(new DistributionPoint[]{
-                    new DistributionPoint(new DistributionPointName(new GeneralNames(
-                            new GeneralName(GeneralName.uniformResourceIdentifier, CRL_URL))), null, null)}));
+                    new DistributionPoint(new DistributionPointName(new GeneralNames(new GeneralName(
+                            GeneralName.uniformResourceIdentifier, role == Role.ISSUING_CA ? ROOT_CRL_URL : CRL_URL))),
+                            null, null)}));
             b.addExtension(Extension.authorityInfoAccess, false, new AuthorityInformationAccess(
-                    new AccessDescription(AccessDescription.id_ad_caIssuers,
-                            new GeneralName(GeneralName.uniformResourceIdentifier, ROOT_URL))));
+                    new AccessDescription(AccessDescription.id_ad_caIssuers, new GeneralName(
+                            GeneralName.uniformResourceIdentifier, role == Role.ISSUING_CA ? ROOT_URL : ISSUING_URL))));
         }
         return new JcaX509CertificateConverter().getCertificate(
-                b.build(new JcaContentSignerBuilder("SHA256withRSA").build(rootKeys.getPrivate())));
+                b.build(new JcaContentSignerBuilder("SHA256withRSA").build(issuerKeys.getPrivate())));
     }
 
     private static KeyPair keyPair() {

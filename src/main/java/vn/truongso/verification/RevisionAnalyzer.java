@@ -404,7 +404,8 @@ final class RevisionAnalyzer {
                     if (!changed.isEmpty()) {
                         add(changes, ChangeKind.DOCUMENT_STRUCTURE, null, k);
                     }
-                } else if (k.equals(infoKey) || k.equals(metadataKey)) {
+                } else if ((k.equals(infoKey) || k.equals(metadataKey)) && signedPage == null
+                        && !fin.pageOf.containsKey(k)) {
                     add(changes, ChangeKind.METADATA, null, k);
                 } else if (fin.pageDicts.containsKey(k) || signed.pageDicts.containsKey(k)) {
                     Integer page = fin.pageDicts.getOrDefault(k, signed.pageDicts.get(k));

@@ -77,7 +77,8 @@ public record VerificationReport(Verdict verdict, String summary, int signatureC
      * @param signer             the signer's name (common name of the signing certificate; the TSA for a timestamp)
      * @param signingTime        the best signing time there is, see {@code signingTimeSource}
      * @param claimedSigningTime the signer's own claim (/M), whatever the best time is
-     * @param level              the PAdES level as DSS determines it, e.g. PAdES-BASELINE-LT
+     * @param level              the PAdES level as DSS determines it, e.g. PAdES-BASELINE-LT (PKCS7-B for a plain
+     *                           adbe.pkcs7.detached signature; PAdES-DOCUMENT-TIMESTAMP for a document timestamp)
      * @param indication         DSS's conclusion: TOTAL_PASSED, INDETERMINATE or TOTAL_FAILED
      * @param warnings           Vietnamese caveats that lower the status
      * @param dssErrors          DSS's own messages (English), for support staff

@@ -79,5 +79,6 @@ class VerificationApiTest {
         assertThat(other.json().get("code").asText()).isEqualTo("NOT_FOUND");
         assertThat(api.get("gv.lan", "/api/documents/" + id + "/verification?version=7").status()).isEqualTo(404);
         assertThat(api.get(null, "/api/documents/" + id + "/verification").status()).isEqualTo(401);
+        assertThat(api.get(null, "/v3/api-docs").json().get("paths").has("/api/documents/{id}/verification")).isTrue();
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
@@ -85,6 +86,18 @@ class LessonPlanApiTest {
         // v1 upload, v2 signed by the author, v3 revision, v4 signed by the author, v5 by the head, v6 by the principal.
         assertThat(done.get("versions")).hasSize(6);
         assertThat(done.get("versions").get(5).get("note").asText()).contains("Phạm Thị Mai");
+        // The approved PDF carries the author's, the head's and the principal's signatures, all valid (EU DSS).
+        JsonNode verification = api.get("gv.lan", "/api/documents/" + documentId + "/verification").json();
+        assertThat(verification.get("verdict").asText()).as(verification.get("summary").asText()).isEqualTo("VALID");
+        List<String> signers = new java.util.ArrayList<>();
+        for (JsonNode sig : verification.get("signatures")) {
+            if ("SIGNATURE".equals(sig.get("kind").asText())) {
+                signers.add(sig.get("signer").asText());
+                assertThat(sig.get("indication").asText()).isEqualTo("TOTAL_PASSED");
+                assertThat(sig.get("level").asText()).isEqualTo("PAdES-BASELINE-LTA");
+            }
+        }
+        assertThat(signers).containsExactly("Nguyễn Thị Lan", "Lê Văn Hùng", "Phạm Thị Mai");
         JsonNode history = done.get("history");
         assertThat(history).extracting(h -> h.get("step").asText() + ":" + h.get("actor").asText() + ":"
                         + h.get("decision").asText() + ":" + h.get("channel").asText())

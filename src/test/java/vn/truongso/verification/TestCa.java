@@ -203,6 +203,11 @@ final class TestCa {
                     throw new IllegalStateException(e);
                 }
             }
+
+            @Override
+            public Optional<byte[]> post(String url, byte[] body) {
+                return Optional.empty();
+            }
         };
     }
 

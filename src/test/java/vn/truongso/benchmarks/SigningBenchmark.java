@@ -38,6 +38,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import vn.truongso.pki.SchoolPki;
+import vn.truongso.verification.PdfVerifier;
+import vn.truongso.verification.VerificationReport;
 import org.openjdk.jmh.annotations.Warmup;
 import vn.truongso.common.VietnameseFont;
 import vn.truongso.signing.Appearance;
@@ -68,6 +70,9 @@ public class SigningBenchmark {
     Pkcs12SignatureToken token;
     KSPrivateKeyEntry entry;
     java.security.PrivateKey key;
+    PdfVerifier verifier;
+    byte[] signedBB;
+    byte[] signedBLTA;
 
     @TearDown(Level.Trial)
     public void tearDown() {
@@ -85,6 +90,10 @@ public class SigningBenchmark {
         key = mai.privateKey();
         provider = new KeyPairSignatureProvider(mai.privateKey(), mai.chain());
         signer = app.getBean(PadesSigner.class);
+        verifier = app.getBean(PdfVerifier.class);
+        signedBB = truongSoBB();
+        signedBLTA = truongSoBLTA();
+        verifier.verify(signedBB);
         dss = new PAdESService(new CommonCertificateVerifier());
         // DSS signs with the same key, read from the same sample PKCS#12 file.
         token = new Pkcs12SignatureToken("certs-sample/signer-ht.mai.p12",
@@ -120,6 +129,16 @@ public class SigningBenchmark {
         ToBeSigned tbs = dss.getDataToSign(doc, p);
         SignatureValue value = token.sign(tbs, DigestAlgorithm.SHA256, entry);
         return dss.signDocument(doc, p, value);
+    }
+
+    @Benchmark
+    public VerificationReport verifyBB() {
+        return verifier.verify(signedBB);
+    }
+
+    @Benchmark
+    public VerificationReport verifyBLTA() {
+        return verifier.verify(signedBLTA);
     }
 
     /** The floor: hash the file once, sign once, write the bytes once. */

@@ -16,6 +16,22 @@ import org.junit.jupiter.api.Test;
 class PadesSignerSmokeTest {
 
     @Test
+    void ecdsaP256KeysSignToo() throws Exception {
+        TestCa ca = new TestCa();
+        byte[] pdf = Files.readAllBytes(Path.of("docs/samples/ke-hoach-bai-day-mau.pdf"));
+        byte[] signed = new PadesSigner(null, null).sign(pdf, new SignatureRequest(ca.ecSigner("Phạm Thị Mai"),
+                vn.truongso.signing.SignatureLevel.B_B, null, "Phê duyệt", "Hòa Bình"));
+        SignedDocumentValidator v = SignedDocumentValidator.fromDocument(new InMemoryDocument(signed));
+        v.setCertificateVerifier(new CommonCertificateVerifier());
+        DiagnosticData dd = v.validateDocument().getDiagnosticData();
+        assertThat(dd.getSignatures()).singleElement().satisfies(s -> {
+            assertThat(s.isSignatureIntact()).isTrue();
+            assertThat(s.isSignatureValid()).isTrue();
+            assertThat(s.getEncryptionAlgorithm().name()).isEqualTo("ECDSA");
+        });
+    }
+
+    @Test
     void threeIncrementalSignaturesStayIntact() throws Exception {
         TestCa ca = new TestCa();
         byte[] pdf = Files.readAllBytes(Path.of("docs/samples/ke-hoach-bai-day-mau.pdf"));

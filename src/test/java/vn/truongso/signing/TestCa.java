@@ -35,6 +35,17 @@ final class TestCa {
         return new KeyPairSignatureProvider(keys.getPrivate(), List.of(c, root));
     }
 
+    /** A signer with an ECDSA P-256 key, issued by the same (RSA) root. */
+    KeyPairSignatureProvider ecSigner(String cn) throws Exception {
+        KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
+        g.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+        KeyPair keys = g.generateKeyPair();
+        X509Certificate c = cert(new X500Name("CN=" + cn + ", O=Trường THCS Hòa Bình, C=VN"), keys,
+                X500Name.getInstance(root.getSubjectX500Principal().getEncoded()), rootKeys, false,
+                3 + cn.hashCode() & 0xffff);
+        return new KeyPairSignatureProvider(keys.getPrivate(), List.of(c, root));
+    }
+
     private static KeyPair rsa() throws Exception {
         KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
         g.initialize(2048);

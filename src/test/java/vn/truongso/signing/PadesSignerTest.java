@@ -66,6 +66,29 @@ class PadesSignerTest {
     }
 
     @Test
+    void aSealImageGoesBesideTheText() throws Exception {
+        java.awt.image.BufferedImage seal = new java.awt.image.BufferedImage(80, 80,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = seal.createGraphics();
+        g.setColor(java.awt.Color.RED);
+        g.fillOval(4, 4, 72, 72);
+        g.dispose();
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(seal, "png", png);
+        byte[] signed = signer.sign(plan, new SignatureRequest(mai, SignatureLevel.B_B, new Appearance("Phạm Thị Mai",
+                "Hiệu trưởng", "Trường THCS Hòa Bình", Instant.parse("2026-11-23T03:15:02Z"), png.toByteArray(),
+                new Appearance.NearKeyword("HIỆU TRƯỞNG", 220, 60)), "Phê duyệt", "Hòa Bình"));
+        try (PDDocument doc = Loader.loadPDF(signed)) {
+            PDAnnotationWidget widget = signatureFields(doc).get(0).getWidgets().get(0);
+            var resources = widget.getAppearance().getNormalAppearance().getAppearanceStream().getResources();
+            assertThat(resources.getXObjectNames()).anySatisfy(name ->
+                    assertThat(resources.getXObject(name)).isInstanceOf(
+                            org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject.class));
+            assertThat(appearanceText(widget)).contains("Ký bởi: Phạm Thị Mai");
+        }
+    }
+
+    @Test
     void goesUnderTheLastOccurrenceOfTheKeyword() throws Exception {
         byte[] signed = signer.sign(plan, request(new Appearance.NearKeyword("HIỆU TRƯỞNG", 200, 60)));
         try (PDDocument doc = Loader.loadPDF(signed)) {

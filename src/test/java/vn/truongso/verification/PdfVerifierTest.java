@@ -15,7 +15,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.truongso.common.ApiException;
@@ -212,13 +211,11 @@ class PdfVerifierTest {
     }
 
     @Test
-    void twoVisibleSignaturesMadeWithPdfBoxAndBouncyCastleAreBothValid() {
+    void twoVisibleSignaturesMadeByOurSignerAreBothValid() {
         TestCa.Identity mai = ca.person("Phạm Thị Mai");
         TestCa.Identity hung = ca.person("Nguyễn Văn Hùng");
-        byte[] once = PdfBoxSigning.sign(unsigned, mai.keys().getPrivate(),
-                List.of(mai.certificate(), ca.issuing, ca.root), mai.name(), new PDRectangle(60, 120, 220, 50));
-        byte[] twice = PdfBoxSigning.sign(once, hung.keys().getPrivate(),
-                List.of(hung.certificate(), ca.issuing, ca.root), hung.name(), new PDRectangle(320, 120, 220, 50));
+        byte[] once = ourSigner(unsigned, mai, new vn.truongso.signing.Appearance.At(1, 60, 120, 220, 50));
+        byte[] twice = ourSigner(once, hung, new vn.truongso.signing.Appearance.At(1, 320, 120, 220, 50));
 
         VerificationReport r = trusting.verify(twice);
 
@@ -325,5 +322,14 @@ class PdfVerifierTest {
 
     private static Change change(SignatureReport s, ChangeKind kind) {
         return s.coverage().changes().stream().filter(c -> c.kind() == kind).findFirst().orElseThrow();
+    }
+
+    /** TruongSo's own PAdES signer (B-B, visible appearance), with a key of the throwaway CA. */
+    private byte[] ourSigner(byte[] pdf, TestCa.Identity who, vn.truongso.signing.Appearance.Placement where) {
+        return new vn.truongso.signing.PadesSigner(null, null).sign(pdf, new vn.truongso.signing.SignatureRequest(
+                new vn.truongso.signing.KeyPairSignatureProvider(who.keys().getPrivate(),
+                        List.of(who.certificate(), ca.issuing, ca.root)),
+                vn.truongso.signing.SignatureLevel.B_B, new vn.truongso.signing.Appearance(who.name(), "Giáo viên",
+                        "Trường THCS Hòa Bình", java.time.Instant.now(), null, where), "Phê duyệt", "Hòa Bình"));
     }
 }

@@ -42,7 +42,13 @@ final class Pdfsig {
     }
 
     private static String run(List<String> command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Process p;
+        try {
+            p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        } catch (IOException missing) {
+            throw new IllegalStateException(command.get(0) + " is not installed: apt-get install -y poppler-utils "
+                    + "libnss3-tools (see README, Test it)", missing);
+        }
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(60, TimeUnit.SECONDS)) {
             p.destroyForcibly();

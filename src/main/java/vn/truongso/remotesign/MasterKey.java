@@ -33,6 +33,7 @@ class MasterKey {
     record Sealed(byte[] iv, byte[] ciphertext) {
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
     MasterKey(@Value("${truongso.remotesign.master-key}") String base64) {
         this(decode(base64));
         if (DEMO_KEY.equals(base64.strip())) {

@@ -60,10 +60,21 @@ class EmbeddedDefaultTest {
     void theProductionProfileCreatesNoDemoData() {
         try (ConfigurableApplicationContext prod = start("--spring.profiles.active=prod",
                 "--spring.datasource.url=jdbc:h2:mem:prod-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
-                "--spring.datasource.username=sa", "--spring.datasource.password=")) {
+                "--spring.datasource.username=sa", "--spring.datasource.password=",
+                "--truongso.remotesign.master-key=" + java.util.Base64.getEncoder().encodeToString(new byte[32]))) {
             assertThat(prod.getBean(JdbcTemplate.class)
                     .queryForObject("select count(*) from user_account", Integer.class)).isZero();
             assertThat(new Api(port(prod)).get("gv.lan", "/api/tasks").status()).isEqualTo(401);
         }
+    }
+
+    /** Remote signing's master key has no default in production: without it the service does not start. */
+    @Test
+    void theProductionProfileDoesNotStartWithoutAMasterKey() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("TRUONGSO_MASTER_KEY") == null);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> start("--spring.profiles.active=prod",
+                        "--spring.datasource.url=jdbc:h2:mem:prod-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+                        "--spring.datasource.username=sa", "--spring.datasource.password=").close())
+                .hasStackTraceContaining("TRUONGSO_MASTER_KEY");
     }
 }

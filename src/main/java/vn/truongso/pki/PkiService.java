@@ -136,6 +136,15 @@ class PkiService implements SchoolPki {
     }
 
     @Override
+    public X509Certificate issueSigningCertificate(PublicKey key, String fullName, String title,
+                                                   String organisationName) {
+        X509Certificate cert = issue(CertificateMaker.name(fullName, title, organisationName), key);
+        log.info("School PKI: signing certificate {} issued for {}", RevocationStore.hex(cert.getSerialNumber()),
+                CertificateMaker.subject(cert));
+        return cert;
+    }
+
+    @Override
     public Optional<byte[]> fetch(String url) {
         return ownPath(url).flatMap(path -> switch (path) {
             case PkiUrls.ISSUING_CRL -> Optional.of(crl());

@@ -47,6 +47,15 @@ public interface SchoolPki {
     void revoke(BigInteger serialNumber, int crlReason);
 
     /**
+     * Issues a signing certificate from the issuing CA for a key made elsewhere (remote signing keeps the private key
+     * to itself): the same profile as the sample signers' (digitalSignature + nonRepudiation, CRL DP, AIA with OCSP,
+     * sample policy), subject C=VN, O, T, CN, valid for a year within the CA's validity. Revocable with
+     * {@link #revoke} and answered by OCSP as long as this process runs.
+     */
+    X509Certificate issueSigningCertificate(java.security.PublicKey key, String fullName, String title,
+                                            String organisationName);
+
+    /**
      * Answers the bytes published at one of the PKI's own URLs (CRL, OCSP via GET, CA certificates), if it is one.
      * "Own" means under the base URL written into the certificates, whatever port this process listens on, so a
      * validator can be fed in-process.

@@ -113,4 +113,28 @@ class PkiServiceTest {
         assertThatThrownBy(() -> pki.revoke(mine.getSerialNumber(), CRLReason.removeFromCRL))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void issuesSigningCertificatesWithTheSampleSignersProfile() throws Exception {
+        X509Certificate sample = pki.signer("gv.tuan").orElseThrow().certificate();
+        java.security.KeyPair keys = CertificateMaker.newKeyPair(false);
+        X509Certificate cert = pki.issueSigningCertificate(keys.getPublic(), "Mạc Văn Ký", "Giáo viên",
+                "Trường THCS An Phú");
+
+        assertThat(cert.getPublicKey()).isEqualTo(keys.getPublic());
+        assertThat(CertificateMaker.subject(cert))
+                .isEqualTo("C=VN,O=Trường THCS An Phú,T=Giáo viên,CN=Mạc Văn Ký");
+        cert.verify(pki.issuingCertificate().getPublicKey());
+        assertThat(cert.getIssuerX500Principal()).isEqualTo(pki.issuingCertificate().getSubjectX500Principal());
+        assertThat(cert.getKeyUsage()).isEqualTo(sample.getKeyUsage());
+        assertThat(cert.getBasicConstraints()).isEqualTo(-1);
+        assertThat(cert.getCriticalExtensionOIDs()).isEqualTo(sample.getCriticalExtensionOIDs());
+        assertThat(cert.getNonCriticalExtensionOIDs()).isEqualTo(sample.getNonCriticalExtensionOIDs());
+        for (String oid : java.util.List.of("2.5.29.31", "1.3.6.1.5.5.7.1.1", "2.5.29.32", "2.5.29.35")) {
+            assertThat(cert.getExtensionValue(oid)).as(oid).isEqualTo(sample.getExtensionValue(oid));
+        }
+        assertThat(cert.getNotAfter()).isAfter(new java.util.Date());
+        assertThat(TestCerts.basic(pki.ocspResponse(cert)).getResponses()[0].getCertStatus())
+                .isEqualTo(CertificateStatus.GOOD);
+    }
 }

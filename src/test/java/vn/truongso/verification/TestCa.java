@@ -175,6 +175,12 @@ final class TestCa {
             }
 
             @Override
+            public X509Certificate issueSigningCertificate(java.security.PublicKey key, String fullName,
+                                                           String title, String organisationName) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
             public byte[] ocspResponse(X509Certificate certificate) {
                 throw new UnsupportedOperationException();
             }

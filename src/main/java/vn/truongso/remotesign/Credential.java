@@ -1,0 +1,182 @@
+package vn.truongso.remotesign;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.UUID;
+import vn.truongso.remotesign.MasterKey.Sealed;
+
+/**
+ * A signer's signing credential (chứng thư ký số): the certificate in PEM and the private key, encrypted. The TOTP
+ * secret is encrypted under the same master key. Nothing here is ever in clear text: see {@link MasterKey}.
+ */
+@Entity
+@Table(name = "signing_credential")
+class Credential {
+
+    enum Status { ACTIVE, SUSPENDED, REVOKED }
+
+    @Id
+    private UUID id;
+    private String username;
+    @Enumerated(EnumType.STRING)
+    private Status status;
+    @Column(name = "certificate_pem")
+    private String certificatePem;
+    @Column(name = "serial_hex")
+    private String serialHex;
+    /** Base64 of AES-256-GCM(PKCS#8 private key), associated data: the id. */
+    @Column(name = "key_ciphertext")
+    private String keyCiphertext;
+    @Column(name = "key_iv")
+    private String keyIv;
+    /** Base64 of AES-256-GCM(TOTP secret), associated data: the id + ":totp". */
+    @Column(name = "totp_ciphertext")
+    private String totpCiphertext;
+    @Column(name = "totp_iv")
+    private String totpIv;
+    @Column(name = "totp_enrolled_at")
+    private Instant totpEnrolledAt;
+    /** The last time step whose code was accepted: that code and older ones never work again. */
+    @Column(name = "last_used_totp_step")
+    private Long lastUsedTotpStep;
+    @Column(name = "failed_attempts")
+    private int failedAttempts;
+    @Column(name = "locked_until")
+    private Instant lockedUntil;
+    @Column(name = "created_at")
+    private Instant createdAt;
+    @Version
+    @Column(name = "row_version")
+    private long rowVersion;
+
+    protected Credential() {
+    }
+
+    Credential(UUID id, String username, String certificatePem, String serialHex, Instant createdAt) {
+        this.id = id;
+        this.username = username;
+        this.status = Status.ACTIVE;
+        this.certificatePem = certificatePem;
+        this.serialHex = serialHex;
+        this.createdAt = createdAt;
+    }
+
+    static String keyAad(UUID id) {
+        return id.toString();
+    }
+
+    static String totpAad(UUID id) {
+        return id + ":totp";
+    }
+
+    void setKey(Sealed sealed) {
+        keyCiphertext = b64(sealed.ciphertext());
+        keyIv = b64(sealed.iv());
+    }
+
+    Sealed key() {
+        return new Sealed(unb64(keyIv), unb64(keyCiphertext));
+    }
+
+    /** A new secret also forgets the used steps: they belonged to the old one. */
+    void setTotp(Sealed sealed, Instant at) {
+        totpCiphertext = b64(sealed.ciphertext());
+        totpIv = b64(sealed.iv());
+        totpEnrolledAt = at;
+        lastUsedTotpStep = null;
+    }
+
+    Sealed totp() {
+        return totpCiphertext == null ? null : new Sealed(unb64(totpIv), unb64(totpCiphertext));
+    }
+
+    boolean lockedAt(Instant now) {
+        return lockedUntil != null && lockedUntil.isAfter(now);
+    }
+
+    /** @return true when this failure locks the credential */
+    boolean failedAttempt(Instant now, int maxAttempts, java.time.Duration lockFor) {
+        failedAttempts++;
+        if (failedAttempts >= maxAttempts) {
+            failedAttempts = 0;
+            lockedUntil = now.plus(lockFor);
+            return true;
+        }
+        return false;
+    }
+
+    void used(long step) {
+        lastUsedTotpStep = step;
+        failedAttempts = 0;
+        lockedUntil = null;
+    }
+
+    /** Resuming also lifts a lock: an administrator has spoken to the signer. */
+    void setStatus(Status status) {
+        this.status = status;
+        if (status == Status.ACTIVE) {
+            failedAttempts = 0;
+            lockedUntil = null;
+        }
+    }
+
+    private static String b64(byte[] b) {
+        return Base64.getEncoder().encodeToString(b);
+    }
+
+    private static byte[] unb64(String s) {
+        return Base64.getDecoder().decode(s);
+    }
+
+    UUID getId() {
+        return id;
+    }
+
+    String getUsername() {
+        return username;
+    }
+
+    Status getStatus() {
+        return status;
+    }
+
+    String getCertificatePem() {
+        return certificatePem;
+    }
+
+    String getSerialHex() {
+        return serialHex;
+    }
+
+    Instant getTotpEnrolledAt() {
+        return totpEnrolledAt;
+    }
+
+    Long getLastUsedTotpStep() {
+        return lastUsedTotpStep;
+    }
+
+    int getFailedAttempts() {
+        return failedAttempts;
+    }
+
+    Instant getLockedUntil() {
+        return lockedUntil;
+    }
+
+    Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    @Override
+    public String toString() {
+        return "Credential[" + id + ", " + username + ", " + status + "]";
+    }
+}

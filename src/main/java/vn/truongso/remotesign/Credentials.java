@@ -1,0 +1,271 @@
+package vn.truongso.remotesign;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.WriterException;
+import com.google.zxing.client.j2se.MatrixToImageWriter;
+import com.google.zxing.qrcode.QRCodeWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.truongso.common.ApiException;
+import vn.truongso.pki.SchoolPki;
+import vn.truongso.school.CurrentUser;
+import vn.truongso.school.Role;
+import vn.truongso.school.UserDirectory;
+
+/** Issuing, importing and administering signing credentials, and TOTP enrolment. */
+@Service
+@Transactional
+class Credentials {
+
+    private static final Logger log = LoggerFactory.getLogger(Credentials.class);
+    static final EnumSet<Role> SIGNERS = EnumSet.of(Role.TEACHER, Role.HEAD, Role.PRINCIPAL, Role.CLERK);
+    /** The QR code (which carries the secret) is offered only briefly after enrolment. */
+    static final Duration QR_WINDOW = Duration.ofMinutes(10);
+    private static final int CESSATION_OF_OPERATION = 5;
+
+    private final CredentialRepository repo;
+    private final MasterKey masterKey;
+    private final SchoolPki pki;
+    private final UserDirectory users;
+    private final Clock clock;
+
+    Credentials(CredentialRepository repo, MasterKey masterKey, SchoolPki pki, UserDirectory users, Clock clock) {
+        this.repo = repo;
+        this.masterKey = masterKey;
+        this.pki = pki;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    /** A new RSA 2048 key pair made here, a certificate from the school PKI; the key is stored encrypted. */
+    Credential issue(String username) {
+        CurrentUser user = users.find(username).filter(u -> u.roles().stream().anyMatch(SIGNERS::contains))
+                .orElseThrow(() -> ApiException.badRequest("CREDENTIAL_NOT_A_SIGNER",
+                        "Người dùng không tồn tại hoặc không phải người ký (giáo viên, tổ trưởng, hiệu trưởng, văn thư)."));
+        requireNoLiveCredential(username);
+        KeyPair keys = newRsaKeyPair();
+        X509Certificate cert = pki.issueSigningCertificate(keys.getPublic(), user.fullName(), user.title(),
+                user.organisationName());
+        return store(username, keys.getPrivate(), cert, null);
+    }
+
+    /** Keeps an existing key and certificate (the demo signers' sample ones), encrypted like any other. */
+    Credential importExisting(String username, PrivateKey key, X509Certificate cert, byte[] totpSecret) {
+        requireNoLiveCredential(username);
+        return store(username, key, cert, totpSecret);
+    }
+
+    private Credential store(String username, PrivateKey key, X509Certificate cert, byte[] totpSecret) {
+        UUID id = UUID.randomUUID();
+        Credential c = new Credential(id, username, pem(cert), cert.getSerialNumber().toString(16), clock.instant());
+        byte[] pkcs8 = key.getEncoded();
+        try {
+            c.setKey(masterKey.seal(pkcs8, Credential.keyAad(id)));
+        } finally {
+            Arrays.fill(pkcs8, (byte) 0);
+        }
+        if (totpSecret != null) {
+            c.setTotp(masterKey.seal(totpSecret, Credential.totpAad(id)), null);
+        }
+        repo.save(c);
+        log.info("Remote signing: credential {} for {} (certificate {})", id, username, c.getSerialHex());
+        return c;
+    }
+
+    private void requireNoLiveCredential(String username) {
+        if (live(username).isPresent()) {
+            throw ApiException.conflict("CREDENTIAL_EXISTS",
+                    "Người dùng đã có chứng thư ký số còn hiệu lực; hãy thu hồi chứng thư cũ trước.");
+        }
+    }
+
+    /** The one credential that is not revoked, if any. */
+    @Transactional(readOnly = true)
+    Optional<Credential> live(String username) {
+        return repo.findByUsernameOrderByCreatedAtDesc(username).stream()
+                .filter(c -> c.getStatus() != Credential.Status.REVOKED).findFirst();
+    }
+
+    @Transactional(readOnly = true)
+    List<Credential> all() {
+        return repo.findAllByOrderByUsernameAscCreatedAtDesc();
+    }
+
+    @Transactional(readOnly = true)
+    List<Credential> of(String username) {
+        return repo.findByUsernameOrderByCreatedAtDesc(username);
+    }
+
+    Credential suspend(UUID id) {
+        Credential c = get(id);
+        requireStatus(c, Credential.Status.ACTIVE);
+        c.setStatus(Credential.Status.SUSPENDED);
+        return c;
+    }
+
+    Credential resume(UUID id) {
+        Credential c = get(id);
+        if (c.getStatus() == Credential.Status.REVOKED) {
+            throw ApiException.conflict("CREDENTIAL_REVOKED", "Chứng thư ký số đã bị thu hồi, không thể khôi phục.");
+        }
+        c.setStatus(Credential.Status.ACTIVE);
+        return c;
+    }
+
+    /** Final: the certificate goes on the CRL and OCSP answers "revoked" from now on. */
+    Credential revoke(UUID id) {
+        Credential c = get(id);
+        if (c.getStatus() == Credential.Status.REVOKED) {
+            throw ApiException.conflict("CREDENTIAL_REVOKED", "Chứng thư ký số đã bị thu hồi trước đó.");
+        }
+        c.setStatus(Credential.Status.REVOKED);
+        pki.revoke(new BigInteger(c.getSerialHex(), 16), CESSATION_OF_OPERATION);
+        return c;
+    }
+
+    private Credential get(UUID id) {
+        return repo.findById(id).orElseThrow(() -> ApiException.notFound("chứng thư ký số"));
+    }
+
+    private static void requireStatus(Credential c, Credential.Status s) {
+        if (c.getStatus() != s) {
+            throw ApiException.conflict("CREDENTIAL_NOT_ACTIVE", "Chứng thư ký số không ở trạng thái hoạt động.");
+        }
+    }
+
+    /** A new TOTP secret for the signer's live credential; the only time it leaves the server in clear. */
+    Enrolment enrol(String username) {
+        Credential c = live(username).orElseThrow(Credentials::noCredential);
+        byte[] secret = Totp.newSecret();
+        try {
+            c.setTotp(masterKey.seal(secret, Credential.totpAad(c.getId())), clock.instant());
+            return new Enrolment(Totp.base32(secret), otpauthUri(username, Totp.base32(secret)));
+        } finally {
+            Arrays.fill(secret, (byte) 0);
+        }
+    }
+
+    record Enrolment(String secret, String otpauthUri) {
+        @Override
+        public String toString() {
+            return "Enrolment[hidden]";
+        }
+    }
+
+    /** The otpauth URI as a QR code, only within {@link #QR_WINDOW} of enrolment. */
+    @Transactional(readOnly = true)
+    byte[] qrPng(String username) {
+        Credential c = live(username).orElseThrow(Credentials::noCredential);
+        Instant at = c.getTotpEnrolledAt();
+        if (c.totp() == null || at == null || clock.instant().isAfter(at.plus(QR_WINDOW))) {
+            throw ApiException.conflict("TOTP_QR_UNAVAILABLE",
+                    "Mã QR chỉ hiển thị trong 10 phút sau khi đăng ký mã OTP; hãy đăng ký lại.");
+        }
+        byte[] secret = masterKey.open(c.totp(), Credential.totpAad(c.getId()));
+        try {
+            var matrix = new QRCodeWriter().encode(otpauthUri(username, Totp.base32(secret)), BarcodeFormat.QR_CODE,
+                    320, 320);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            MatrixToImageWriter.writeToStream(matrix, "PNG", out);
+            return out.toByteArray();
+        } catch (WriterException | IOException e) {
+            throw new IllegalStateException("Cannot render the QR code", e);
+        } finally {
+            Arrays.fill(secret, (byte) 0);
+        }
+    }
+
+    static String otpauthUri(String username, String base32Secret) {
+        return "otpauth://totp/TruongSo:" + URLEncoder.encode(username, StandardCharsets.UTF_8).replace("+", "%20")
+                + "?secret=" + base32Secret + "&issuer=TruongSo&algorithm=SHA1&digits=" + Totp.DIGITS
+                + "&period=" + Totp.PERIOD_SECONDS;
+    }
+
+    static ApiException noCredential() {
+        return ApiException.conflict("CREDENTIAL_MISSING",
+                "Bạn chưa có chứng thư ký số còn hiệu lực; hãy liên hệ quản trị viên.");
+    }
+
+    // ---- key material, in memory only for as long as one signing takes ----------------------------------------
+
+    X509Certificate certificate(Credential c) {
+        try {
+            String b64 = c.getCertificatePem().replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+            return (X509Certificate) CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(Base64.getDecoder().decode(b64)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    List<X509Certificate> chain(Credential c) {
+        return List.of(certificate(c), pki.issuingCertificate(), pki.rootCertificate());
+    }
+
+    PrivateKey privateKey(Credential c) {
+        byte[] pkcs8 = masterKey.open(c.key(), Credential.keyAad(c.getId()));
+        try {
+            return KeyFactory.getInstance(certificate(c).getPublicKey().getAlgorithm())
+                    .generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot read the credential's key", e);
+        } finally {
+            Arrays.fill(pkcs8, (byte) 0);
+        }
+    }
+
+    byte[] totpSecret(Credential c) {
+        return masterKey.open(c.totp(), Credential.totpAad(c.getId()));
+    }
+
+    static ApiException locked() {
+        return new ApiException(HttpStatus.LOCKED, "CREDENTIAL_LOCKED",
+                "Chứng thư ký số tạm khóa 15 phút do nhập sai mã OTP nhiều lần.");
+    }
+
+    private static KeyPair newRsaKeyPair() {
+        try {
+            KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+            g.initialize(2048);
+            return g.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String pem(X509Certificate cert) {
+        try {
+            return "-----BEGIN CERTIFICATE-----\n"
+                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(cert.getEncoded())
+                    + "\n-----END CERTIFICATE-----\n";
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,218 @@
+package vn.truongso.remotesign;
+
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.truongso.common.ApiException;
+import vn.truongso.signing.KeyPairSignatureProvider;
+
+/**
+ * Sign transactions: opened by the workflow with the digests to sign, confirmed by the signer with a TOTP code, after
+ * which the signature values wait here for whoever opened it.
+ */
+@Service
+public class SignTransactions {
+
+    private static final Logger log = LoggerFactory.getLogger(SignTransactions.class);
+    static final int MAX_FAILED_CODES = 5;
+    static final Duration LOCK_FOR = Duration.ofMinutes(15);
+    static final int MAX_DIGESTS = 500;
+
+    private final SignTransactionRepository repo;
+    private final CredentialRepository credentialRepo;
+    private final Credentials credentials;
+    private final Clock clock;
+    private final Duration ttl;
+    private final TransactionTemplate tx;
+
+    SignTransactions(SignTransactionRepository repo, CredentialRepository credentialRepo, Credentials credentials,
+                     Clock clock, @Value("${truongso.remotesign.transaction-ttl:5m}") Duration ttl,
+                     PlatformTransactionManager txManager) {
+        this.repo = repo;
+        this.credentialRepo = credentialRepo;
+        this.credentials = credentials;
+        this.clock = clock;
+        this.ttl = ttl;
+        this.tx = new TransactionTemplate(txManager);
+    }
+
+    /**
+     * Opens a transaction for the signer's live credential; it waits for their code until the configured TTL
+     * ({@code truongso.remotesign.transaction-ttl}, 5 minutes) runs out.
+     *
+     * @param displayText what the signer reads before confirming, in Vietnamese, e.g. "Ký duyệt 12 kế hoạch bài dạy"
+     * @throws ApiException 409 CREDENTIAL_MISSING / CREDENTIAL_NOT_ACTIVE, 400 for digests that are not SHA-256
+     */
+    public UUID open(String username, String reason, String displayText, List<DigestToSign> digests) {
+        return open(username, reason, displayText, digests, ttl);
+    }
+
+    UUID open(String username, String reason, String displayText, List<DigestToSign> digests, Duration ttl) {
+        if (digests == null || digests.isEmpty() || digests.size() > MAX_DIGESTS
+                || digests.stream().anyMatch(d -> d.sha256() == null || d.sha256().length != 32)) {
+            throw ApiException.badRequest("SIGN_DIGESTS_INVALID",
+                    "Danh sách cần ký phải có từ 1 đến " + MAX_DIGESTS + " giá trị băm SHA-256.");
+        }
+        return tx.execute(s -> {
+            Credential c = credentials.live(username).orElseThrow(Credentials::noCredential);
+            if (c.getStatus() != Credential.Status.ACTIVE) {
+                throw notActive();
+            }
+            List<SignTransaction.Item> items = digests.stream().map(d -> new SignTransaction.Item(
+                    d.label() == null ? "" : d.label(), HexFormat.of().formatHex(d.sha256()))).toList();
+            Instant now = clock.instant();
+            SignTransaction t = new SignTransaction(c.getId(), username, reason == null ? "" : reason,
+                    displayText == null ? "" : displayText, items, now, now.plus(ttl));
+            repo.save(t);
+            log.info("Remote signing: transaction {} opened for {} ({} digests)", t.getId(), username, items.size());
+            return t.getId();
+        });
+    }
+
+    /** The signature values, one per digest in the order given to {@link #open}, once SIGNED. */
+    public Optional<List<byte[]>> signatureValues(UUID id) {
+        return tx.execute(s -> repo.findById(id)
+                .filter(t -> t.statusAt(clock.instant()) == SignTransactionStatus.SIGNED)
+                .map(t -> t.getItems().stream().map(i -> Base64.getDecoder().decode(i.getSignatureValue())).toList()));
+    }
+
+    /** Where a transaction stands (EXPIRED once its time is up), for pollers. */
+    public Optional<SignTransactionStatus> status(UUID id) {
+        return tx.execute(s -> repo.findById(id).map(t -> t.statusAt(clock.instant())));
+    }
+
+    /**
+     * The signer's certificate, the issuing CA and the root, for the signer's live credential: what
+     * {@link vn.truongso.signing.SignatureValueProvider#chain()} answers.
+     */
+    public Optional<List<X509Certificate>> chain(String username) {
+        return tx.execute(s -> credentials.live(username).map(credentials::chain));
+    }
+
+    // ---- for the signer, over HTTP -------------------------------------------------------------------------------
+
+    List<SignTransaction> mine(String username, SignTransactionStatus status) {
+        Instant now = clock.instant();
+        return tx.execute(s -> repo.findByUsernameOrderByCreatedAtDesc(username).stream()
+                .filter(t -> status == null || t.statusAt(now) == status).toList());
+    }
+
+    SignTransaction get(String username, UUID id) {
+        return tx.execute(s -> own(username, id));
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    SignTransaction reject(String username, UUID id, String why) {
+        return tx.execute(s -> {
+            SignTransaction t = own(username, id);
+            requirePending(t);
+            t.reject(why, clock.instant());
+            log.info("Remote signing: transaction {} rejected by {}", id, username);
+            return t;
+        });
+    }
+
+    /**
+     * Checks the code and signs every digest. Failed codes are counted even though the request fails, so the
+     * counting commits on its own and the refusal is thrown afterwards. Two confirmations at once: the row versions
+     * of transaction and credential let one commit and give the other 409.
+     */
+    SignTransaction confirm(String username, UUID id, String otp) {
+        Object outcome = tx.execute(s -> {
+            SignTransaction t = own(username, id);
+            if (t.lapsed(clock.instant())) {
+                t.expire();
+                return ApiException.conflict("TRANSACTION_EXPIRED", "Giao dịch ký đã hết hạn; hãy yêu cầu ký lại.");
+            }
+            requirePending(t);
+            Credential c = credentialRepo.findById(t.getCredentialId()).orElseThrow();
+            Instant now = clock.instant();
+            if (c.getStatus() != Credential.Status.ACTIVE) {
+                throw notActive();
+            }
+            if (c.lockedAt(now)) {
+                throw Credentials.locked();
+            }
+            if (c.totp() == null) {
+                throw ApiException.conflict("TOTP_NOT_ENROLLED", "Bạn chưa đăng ký ứng dụng tạo mã OTP.");
+            }
+            byte[] secret = credentials.totpSecret(c);
+            long step;
+            try {
+                step = Totp.matchingStep(secret, otp, Totp.step(now.getEpochSecond()));
+            } finally {
+                java.util.Arrays.fill(secret, (byte) 0);
+            }
+            boolean replay = step >= 0 && c.getLastUsedTotpStep() != null && step <= c.getLastUsedTotpStep();
+            if (step < 0 || replay) {
+                boolean locked = c.failedAttempt(now, MAX_FAILED_CODES, LOCK_FOR);
+                log.info("Remote signing: wrong or reused code for transaction {} by {}{}", id, username,
+                        locked ? "; credential locked" : "");
+                if (locked) {
+                    return Credentials.locked();
+                }
+                return replay
+                        ? new ApiException(HttpStatus.BAD_REQUEST, "OTP_REUSED",
+                                "Mã OTP này đã được dùng; hãy chờ mã mới trên ứng dụng.")
+                        : new ApiException(HttpStatus.BAD_REQUEST, "OTP_INVALID", "Mã OTP không đúng.");
+            }
+            c.used(step);
+            t.signed(sign(c, t), now);
+            log.info("Remote signing: transaction {} signed by {} ({} digests)", id, username, t.getItems().size());
+            return t;
+        });
+        if (outcome instanceof ApiException refusal) {
+            throw refusal;
+        }
+        return (SignTransaction) outcome;
+    }
+
+    /** The key is decrypted for these signatures only; PKCS#1 v1.5 over the DigestInfo, as the signer expects. */
+    private List<String> sign(Credential c, SignTransaction t) {
+        PrivateKey key = credentials.privateKey(c);
+        KeyPairSignatureProvider provider = new KeyPairSignatureProvider(key, List.of(credentials.certificate(c)));
+        List<String> values = new ArrayList<>();
+        for (SignTransaction.Item item : t.getItems()) {
+            values.add(Base64.getEncoder().encodeToString(provider.signDigest(HexFormat.of().parseHex(item.getSha256()))));
+        }
+        return values;
+    }
+
+    private SignTransaction own(String username, UUID id) {
+        return repo.findById(id).filter(t -> t.getUsername().equals(username))
+                .orElseThrow(() -> ApiException.notFound("giao dịch ký"));
+    }
+
+    private void requirePending(SignTransaction t) {
+        SignTransactionStatus st = t.statusAt(clock.instant());
+        if (st == SignTransactionStatus.EXPIRED) {
+            throw ApiException.conflict("TRANSACTION_EXPIRED", "Giao dịch ký đã hết hạn; hãy yêu cầu ký lại.");
+        }
+        if (st != SignTransactionStatus.PENDING) {
+            throw ApiException.conflict("TRANSACTION_NOT_PENDING", "Giao dịch ký đã được xử lý.");
+        }
+    }
+
+    private static ApiException notActive() {
+        return ApiException.conflict("CREDENTIAL_NOT_ACTIVE",
+                "Chứng thư ký số đang bị tạm dừng hoặc đã thu hồi, không thể ký.");
+    }
+}

@@ -1,0 +1,317 @@
+package vn.truongso.remotesign;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.Signature;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.bouncycastle.cert.ocsp.RevokedStatus;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import vn.truongso.pki.SchoolPki;
+import vn.truongso.support.Api;
+import vn.truongso.support.IntegrationTest;
+
+/**
+ * Remote signing over HTTP as the signers would use it. Tests that lock, suspend or revoke do so on credentials of
+ * users made here for the purpose, never on the demo signers others rely on.
+ */
+@IntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
+class RemoteSignApiTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    SignTransactions transactions;
+    @Autowired
+    Credentials credentials;
+    @Autowired
+    SchoolPki pki;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    PasswordEncoder encoder;
+
+    Api api;
+    /** Every answer the tests saw, for the leak scan. */
+    final List<String> answers = new ArrayList<>();
+
+    Api api() {
+        if (api == null) {
+            api = new Api(port);
+        }
+        return api;
+    }
+
+    Api.Response get(String user, String path) {
+        Api.Response r = api().get(user, path);
+        answers.add(r.text());
+        return r;
+    }
+
+    Api.Response post(String user, String path, Object body) {
+        Api.Response r = api().postJson(user, path, body);
+        answers.add(r.text());
+        return r;
+    }
+
+    /** A teacher of THCSAP nobody else uses, with a credential and TOTP enrolled; answers the base32 secret. */
+    record Signer(String username, String credentialId, String secret) {
+        String code(long offsetSteps) {
+            return Totp.code(Totp.fromBase32(secret), Totp.step(System.currentTimeMillis() / 1000) + offsetSteps);
+        }
+
+        /** Six digits that are none of the codes accepted now. */
+        String wrongCode() {
+            for (int n = 0; ; n++) {
+                String c = String.format("%06d", n);
+                if (!c.equals(code(-1)) && !c.equals(code(0)) && !c.equals(code(1))) {
+                    return c;
+                }
+            }
+        }
+    }
+
+    Signer freshSigner() {
+        String username = "gv.thu." + UUID.randomUUID().toString().substring(0, 8);
+        jdbc.update("insert into user_account (username, full_name, password_hash, title, organisation_code, enabled) "
+                + "values (?, ?, ?, ?, ?, true)", username, "Giáo viên Thử Nghiệm", encoder.encode("demo"),
+                "Giáo viên", "THCSAP");
+        jdbc.update("insert into user_role (username, role) values (?, 'TEACHER')", username);
+        Api.Response issued = post("admin", "/api/admin/credentials", Map.of("username", username));
+        assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
+        assertThat(issued.json().get("subject").asText())
+                .isEqualTo("C=VN,O=Trường THCS An Phú,T=Giáo viên,CN=Giáo viên Thử Nghiệm");
+        Api.Response enrolled = api().postJson(username, "/api/credentials/me/totp", Map.of());
+        assertThat(enrolled.status()).as(enrolled.toString()).isEqualTo(200);
+        String secret = enrolled.json().get("secret").asText();
+        assertThat(enrolled.json().get("otpauthUri").asText()).isEqualTo("otpauth://totp/TruongSo:" + username
+                + "?secret=" + secret + "&issuer=TruongSo&algorithm=SHA1&digits=6&period=30");
+        return new Signer(username, issued.json().get("id").asText(), secret);
+    }
+
+    static byte[] sha256(byte[] data) throws Exception {
+        return MessageDigest.getInstance("SHA-256").digest(data);
+    }
+
+    UUID open(String username, byte[]... data) throws Exception {
+        List<DigestToSign> digests = new ArrayList<>();
+        for (int i = 0; i < data.length; i++) {
+            digests.add(new DigestToSign("Kế hoạch bài dạy " + (i + 1), sha256(data[i])));
+        }
+        return transactions.open(username, "Duyệt kế hoạch bài dạy",
+                "Ký duyệt " + data.length + " kế hoạch bài dạy", digests);
+    }
+
+    @Test
+    void theOwnerSeesTheTransactionOthersGet404AndTheOwnerRejects() throws Exception {
+        UUID id = open("ht.mai", "a".getBytes(StandardCharsets.UTF_8), "b".getBytes(StandardCharsets.UTF_8));
+        Api.Response mine = get("ht.mai", "/api/sign-transactions?status=PENDING");
+        assertThat(mine.status()).isEqualTo(200);
+        assertThat(mine.json().findValuesAsText("id")).contains(id.toString());
+        JsonNode one = get("ht.mai", "/api/sign-transactions/" + id).json();
+        assertThat(one.get("status").asText()).isEqualTo("PENDING");
+        assertThat(one.get("displayText").asText()).isEqualTo("Ký duyệt 2 kế hoạch bài dạy");
+        assertThat(one.get("items")).hasSize(2);
+
+        assertThat(get("gv.lan", "/api/sign-transactions/" + id).status()).isEqualTo(404);
+        assertThat(get("gv.lan", "/api/sign-transactions?status=PENDING").json().findValuesAsText("id"))
+                .doesNotContain(id.toString());
+        assertThat(post("gv.lan", "/api/sign-transactions/" + id + "/confirm", Map.of("otp", "123456")).status())
+                .isEqualTo(404);
+        assertThat(post("gv.lan", "/api/sign-transactions/" + id + "/reject", Map.of()).status()).isEqualTo(404);
+
+        Api.Response rejected = post("ht.mai", "/api/sign-transactions/" + id + "/reject", Map.of("reason", "Chưa đọc kỹ"));
+        assertThat(rejected.status()).isEqualTo(200);
+        assertThat(rejected.json().get("status").asText()).isEqualTo("REJECTED");
+        Api.Response again = post("ht.mai", "/api/sign-transactions/" + id + "/confirm", Map.of("otp", "123456"));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().get("code").asText()).isEqualTo("TRANSACTION_NOT_PENDING");
+        assertThat(transactions.signatureValues(id)).isEmpty();
+        assertThat(transactions.status(id)).contains(SignTransactionStatus.REJECTED);
+
+        // The demo credential keeps the sample PKI's certificate, so signatures look as they did before.
+        List<X509Certificate> chain = transactions.chain("ht.mai").orElseThrow();
+        assertThat(chain).containsExactly(pki.signer("ht.mai").orElseThrow().certificate(), pki.issuingCertificate(),
+                pki.rootCertificate());
+    }
+
+    @Test
+    void aRightCodeSignsEveryDigestOnceAndTheSignaturesVerify() throws Exception {
+        Signer s = freshSigner();
+        byte[][] data = {"kế hoạch 1".getBytes(StandardCharsets.UTF_8), "kế hoạch 2".getBytes(StandardCharsets.UTF_8),
+                "kế hoạch 3".getBytes(StandardCharsets.UTF_8)};
+        UUID id = open(s.username(), data);
+        Api.Response wrong = post(s.username(), "/api/sign-transactions/" + id + "/confirm", Map.of("otp", s.wrongCode()));
+        assertThat(wrong.status()).isEqualTo(400);
+        assertThat(wrong.json().get("code").asText()).isEqualTo("OTP_INVALID");
+
+        String code = s.code(0);
+        Api.Response ok = post(s.username(), "/api/sign-transactions/" + id + "/confirm", Map.of("otp", code));
+        assertThat(ok.status()).as(ok.toString()).isEqualTo(200);
+        assertThat(ok.json().get("status").asText()).isEqualTo("SIGNED");
+
+        List<byte[]> values = transactions.signatureValues(id).orElseThrow();
+        X509Certificate cert = transactions.chain(s.username()).orElseThrow().get(0);
+        assertThat(values).hasSize(3);
+        for (int i = 0; i < data.length; i++) {
+            Signature v = Signature.getInstance("SHA256withRSA");
+            v.initVerify(cert.getPublicKey());
+            v.update(data[i]);
+            assertThat(v.verify(values.get(i))).as("signature %d", i).isTrue();
+        }
+        Api.Response twice = post(s.username(), "/api/sign-transactions/" + id + "/confirm", Map.of("otp", s.code(1)));
+        assertThat(twice.status()).isEqualTo(409);
+
+        // The same code for another transaction: refused, it was used.
+        UUID next = open(s.username(), "kế hoạch 4".getBytes(StandardCharsets.UTF_8));
+        Api.Response replay = post(s.username(), "/api/sign-transactions/" + next + "/confirm", Map.of("otp", code));
+        assertThat(replay.status()).isEqualTo(400);
+        assertThat(replay.json().get("code").asText()).isEqualTo("OTP_REUSED");
+        Api.Response older = post(s.username(), "/api/sign-transactions/" + next + "/confirm", Map.of("otp", s.code(-1)));
+        assertThat(older.status()).isEqualTo(400);
+        assertThat(get(s.username(), "/api/sign-transactions/" + next).json().get("status").asText()).isEqualTo("PENDING");
+    }
+
+    @Test
+    void fiveWrongCodesLockTheCredentialUntilAnAdministratorResumesIt() throws Exception {
+        Signer s = freshSigner();
+        UUID id = open(s.username(), "x".getBytes(StandardCharsets.UTF_8));
+        String path = "/api/sign-transactions/" + id + "/confirm";
+        for (int i = 1; i <= 4; i++) {
+            assertThat(post(s.username(), path, Map.of("otp", s.wrongCode())).json().get("code").asText())
+                    .isEqualTo("OTP_INVALID");
+        }
+        Api.Response fifth = post(s.username(), path, Map.of("otp", s.wrongCode()));
+        assertThat(fifth.status()).isEqualTo(423);
+        assertThat(fifth.json().get("code").asText()).isEqualTo("CREDENTIAL_LOCKED");
+        Api.Response right = post(s.username(), path, Map.of("otp", s.code(0)));
+        assertThat(right.status()).isEqualTo(423);
+        JsonNode me = get(s.username(), "/api/credentials/me").json().get(0);
+        assertThat(me.get("lockedUntil").isNull()).isFalse();
+
+        assertThat(post("admin", "/api/admin/credentials/" + s.credentialId() + "/resume", Map.of()).status())
+                .isEqualTo(200);
+        assertThat(post(s.username(), path, Map.of("otp", s.code(0))).json().get("status").asText()).isEqualTo("SIGNED");
+    }
+
+    @Test
+    void anExpiredTransactionCannotBeConfirmed() throws Exception {
+        Signer s = freshSigner();
+        UUID id = transactions.open(s.username(), "Thử", "Ký thử", List.of(new DigestToSign("x", new byte[32])),
+                Duration.ofMillis(1));
+        Thread.sleep(20);
+        assertThat(get(s.username(), "/api/sign-transactions/" + id).json().get("status").asText()).isEqualTo("EXPIRED");
+        assertThat(get(s.username(), "/api/sign-transactions?status=EXPIRED").json().findValuesAsText("id"))
+                .contains(id.toString());
+        Api.Response r = post(s.username(), "/api/sign-transactions/" + id + "/confirm", Map.of("otp", s.code(0)));
+        assertThat(r.status()).isEqualTo(409);
+        assertThat(r.json().get("code").asText()).isEqualTo("TRANSACTION_EXPIRED");
+        assertThat(jdbc.queryForObject("select status from sign_transaction where id = ?", String.class, id))
+                .isEqualTo("EXPIRED");
+    }
+
+    @Test
+    void administratorsManageCredentialsAndRevocationReachesCrlAndOcsp() throws Exception {
+        Signer s = freshSigner();
+        assertThat(get("gv.lan", "/api/admin/credentials").status()).isEqualTo(403);
+        assertThat(post("gv.lan", "/api/admin/credentials", Map.of("username", "gv.lan")).status()).isEqualTo(403);
+        assertThat(post("admin", "/api/admin/credentials", Map.of("username", s.username())).json().get("code").asText())
+                .isEqualTo("CREDENTIAL_EXISTS");
+        assertThat(post("admin", "/api/admin/credentials", Map.of("username", "ph.binh")).status()).isEqualTo(400);
+        assertThat(get("admin", "/api/admin/credentials").json().findValuesAsText("username"))
+                .contains(s.username(), "ht.mai", "gv.lan");
+
+        UUID id = open(s.username(), "y".getBytes(StandardCharsets.UTF_8));
+        assertThat(post("admin", "/api/admin/credentials/" + s.credentialId() + "/suspend", Map.of())
+                .json().get("status").asText()).isEqualTo("SUSPENDED");
+        Api.Response suspended = post(s.username(), "/api/sign-transactions/" + id + "/confirm", Map.of("otp", s.code(0)));
+        assertThat(suspended.status()).isEqualTo(409);
+        assertThat(suspended.json().get("code").asText()).isEqualTo("CREDENTIAL_NOT_ACTIVE");
+        post("admin", "/api/admin/credentials/" + s.credentialId() + "/resume", Map.of());
+
+        X509Certificate cert = transactions.chain(s.username()).orElseThrow().get(0);
+        assertThat(post("admin", "/api/admin/credentials/" + s.credentialId() + "/revoke", Map.of())
+                .json().get("status").asText()).isEqualTo("REVOKED");
+        Api.Response revoked = post(s.username(), "/api/sign-transactions/" + id + "/confirm", Map.of("otp", s.code(0)));
+        assertThat(revoked.status()).isEqualTo(409);
+        assertThat(revoked.json().get("code").asText()).isEqualTo("CREDENTIAL_NOT_ACTIVE");
+        assertThat(post("admin", "/api/admin/credentials/" + s.credentialId() + "/resume", Map.of()).status())
+                .isEqualTo(409);
+
+        var ocsp = new org.bouncycastle.cert.ocsp.OCSPResp(pki.ocspResponse(cert));
+        var basic = (org.bouncycastle.cert.ocsp.BasicOCSPResp) ocsp.getResponseObject();
+        assertThat(basic.getResponses()[0].getCertStatus()).isInstanceOf(RevokedStatus.class);
+        var crl = (java.security.cert.X509CRL) java.security.cert.CertificateFactory.getInstance("X.509")
+                .generateCRL(new java.io.ByteArrayInputStream(get(null, "/pki/crl/issuing-ca.crl").bytes()));
+        assertThat(crl.getRevokedCertificate(cert)).isNotNull();
+
+        // A new credential may be issued once the old one is revoked.
+        assertThat(post("admin", "/api/admin/credentials", Map.of("username", s.username())).status()).isEqualTo(201);
+    }
+
+    @Test
+    void noPrivateKeyOrTotpSecretInTheDatabaseTheAnswersOrTheLog(CapturedOutput output) throws Exception {
+        Signer s = freshSigner();
+        Api.Response qr = api().get(s.username(), "/api/credentials/me/totp/qr.png");
+        assertThat(qr.status()).isEqualTo(200);
+        assertThat(qr.contentType()).isEqualTo("image/png");
+        assertThat(qr.bytes()).startsWith(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+        UUID id = open(s.username(), "z".getBytes(StandardCharsets.UTF_8));
+        post(s.username(), "/api/sign-transactions/" + id + "/confirm", Map.of("otp", s.code(0)));
+        get(s.username(), "/api/credentials/me");
+        get(s.username(), "/api/sign-transactions/" + id);
+        get("admin", "/api/admin/credentials");
+
+        List<String> needles = new ArrayList<>();
+        List<Credential> all = credentials.all();
+        for (Credential c : all) {
+            byte[] key = credentials.privateKey(c).getEncoded();
+            needles.add(Base64.getEncoder().encodeToString(key));
+            needles.add(Base64.getMimeEncoder().encodeToString(key).split("\r\n")[1]);
+            needles.add(HexFormat.of().formatHex(key).substring(0, 600));
+            if (c.totp() != null) {
+                byte[] secret = credentials.totpSecret(c);
+                needles.add(Totp.base32(secret));
+                needles.add(HexFormat.of().formatHex(secret));
+                needles.add(Base64.getEncoder().encodeToString(secret));
+            }
+        }
+        needles.add(RemoteSignDemoData.DEMO_TOTP_SECRET);
+
+        StringBuilder db = new StringBuilder();
+        for (String table : List.of("signing_credential", "sign_transaction", "sign_transaction_item")) {
+            jdbc.query("select * from " + table, rs -> {
+                int n = rs.getMetaData().getColumnCount();
+                for (int i = 1; i <= n; i++) {
+                    Object v = rs.getObject(i);
+                    db.append(v instanceof byte[] b ? HexFormat.of().formatHex(b) + " "
+                            + new String(b, StandardCharsets.ISO_8859_1) : String.valueOf(v)).append('\n');
+                }
+            });
+        }
+        assertThat(db).contains(s.username());
+        String responses = String.join("\n", answers);
+        for (String needle : needles) {
+            assertThat(db.toString()).as("database").doesNotContain(needle);
+            assertThat(responses).as("API answers").doesNotContain(needle);
+            assertThat(output.getAll()).as("log").doesNotContain(needle);
+        }
+    }
+}

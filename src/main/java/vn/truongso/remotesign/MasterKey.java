@@ -23,8 +23,6 @@ import org.springframework.stereotype.Component;
 class MasterKey {
 
     private static final Logger log = LoggerFactory.getLogger(MasterKey.class);
-    /** The embedded default's key (application.yml); public, so good for demos only. */
-    static final String DEMO_KEY = "VHJ1b25nU28tREVNTy1tYXN0ZXIta2V5LTMyYnl0ZXM=";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SecretKey key;
@@ -33,12 +31,44 @@ class MasterKey {
     record Sealed(byte[] iv, byte[] ciphertext) {
     }
 
+    /**
+     * The configured key; the embedded default, which configures none, keeps a random key of its own in a file under
+     * its data directory (created on first start, owner-only) so no key ever sits in the repository. Production sets
+     * {@code TRUONGSO_MASTER_KEY} and has no file fallback (application-prod.yml).
+     */
     @org.springframework.beans.factory.annotation.Autowired
-    MasterKey(@Value("${truongso.remotesign.master-key}") String base64) {
+    MasterKey(@Value("${truongso.remotesign.master-key:}") String base64,
+              @Value("${truongso.remotesign.master-key-file:}") String file) {
+        this(decode(base64 == null || base64.isBlank() ? fromFile(file) : base64));
+    }
+
+    MasterKey(String base64) {
         this(decode(base64));
-        if (DEMO_KEY.equals(base64.strip())) {
-            log.warn("Remote signing: using the DEMO master key. Set truongso.remotesign.master-key "
-                    + "(TRUONGSO_MASTER_KEY) before keeping any real key.");
+    }
+
+    private static String fromFile(String file) {
+        if (file == null || file.isBlank()) {
+            throw new IllegalStateException("No master key: set truongso.remotesign.master-key (TRUONGSO_MASTER_KEY)");
+        }
+        java.nio.file.Path path = java.nio.file.Path.of(file).toAbsolutePath();
+        try {
+            if (!java.nio.file.Files.exists(path)) {
+                java.nio.file.Files.createDirectories(path.getParent());
+                byte[] raw = new byte[32];
+                RANDOM.nextBytes(raw);
+                java.nio.file.Files.writeString(path, Base64.getEncoder().encodeToString(raw));
+                try {
+                    java.nio.file.Files.setPosixFilePermissions(path,
+                            java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+                } catch (UnsupportedOperationException notPosix) {
+                    // Windows: the data directory's own permissions apply.
+                }
+                log.warn("Remote signing: generated a master key at {} for this embedded installation. "
+                        + "Production must set TRUONGSO_MASTER_KEY instead.", path);
+            }
+            return java.nio.file.Files.readString(path).strip();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Cannot read or create the master key file " + path, e);
         }
     }
 

@@ -11,7 +11,9 @@ import vn.truongso.remotesign.MasterKey.Sealed;
 /** AES-256-GCM at rest: round trip, fresh IVs, and any change to ciphertext, IV or associated data is caught. */
 class MasterKeyTest {
 
-    final MasterKey key = new MasterKey(MasterKey.DEMO_KEY);
+    static final String TEST_KEY = java.util.Base64.getEncoder().encodeToString(
+            "TruongSo-TEST-master-key-32bytes".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    final MasterKey key = new MasterKey(TEST_KEY);
     final byte[] plain = "khóa bí mật của cô Lan".getBytes(StandardCharsets.UTF_8);
 
     @Test
@@ -47,6 +49,6 @@ class MasterKeyTest {
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("32 bytes");
         assertThatThrownBy(() -> new MasterKey("not base64!")).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> new MasterKey("")).isInstanceOf(IllegalStateException.class);
-        assertThat(key.toString()).doesNotContain(MasterKey.DEMO_KEY);
+        assertThat(key.toString()).doesNotContain(TEST_KEY);
     }
 }

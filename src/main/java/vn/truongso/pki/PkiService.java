@@ -57,10 +57,13 @@ class PkiService implements SchoolPki {
     private final Map<BigInteger, Issued> issued = new ConcurrentHashMap<>();
     private final AtomicLong crlNumber = new AtomicLong();
 
-    PkiService(ResourceLoader resources, RevocationStore revocations, Clock clock,
+    private final IssuedCertificateStore issuedStore;
+
+    PkiService(ResourceLoader resources, RevocationStore revocations, IssuedCertificateStore issuedStore, Clock clock,
                @Value("${truongso.pki.dir}") String dir, @Value("${truongso.pki.password}") String password) {
         this.material = PkiMaterial.load(resources, dir, password.toCharArray());
         this.revocations = revocations;
+        this.issuedStore = issuedStore;
         this.clock = clock;
         this.ocsp = new OcspResponder(material.ocsp(), material.issuing().certificate(), this::status);
         this.tsa = new TimeStampAuthority(material.tsa());
@@ -202,6 +205,7 @@ class PkiService implements SchoolPki {
         Map<BigInteger, Revocation> revoked = new LinkedHashMap<>();
         revocations.all().forEach(r -> revoked.put(r.serial(), r));
         List<CertificateInfo> out = new ArrayList<>();
+        issuedStore.all().forEach(c -> issued(c.getSerialNumber()));
         issued.values().stream()
                 .sorted(Comparator.comparing((Issued i) -> i.kind().ordinal())
                         .thenComparing(i -> i.certificate().getNotBefore())
@@ -219,7 +223,7 @@ class PkiService implements SchoolPki {
      * (a CA is replaced, not revoked here), 409 when it is already revoked.
      */
     CertificateInfo revoke(BigInteger serial, RevocationReason reason, String revokedBy) {
-        Issued cert = issued.get(serial);
+        Issued cert = issued(serial);
         if (cert == null) {
             throw ApiException.notFound("chứng thư số");
         }
@@ -250,7 +254,20 @@ class PkiService implements SchoolPki {
                 material.issuing().privateKey(), from, until.isAfter(caUntil) ? caUntil : until,
                 material.baseUrl().orElse(PkiUrls.DEFAULT_BASE));
         register(cert, Kind.SIGNER, null);
+        issuedStore.insert(cert, from);
         return cert;
+    }
+
+    /** A certificate we issued: the sample's, or one issued at run time (by any node, before any restart). */
+    private Issued issued(BigInteger serial) {
+        Issued known = issued.get(serial);
+        if (known != null) {
+            return known;
+        }
+        return issuedStore.find(serial).map(c -> {
+            register(c, Kind.SIGNER, null);
+            return issued.get(serial);
+        }).orElse(null);
     }
 
     X509Certificate tsaCertificate() {
@@ -274,13 +291,13 @@ class PkiService implements SchoolPki {
         if (r.isPresent()) {
             return new Status.Revoked(r.get());
         }
-        Issued i = issued.get(serial);
+        Issued i = issued(serial);
         boolean ofIssuingCa = i != null && i.kind() != Kind.ROOT_CA && i.kind() != Kind.ISSUING_CA;
         return ofIssuingCa ? new Status.Good() : new Status.Unknown();
     }
 
     private boolean issuedByIssuingCa(X509Certificate cert) {
-        Issued i = issued.get(cert.getSerialNumber());
+        Issued i = issued(cert.getSerialNumber());
         return i != null && i.certificate().equals(cert) && i.kind() != Kind.ROOT_CA && i.kind() != Kind.ISSUING_CA;
     }
 

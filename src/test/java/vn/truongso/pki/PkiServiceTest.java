@@ -137,4 +137,32 @@ class PkiServiceTest {
         assertThat(TestCerts.basic(pki.ocspResponse(cert)).getResponses()[0].getCertStatus())
                 .isEqualTo(CertificateStatus.GOOD);
     }
+
+    @Autowired
+    org.springframework.core.io.ResourceLoader resources;
+    @Autowired
+    RevocationStore revocationStore;
+    @Autowired
+    IssuedCertificateStore issuedStore;
+
+    @Test
+    void certificatesIssuedAtRunTimeAreKnownAfterARestartAndOnOtherNodes() throws Exception {
+        java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("RSA");
+        g.initialize(2048);
+        java.security.cert.X509Certificate cert = pki.issueSigningCertificate(g.generateKeyPair().getPublic(),
+                "Trần Thị Khởi Động", "Giáo viên", "Trường THCS Hòa Bình");
+        // A second PKI service over the same database: another node, or this one after a restart.
+        PkiService other = new PkiService(resources, revocationStore, issuedStore, java.time.Clock.systemUTC(),
+                "classpath:certs-sample/", "truongso-sample");
+        org.bouncycastle.cert.ocsp.BasicOCSPResp good = (org.bouncycastle.cert.ocsp.BasicOCSPResp)
+                new org.bouncycastle.cert.ocsp.OCSPResp(other.ocspResponse(cert)).getResponseObject();
+        org.assertj.core.api.Assertions.assertThat(good.getResponses()[0].getCertStatus()).isNull(); // null = good
+        other.revoke(cert.getSerialNumber(), 1);
+        org.bouncycastle.cert.ocsp.BasicOCSPResp revoked = (org.bouncycastle.cert.ocsp.BasicOCSPResp)
+                new org.bouncycastle.cert.ocsp.OCSPResp(service.ocspResponse(cert)).getResponseObject();
+        org.assertj.core.api.Assertions.assertThat(revoked.getResponses()[0].getCertStatus())
+                .isInstanceOf(org.bouncycastle.cert.ocsp.RevokedStatus.class);
+        org.assertj.core.api.Assertions.assertThat(other.certificates()).anySatisfy(i ->
+                org.assertj.core.api.Assertions.assertThat(i.issued().certificate()).isEqualTo(cert));
+    }
 }

@@ -189,6 +189,37 @@ class RemoteSignApiTest {
         assertThat(get(s.username(), "/api/sign-transactions/" + next).json().get("status").asText()).isEqualTo("PENDING");
     }
 
+    @org.junit.jupiter.api.RepeatedTest(5)
+    void twoConfirmationsAtOnceSignOnce() throws Exception {
+        Signer s = freshSigner();
+        UUID id = open(s.username(), "kế hoạch đua".getBytes(StandardCharsets.UTF_8));
+        String code = s.code(0);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Api.Response>> answers = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                answers.add(pool.submit(() -> {
+                    go.await();
+                    return api().postJson(s.username(), "/api/sign-transactions/" + id + "/confirm",
+                            Map.of("otp", code));
+                }));
+            }
+            go.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (java.util.concurrent.Future<Api.Response> f : answers) {
+                statuses.add(f.get().status());
+            }
+            // One signs; the other is refused (409 when it raced the same row, 400 when it saw the used code).
+            assertThat(statuses).containsOnlyOnce(200);
+            assertThat(statuses).anySatisfy(st -> assertThat(st).isIn(400, 409));
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(get(s.username(), "/api/sign-transactions/" + id).json().get("status").asText()).isEqualTo("SIGNED");
+        assertThat(transactions.signatureValues(id).orElseThrow()).hasSize(1);
+    }
+
     @Test
     void fiveWrongCodesLockTheCredentialUntilAnAdministratorResumesIt() throws Exception {
         Signer s = freshSigner();

@@ -95,7 +95,8 @@ public class DocumentService {
     }
 
     /**
-     * Stores a PDF we produced (a signed or time-stamped revision) as the document's next version. It must extend the
+     * Stores a PDF we produced by an incremental update (a signature, a time-stamp) as the document's next version.
+     * It must extend the
      * version it was made from, so two signers working from the same version cannot both win.
      */
     public int addProducedVersion(UUID id, int basedOnVersion, byte[] bytes, String note, String actor) {
@@ -104,10 +105,11 @@ public class DocumentService {
             throw ApiException.conflict("DOCUMENT_CHANGED",
                     "Văn bản vừa có phiên bản mới; vui lòng thực hiện lại.");
         }
-        String sha = BlobStore.sha256(bytes);
-        int pages = inspector.pages(bytes);
-        doc.addVersion(sha, bytes.length, pages, doc.latest().getFileName(), note, actor, clock.instant());
-        keep(new Checked(bytes, sha, bytes.length, pages, doc.latest().getFileName()));
+        // Signatures and time-stamps are incremental updates of our own making: same pages, no need to parse again.
+        DocumentVersion base = doc.latest();
+        Checked c = new Checked(bytes, BlobStore.sha256(bytes), bytes.length, base.getPages(), base.getFileName());
+        doc.addVersion(c.sha256, c.size, c.pages, c.fileName, note, actor, clock.instant());
+        keep(c);
         documents.saveAndFlush(doc);
         return doc.getCurrentVersion();
     }

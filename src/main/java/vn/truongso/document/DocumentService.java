@@ -96,8 +96,7 @@ public class DocumentService {
 
     /**
      * Stores a PDF we produced by an incremental update (a signature, a time-stamp) as the document's next version.
-     * It must extend the
-     * version it was made from, so two signers working from the same version cannot both win.
+     * It must extend the version it was made from, so two signers working from the same version cannot both win.
      */
     public int addProducedVersion(UUID id, int basedOnVersion, byte[] bytes, String note, String actor) {
         Document doc = documents.findById(id).orElseThrow(() -> ApiException.notFound("văn bản"));

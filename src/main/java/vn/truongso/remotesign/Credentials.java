@@ -48,19 +48,24 @@ class Credentials {
     /** The QR code (which carries the secret) is offered only briefly after enrolment. */
     static final Duration QR_WINDOW = Duration.ofMinutes(10);
     private static final int CESSATION_OF_OPERATION = 5;
+    static final int MAX_FAILED_CODES = 5;
+    static final Duration LOCK_FOR = Duration.ofMinutes(15);
 
     private final CredentialRepository repo;
     private final MasterKey masterKey;
     private final SchoolPki pki;
     private final UserDirectory users;
     private final Clock clock;
+    private final OtpClock otpClock;
 
-    Credentials(CredentialRepository repo, MasterKey masterKey, SchoolPki pki, UserDirectory users, Clock clock) {
+    Credentials(CredentialRepository repo, MasterKey masterKey, SchoolPki pki, UserDirectory users, Clock clock,
+                OtpClock otpClock) {
         this.repo = repo;
         this.masterKey = masterKey;
         this.pki = pki;
         this.users = users;
         this.clock = clock;
+        this.otpClock = otpClock;
     }
 
     /** A new RSA 2048 key pair made here, a certificate from the school PKI; the key is stored encrypted. */
@@ -240,8 +245,51 @@ class Credentials {
         }
     }
 
-    byte[] totpSecret(Credential c) {
-        return masterKey.open(c.totp(), Credential.totpAad(c.getId()));
+    /**
+     * The one check of a signer's code, wherever a code authorises signing: the credential must be active, not
+     * locked and enrolled; the code must match a time step within one of now and be newer than the last one used.
+     * Accepting records the step (no replay); refusing counts towards the lock. The caller commits either way and
+     * throws the refusal afterwards, so that failed attempts are remembered.
+     *
+     * @return the refusal to throw, or empty when the code was accepted
+     * @throws ApiException at once when the credential cannot sign at all (nothing to record)
+     */
+    Optional<ApiException> checkCode(Credential c, String otp) {
+        Instant now = clock.instant();
+        if (c.getStatus() != Credential.Status.ACTIVE) {
+            throw notActive();
+        }
+        if (c.lockedAt(now)) {
+            throw locked();
+        }
+        if (c.totp() == null) {
+            throw ApiException.conflict("TOTP_NOT_ENROLLED", "Bạn chưa đăng ký ứng dụng tạo mã OTP.");
+        }
+        byte[] secret = masterKey.open(c.totp(), Credential.totpAad(c.getId()));
+        long step;
+        try {
+            step = Totp.matchingStep(secret, otp, Totp.step(otpClock.now().getEpochSecond()));
+        } finally {
+            Arrays.fill(secret, (byte) 0);
+        }
+        boolean replay = step >= 0 && c.getLastUsedTotpStep() != null && step <= c.getLastUsedTotpStep();
+        if (step < 0 || replay) {
+            if (c.failedAttempt(now, MAX_FAILED_CODES, LOCK_FOR)) {
+                log.info("Remote signing: credential {} locked after {} wrong codes", c.getId(), MAX_FAILED_CODES);
+                return Optional.of(locked());
+            }
+            return Optional.of(replay
+                    ? new ApiException(HttpStatus.BAD_REQUEST, "OTP_REUSED",
+                            "Mã OTP này đã được dùng; hãy chờ mã mới trên ứng dụng.")
+                    : new ApiException(HttpStatus.BAD_REQUEST, "OTP_INVALID", "Mã OTP không đúng."));
+        }
+        c.used(step);
+        return Optional.empty();
+    }
+
+    static ApiException notActive() {
+        return ApiException.conflict("CREDENTIAL_NOT_ACTIVE",
+                "Chứng thư ký số đang bị tạm dừng hoặc đã thu hồi, không thể ký.");
     }
 
     static ApiException locked() {

@@ -14,7 +14,6 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -29,8 +28,6 @@ import vn.truongso.signing.KeyPairSignatureProvider;
 public class SignTransactions {
 
     private static final Logger log = LoggerFactory.getLogger(SignTransactions.class);
-    static final int MAX_FAILED_CODES = 5;
-    static final Duration LOCK_FOR = Duration.ofMinutes(15);
     static final int MAX_DIGESTS = 500;
 
     private final SignTransactionRepository repo;
@@ -71,7 +68,7 @@ public class SignTransactions {
         return tx.execute(s -> {
             Credential c = credentials.live(username).orElseThrow(Credentials::noCredential);
             if (c.getStatus() != Credential.Status.ACTIVE) {
-                throw notActive();
+                throw Credentials.notActive();
             }
             List<SignTransaction.Item> items = digests.stream().map(d -> new SignTransaction.Item(
                     d.label() == null ? "" : d.label(), HexFormat.of().formatHex(d.sha256()))).toList();
@@ -144,38 +141,12 @@ public class SignTransactions {
             }
             requirePending(t);
             Credential c = credentialRepo.findById(t.getCredentialId()).orElseThrow();
-            Instant now = clock.instant();
-            if (c.getStatus() != Credential.Status.ACTIVE) {
-                throw notActive();
+            Optional<ApiException> refusal = credentials.checkCode(c, otp);
+            if (refusal.isPresent()) {
+                log.info("Remote signing: code refused for transaction {} by {}", id, username);
+                return refusal.get();
             }
-            if (c.lockedAt(now)) {
-                throw Credentials.locked();
-            }
-            if (c.totp() == null) {
-                throw ApiException.conflict("TOTP_NOT_ENROLLED", "Bạn chưa đăng ký ứng dụng tạo mã OTP.");
-            }
-            byte[] secret = credentials.totpSecret(c);
-            long step;
-            try {
-                step = Totp.matchingStep(secret, otp, Totp.step(now.getEpochSecond()));
-            } finally {
-                java.util.Arrays.fill(secret, (byte) 0);
-            }
-            boolean replay = step >= 0 && c.getLastUsedTotpStep() != null && step <= c.getLastUsedTotpStep();
-            if (step < 0 || replay) {
-                boolean locked = c.failedAttempt(now, MAX_FAILED_CODES, LOCK_FOR);
-                log.info("Remote signing: wrong or reused code for transaction {} by {}{}", id, username,
-                        locked ? "; credential locked" : "");
-                if (locked) {
-                    return Credentials.locked();
-                }
-                return replay
-                        ? new ApiException(HttpStatus.BAD_REQUEST, "OTP_REUSED",
-                                "Mã OTP này đã được dùng; hãy chờ mã mới trên ứng dụng.")
-                        : new ApiException(HttpStatus.BAD_REQUEST, "OTP_INVALID", "Mã OTP không đúng.");
-            }
-            c.used(step);
-            t.signed(sign(c, t), now);
+            t.signed(sign(c, t), clock.instant());
             log.info("Remote signing: transaction {} signed by {} ({} digests)", id, username, t.getItems().size());
             return t;
         });
@@ -209,10 +180,5 @@ public class SignTransactions {
         if (st != SignTransactionStatus.PENDING) {
             throw ApiException.conflict("TRANSACTION_NOT_PENDING", "Giao dịch ký đã được xử lý.");
         }
-    }
-
-    private static ApiException notActive() {
-        return ApiException.conflict("CREDENTIAL_NOT_ACTIVE",
-                "Chứng thư ký số đang bị tạm dừng hoặc đã thu hồi, không thể ký.");
     }
 }

@@ -2,18 +2,25 @@ package vn.truongso.signing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.Signature;
+import java.security.SignatureException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
+import java.util.Arrays;
 import java.util.List;
 import org.bouncycastle.asn1.ASN1EncodableVector;
 import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.ASN1Set;
 import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.DERSet;
 import org.bouncycastle.asn1.cms.Attribute;
+import org.bouncycastle.asn1.cms.AttributeTable;
 import org.bouncycastle.asn1.cms.CMSAttributes;
 import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
 import org.bouncycastle.asn1.cms.ContentInfo;
@@ -37,6 +44,9 @@ import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
  * The CMS SignedData of a PAdES signature (ETSI.CAdES.detached), built from its ASN.1 parts so that it carries
  * exactly the attributes PAdES asks for: content-type, message-digest and signing-certificate-v2 — and no
  * signing-time, since the PDF's /M and the time-stamp say when.
+ *
+ * <p>In two steps, because the key may sign minutes later elsewhere: {@link #signedAttributes} is what gets signed,
+ * {@link #assemble} wraps the signature value made over it.
  */
 final class CmsSignature {
 
@@ -45,38 +55,108 @@ final class CmsSignature {
     private CmsSignature() {
     }
 
-    /**
-     * @param signedContent the bytes covered by the PDF's /ByteRange
-     * @param timeStamps    when not null, a signature time-stamp is added (B-T)
-     */
-    static byte[] build(byte[] signedContent, SignatureValueProvider provider, TimeStampSource timeStamps) {
-        try {
-            List<X509Certificate> chain = provider.chain();
-            X509Certificate signer = chain.get(0);
-            Certificate signerCert = Certificate.getInstance(signer.getEncoded());
+    /** What a signed-attributes blob says: the content's digest and the signer certificate's. */
+    record SignedAttributes(byte[] messageDigest, byte[] signerCertificateDigest) {
+    }
 
+    /**
+     * DER of the signed attributes.
+     *
+     * @param contentDigest SHA-256 of the bytes covered by the PDF's /ByteRange
+     */
+    static byte[] signedAttributes(byte[] contentDigest, X509Certificate signer) {
+        try {
+            Certificate signerCert = Certificate.getInstance(signer.getEncoded());
             ASN1EncodableVector attrs = new ASN1EncodableVector();
             attrs.add(new Attribute(CMSAttributes.contentType, new DERSet(CMSObjectIdentifiers.data)));
-            attrs.add(new Attribute(CMSAttributes.messageDigest, new DERSet(new DEROctetString(sha256(signedContent)))));
+            attrs.add(new Attribute(CMSAttributes.messageDigest, new DERSet(new DEROctetString(contentDigest))));
             ESSCertIDv2 certId = new ESSCertIDv2(sha256(signer.getEncoded()), new IssuerSerial(
                     new GeneralNames(new GeneralName(signerCert.getIssuer())), signerCert.getSerialNumber().getValue()));
             attrs.add(new Attribute(PKCSObjectIdentifiers.id_aa_signingCertificateV2,
                     new DERSet(new SigningCertificateV2(new ESSCertIDv2[] {certId}))));
-            DERSet signedAttrs = new DERSet(attrs);
+            return new DERSet(attrs).getEncoded(ASN1Encoding.DER);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (CertificateEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
-            byte[] signatureValue = provider.signDigest(sha256(signedAttrs.getEncoded(ASN1Encoding.DER)));
+    /**
+     * Reads back signed attributes made by {@link #signedAttributes} (e.g. stored between the two phases).
+     *
+     * @throws IllegalArgumentException when they are not canonical DER or lack message-digest or
+     *                                  signing-certificate-v2 with a SHA-256 certificate hash
+     */
+    static SignedAttributes read(byte[] der) {
+        ASN1Set set;
+        Attribute md;
+        Attribute sc;
+        AttributeTable table;
+        try {
+            set = ASN1Set.getInstance(ASN1Primitive.fromByteArray(der));
+            table = new AttributeTable(set);
+            md = table.get(CMSAttributes.messageDigest);
+            sc = table.get(PKCSObjectIdentifiers.id_aa_signingCertificateV2);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("Unreadable signed attributes", e);
+        }
+        if (md == null || sc == null || table.size() != 3) {
+            throw new IllegalArgumentException("Signed attributes are not the PAdES ones");
+        }
+        try {
+            // The signature covers these exact bytes and the CMS re-encodes them: they must already be DER.
+            if (!Arrays.equals(set.getEncoded(ASN1Encoding.DER), der)) {
+                throw new IllegalArgumentException("Signed attributes are not DER");
+            }
+            ESSCertIDv2 certId = SigningCertificateV2.getInstance(sc.getAttrValues().getObjectAt(0)).getCerts()[0];
+            if (!certId.getHashAlgorithm().getAlgorithm().equals(NISTObjectIdentifiers.id_sha256)) {
+                throw new IllegalArgumentException("Signing certificate hash is not SHA-256");
+            }
+            return new SignedAttributes(
+                    ASN1OctetString.getInstance(md.getAttrValues().getObjectAt(0)).getOctets(), certId.getCertHash());
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Unreadable signed attributes", e);
+        }
+    }
 
+    /**
+     * Whether the value is the signer's signature over the signed attributes: RSA PKCS#1 v1.5 or DER ECDSA, SHA-256.
+     * A malformed value is simply not a valid one.
+     */
+    static boolean verifies(byte[] signedAttributes, byte[] signatureValue, X509Certificate signer) {
+        String algorithm = isRsa(signer) ? "SHA256withRSA" : "SHA256withECDSA";
+        try {
+            Signature s = Signature.getInstance(algorithm);
+            s.initVerify(signer.getPublicKey());
+            s.update(signedAttributes);
+            return s.verify(signatureValue);
+        } catch (SignatureException | IllegalArgumentException malformed) {
+            return false;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot verify with " + signer.getPublicKey().getAlgorithm(), e);
+        }
+    }
+
+    /**
+     * The DER ContentInfo: SignedData with the signed attributes, the value, the chain and, when given, the signature
+     * time-stamp token (unsigned attribute, B-T).
+     */
+    static byte[] assemble(byte[] signedAttributes, byte[] signatureValue, List<X509Certificate> chain,
+                           byte[] timeStampToken) {
+        try {
+            X509Certificate signer = chain.get(0);
+            Certificate signerCert = Certificate.getInstance(signer.getEncoded());
             DERSet unsignedAttrs = null;
-            if (timeStamps != null) {
-                byte[] token = timeStamps.timeStampToken(sha256(signatureValue));
+            if (timeStampToken != null) {
                 unsignedAttrs = new DERSet(new Attribute(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken,
-                        new DERSet(ASN1Primitive.fromByteArray(token))));
+                        new DERSet(ASN1Primitive.fromByteArray(timeStampToken))));
             }
             SignerInfo info = new SignerInfo(
                     new SignerIdentifier(new IssuerAndSerialNumber(X500Name.getInstance(signerCert.getIssuer()),
                             signerCert.getSerialNumber().getValue())),
-                    SHA256, signedAttrs, signatureAlgorithm(signer), new DEROctetString(signatureValue),
-                    unsignedAttrs);
+                    SHA256, ASN1Set.getInstance(ASN1Primitive.fromByteArray(signedAttributes)),
+                    signatureAlgorithm(signer), new DEROctetString(signatureValue), unsignedAttrs);
 
             ASN1EncodableVector certs = new ASN1EncodableVector();
             for (X509Certificate c : chain) {
@@ -92,15 +172,21 @@ final class CmsSignature {
         }
     }
 
-    private static AlgorithmIdentifier signatureAlgorithm(X509Certificate signer) {
+    private static boolean isRsa(X509Certificate signer) {
         String alg = signer.getPublicKey().getAlgorithm();
         if ("RSA".equals(alg)) {
-            return new AlgorithmIdentifier(PKCSObjectIdentifiers.sha256WithRSAEncryption, DERNull.INSTANCE);
+            return true;
         }
         if ("EC".equals(alg) || "ECDSA".equals(alg)) {
-            return new AlgorithmIdentifier(X9ObjectIdentifiers.ecdsa_with_SHA256);
+            return false;
         }
         throw new IllegalArgumentException("Unsupported key algorithm " + alg);
+    }
+
+    private static AlgorithmIdentifier signatureAlgorithm(X509Certificate signer) {
+        return isRsa(signer)
+                ? new AlgorithmIdentifier(PKCSObjectIdentifiers.sha256WithRSAEncryption, DERNull.INSTANCE)
+                : new AlgorithmIdentifier(X9ObjectIdentifiers.ecdsa_with_SHA256);
     }
 
     static byte[] sha256(byte[] data) {

@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.security.MessageDigest;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -71,23 +72,22 @@ public final class PadesSigner {
         this.validationData = validationData;
     }
 
-    /** Signs; answers the whole new PDF (the original bytes followed by the incremental updates). */
+    /**
+     * Signs in one go; answers the whole new PDF (the original bytes followed by the incremental updates). Exactly
+     * {@link #prepare}, the provider's signature over the digest, then {@link #complete}.
+     */
     public byte[] sign(byte[] pdf, SignatureRequest request) {
-        SignatureLevel level = request.level();
-        if (level.atLeast(SignatureLevel.B_T) && timeStamps == null) {
-            throw new IllegalStateException("No time-stamping authority configured for " + level);
-        }
-        byte[] signed = addSignature(pdf, request);
-        if (level.atLeast(SignatureLevel.B_LT)) {
-            signed = addValidationData(signed, request.provider().chain());
-        }
-        if (level == SignatureLevel.B_LTA) {
-            signed = addDocumentTimeStamp(signed);
-        }
-        return signed;
+        PreparedSignature prepared = prepare(pdf, request);
+        return complete(prepared, request, request.provider().signDigest(prepared.digest()));
     }
 
-    private byte[] addSignature(byte[] pdf, SignatureRequest request) {
+    /**
+     * Phase 1 of a deferred (remote) signature: adds the signature dictionary (and appearance) with a zero-filled
+     * /Contents placeholder and builds the signed attributes. Uses only the provider's certificate chain, never its
+     * key; the result is plain bytes that {@link #complete} can finish later, in another process.
+     */
+    public PreparedSignature prepare(byte[] pdf, SignatureRequest request) {
+        requireTimeStamps(request.level());
         try (PDDocument doc = open(pdf)) {
             refuseIfLocked(doc);
             Instant now = request.appearance() != null && request.appearance().signedAt() != null
@@ -104,6 +104,7 @@ public final class PadesSigner {
             signature.setSignDate(calendar(now));
 
             ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 64 * 1024);
+            byte[] signedAttributes;
             try (SignatureOptions options = new SignatureOptions()) {
                 options.setPreferredSignatureSize(estimatedSize(request));
                 if (request.appearance() != null) {
@@ -114,13 +115,68 @@ public final class PadesSigner {
                 }
                 doc.addSignature(signature, options);
                 ExternalSigningSupport external = doc.saveIncrementalForExternalSigning(out);
-                byte[] content = readAll(external.getContent());
-                external.setSignature(CmsSignature.build(content, request.provider(),
-                        request.level().atLeast(SignatureLevel.B_T) ? timeStamps : null));
+                signedAttributes = CmsSignature.signedAttributes(
+                        CmsSignature.sha256(readAll(external.getContent())), signer);
+                // PDFBox writes the document only now; an empty signature leaves /Contents all zeros for complete().
+                external.setSignature(new byte[0]);
             }
-            return out.toByteArray();
+            return new PreparedSignature(out.toByteArray(), signedAttributes, CmsSignature.sha256(signedAttributes));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Phase 2: checks that the prepared bytes are intact and that the value is the signer's signature over them, then
+     * writes the CMS (with a signature time-stamp from B-T up) into the placeholder and adds /DSS (B-LT) and a
+     * document time-stamp (B-LTA). Answers the final PDF; on any refusal nothing is produced and {@code prepared} is
+     * left as it was, so it can be completed again.
+     *
+     * @param request        only its level and its provider's chain are used (the chain must be the one prepared with)
+     * @param signatureValue the raw signature over {@code prepared.digest()}: PKCS#1 v1.5 (RSA) or DER ECDSA
+     * @throws ApiException             {@code SIGNATURE_VALUE_INVALID} when the value does not verify with the signer
+     *                                  certificate's key; {@code SIGNING_CERTIFICATE_MISMATCH} when the chain's signer
+     *                                  certificate is not the prepared one
+     * @throws IllegalArgumentException when {@code prepared} is not an intact, uncompleted prepared signature
+     * @throws IllegalStateException    when the CMS does not fit the placeholder
+     */
+    public byte[] complete(PreparedSignature prepared, SignatureRequest request, byte[] signatureValue) {
+        SignatureLevel level = request.level();
+        requireTimeStamps(level);
+        List<X509Certificate> chain = request.provider().chain();
+        SignaturePlaceholder placeholder = SignaturePlaceholder.of(prepared.pdf());
+        CmsSignature.SignedAttributes attributes = CmsSignature.read(prepared.signedAttributes());
+        // The three parts travel separately (e.g. three columns): refuse a mix of two preparations.
+        if (!MessageDigest.isEqual(prepared.digest(), CmsSignature.sha256(prepared.signedAttributes()))
+                || !MessageDigest.isEqual(attributes.messageDigest(), placeholder.contentDigest())) {
+            throw new IllegalArgumentException("Not a prepared signature: its PDF, signed attributes and digest "
+                    + "do not belong together");
+        }
+        if (!MessageDigest.isEqual(attributes.signerCertificateDigest(), CmsSignature.sha256(der(chain.get(0))))) {
+            throw ApiException.conflict("SIGNING_CERTIFICATE_MISMATCH", "Không hoàn tất được chữ ký: chứng thư số "
+                    + "của người ký khác với chứng thư đã dùng khi chuẩn bị ký. Hãy ký lại từ đầu.");
+        }
+        if (signatureValue == null
+                || !CmsSignature.verifies(prepared.signedAttributes(), signatureValue, chain.get(0))) {
+            throw ApiException.badRequest("SIGNATURE_VALUE_INVALID", "Giá trị chữ ký không hợp lệ: không khớp với "
+                    + "chứng thư số của người ký và dữ liệu cần ký. Văn bản chưa được ký.");
+        }
+        byte[] token = level.atLeast(SignatureLevel.B_T)
+                ? timeStamps.timeStampToken(CmsSignature.sha256(signatureValue)) : null;
+        byte[] signed = placeholder.fill(CmsSignature.assemble(prepared.signedAttributes(), signatureValue, chain,
+                token));
+        if (level.atLeast(SignatureLevel.B_LT)) {
+            signed = addValidationData(signed, chain);
+        }
+        if (level == SignatureLevel.B_LTA) {
+            signed = addDocumentTimeStamp(signed);
+        }
+        return signed;
+    }
+
+    private void requireTimeStamps(SignatureLevel level) {
+        if (level.atLeast(SignatureLevel.B_T) && timeStamps == null) {
+            throw new IllegalStateException("No time-stamping authority configured for " + level);
         }
     }
 

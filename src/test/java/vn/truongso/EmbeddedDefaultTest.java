@@ -7,10 +7,17 @@ import java.nio.file.Path;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import vn.truongso.remotesign.TestOtp;
 import vn.truongso.support.Api;
 
 /**
@@ -30,18 +37,87 @@ class EmbeddedDefaultTest {
         String[] args = new String[base.length + extra.length];
         System.arraycopy(base, 0, args, 0, base.length);
         System.arraycopy(extra, 0, args, base.length, extra.length);
-        return new SpringApplicationBuilder(TruongSoApplication.class).run(args);
+        return new SpringApplicationBuilder(TruongSoApplication.class, TestOtp.Config.class).run(args);
     }
 
     private static int port(ConfigurableApplicationContext ctx) {
         return ((WebServerApplicationContext) ctx).getWebServer().getPort();
     }
 
+    /** HTTP as the demo users, plus the jobs the (switched off) job executor would run. */
+    private static Api api(ConfigurableApplicationContext ctx) {
+        return new Api(port(ctx), ctx.getBean(ManagementService.class));
+    }
+
+    private static int versions(Api api, String planId) {
+        return api.get("gv.lan", "/api/lesson-plans/" + planId).json().get("versions").size();
+    }
+
+    /**
+     * The server stops right after the head confirmed a batch, before any signature was put in; a second batch was
+     * approved but never confirmed. After the restart, the confirmed plans end up fully signed and with the principal,
+     * once each; the unconfirmed ones stay untouched and, when the confirmation window closes, return to the head.
+     */
+    @Test
+    void aConfirmedBatchIsSignedAfterARestartAndAnUnconfirmedOneGoesBackToTheInbox() {
+        List<String> confirmed = new ArrayList<>();
+        List<String> unconfirmed = new ArrayList<>();
+        try (ConfigurableApplicationContext first = start()) {
+            Api api = api(first);
+            for (int i = 0; i < 3; i++) {
+                confirmed.add(api.submitLessonPlan("gv.lan", "Bài trước khi dừng " + i).get("id").asText());
+                unconfirmed.add(api.submitLessonPlan("gv.lan", "Bài chưa xác nhận " + i).get("id").asText());
+            }
+            Api.Response batch = api.postJson("tt.hung", "/api/tasks/approve-batch",
+                    Map.of("taskIds", confirmed.stream().map(id -> api.taskOf("tt.hung", id)).toList()));
+            assertThat(batch.status()).as(batch.toString()).isEqualTo(202);
+            Api.Response code = api.postJson("tt.hung", "/api/sign-transactions/"
+                    + batch.json().get("signTransaction").get("transactionId").asText() + "/confirm",
+                    Map.of("otp", TestOtp.nextCode(TestOtp.DEMO_SECRET)));
+            assertThat(code.json().get("status").asText()).isEqualTo("SIGNED");
+            Api.Response other = api.postJson("tt.hung", "/api/tasks/approve-batch",
+                    Map.of("taskIds", unconfirmed.stream().map(id -> api.taskOf("tt.hung", id)).toList()));
+            assertThat(other.status()).isEqualTo(202);
+            // Stopped here: nothing put in yet (each plan: v1 upload, v2 the author's signature).
+            for (String id : confirmed) {
+                assertThat(versions(api, id)).isEqualTo(2);
+            }
+        }
+        try (ConfigurableApplicationContext second = start()) {
+            Api api = api(second);
+            assertThat(api.runJobs()).isEqualTo(3);
+            assertThat(api.runJobs()).isZero();
+            for (String id : confirmed) {
+                JsonNode plan = api.get("gv.lan", "/api/lesson-plans/" + id).json();
+                assertThat(plan.get("status").asText()).isEqualTo("PRINCIPAL_APPROVAL");
+                assertThat(plan.get("versions")).hasSize(3);
+                assertThat(plan.get("versions").get(2).get("note").asText()).contains("Lê Văn Hùng");
+                assertThat(api.get("gv.lan", "/api/documents/" + plan.get("documentId").asText() + "/verification")
+                        .json().get("verdict").asText()).isEqualTo("VALID");
+            }
+            ManagementService jobs = second.getBean(ManagementService.class);
+            for (String id : unconfirmed) {
+                assertThat(api.get("gv.lan", "/api/lesson-plans/" + id).json().get("status").asText())
+                        .isEqualTo("AWAITING_SIGNATURE");
+                assertThat(api.taskOf("tt.hung", id)).isNull();
+                String pid = api.get("gv.lan", "/api/lesson-plans/" + id).json().get("processInstanceId").asText();
+                String sub = second.getBean(RuntimeService.class).createProcessInstanceQuery()
+                        .superProcessInstanceId(pid).singleResult().getId();
+                jobs.executeJob(jobs.createJobQuery().processInstanceId(sub).timers().singleResult().getId());
+                JsonNode plan = api.get("gv.lan", "/api/lesson-plans/" + id).json();
+                assertThat(plan.get("status").asText()).isEqualTo("HEAD_REVIEW");
+                assertThat(plan.get("versions")).hasSize(2);
+                assertThat(plan.get("currentStep").get("assignee").asText()).isEqualTo("tt.hung");
+                assertThat(api.taskOf("tt.hung", id)).isNotNull();
+            }
+        }
+    }
+
     @Test
     void keepsDocumentsAndPlansAcrossARestart() {
         String planId;
         try (ConfigurableApplicationContext first = start()) {
-            planId = new Api(port(first)).submitLessonPlan("gv.lan", "Bài khởi động lại").get("id").asText();
+            planId = api(first).submitLessonPlan("gv.lan", "Bài khởi động lại").get("id").asText();
         }
         assertThat(data.resolve("db")).isDirectory();
         assertThat(Files.exists(data.resolve("documents"))).isTrue();

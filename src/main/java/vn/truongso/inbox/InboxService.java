@@ -6,6 +6,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
@@ -21,6 +22,7 @@ import vn.truongso.common.ApiException;
 import vn.truongso.common.TaskGroups;
 import vn.truongso.common.VietnamTime;
 import vn.truongso.paperless.Channel;
+import vn.truongso.signing.RemoteSignatures;
 import vn.truongso.school.CurrentUser;
 
 @Service
@@ -34,13 +36,16 @@ public class InboxService {
     private final RuntimeService runtime;
     private final HistoryService history;
     private final TaskRules rules;
+    private final RemoteSignatures signatures;
     private final Clock clock;
 
-    InboxService(TaskService tasks, RuntimeService runtime, HistoryService history, TaskRules rules, Clock clock) {
+    InboxService(TaskService tasks, RuntimeService runtime, HistoryService history, TaskRules rules,
+                 RemoteSignatures signatures, Clock clock) {
         this.tasks = tasks;
         this.runtime = runtime;
         this.history = history;
         this.rules = rules;
+        this.signatures = signatures;
         this.clock = clock;
     }
 
@@ -111,8 +116,34 @@ public class InboxService {
      * Claims (if still open) and completes in one transaction. Two people completing the same task at once: the
      * engine's optimistic locking lets exactly one through; the other gets 409 and the process moves once.
      */
-    void complete(String taskId, Completion c, CurrentUser user) {
+    Optional<RemoteSignatures.Confirmation> complete(String taskId, Completion c, CurrentUser user) {
         raceSafe(taskId, user, () -> doComplete(taskId, c, user));
+        // A decision that signs (APPROVE) waits for the signer's code: one sign transaction for it.
+        return signatures.requestConfirmation(user.username());
+    }
+
+    static final int MAX_BATCH = 500;
+
+    record Batch(List<String> taskIds) {
+    }
+
+    /**
+     * Approves many tasks at once, all or none: every task must be this user's to approve now. Everything they sign
+     * goes into one sign transaction, so one code confirms the whole batch.
+     */
+    BatchResult approveBatch(Batch batch, CurrentUser user) {
+        List<String> ids = batch == null || batch.taskIds() == null ? List.of()
+                : batch.taskIds().stream().filter(java.util.Objects::nonNull).map(String::strip).distinct().toList();
+        if (ids.isEmpty() || ids.size() > MAX_BATCH) {
+            throw ApiException.badRequest("BATCH_INVALID", "Hãy chọn từ 1 đến " + MAX_BATCH + " việc để duyệt.");
+        }
+        for (String id : ids) {
+            raceSafe(id, user, () -> doComplete(id, new Completion("APPROVE", null, null), user));
+        }
+        return new BatchResult(ids.size(), signatures.requestConfirmation(user.username()).orElse(null));
+    }
+
+    record BatchResult(int approved, RemoteSignatures.Confirmation signTransaction) {
     }
 
     /**
@@ -162,6 +193,7 @@ public class InboxService {
         process.put("decision", decision);
         process.put("lastActor", user.username());
         process.put("lastComment", comment);
+        process.put("lastChannel", channel.name());
         if (task.getAssignee() == null) {
             tasks.claim(taskId, user.username());
         }

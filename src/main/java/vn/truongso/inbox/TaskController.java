@@ -1,6 +1,7 @@
 package vn.truongso.inbox;
 
 import org.springframework.http.ResponseEntity;
+import vn.truongso.signing.RemoteSignatures;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -40,10 +41,22 @@ class TaskController {
         return inbox.unclaim(id, users.current());
     }
 
+    /**
+     * 204 when the step is done; 202 with the sign transaction when the decision signs the document: the process
+     * moves on once the signer confirms it with their one-time code (POST /api/sign-transactions/{id}/confirm).
+     */
     @PostMapping("/{id}/complete")
-    ResponseEntity<Void> complete(@PathVariable String id,
-                                  @RequestBody(required = false) InboxService.Completion completion) {
-        inbox.complete(id, completion, users.current());
-        return ResponseEntity.noContent().build();
+    ResponseEntity<RemoteSignatures.Confirmation> complete(@PathVariable String id,
+                                                           @RequestBody(required = false) InboxService.Completion completion) {
+        return inbox.complete(id, completion, users.current())
+                .map(c -> ResponseEntity.accepted().body(c))
+                .orElseGet(() -> ResponseEntity.noContent().build());
+    }
+
+    /** APPROVE for many tasks at once (all or none), with one sign transaction for all their signatures. */
+    @PostMapping("/approve-batch")
+    ResponseEntity<InboxService.BatchResult> approveBatch(@RequestBody(required = false) InboxService.Batch batch) {
+        InboxService.BatchResult result = inbox.approveBatch(batch, users.current());
+        return result.signTransaction() == null ? ResponseEntity.ok(result) : ResponseEntity.accepted().body(result);
     }
 }

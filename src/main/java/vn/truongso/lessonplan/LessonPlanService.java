@@ -22,6 +22,7 @@ import vn.truongso.document.DocumentKind;
 import vn.truongso.document.DocumentService;
 import vn.truongso.document.DocumentView;
 import vn.truongso.paperless.StepHistory;
+import vn.truongso.signing.RemoteSignatures;
 import vn.truongso.school.CurrentUser;
 import vn.truongso.school.Groups;
 import vn.truongso.school.Role;
@@ -41,11 +42,12 @@ public class LessonPlanService {
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final IdentityService identity;
+    private final RemoteSignatures signatures;
     private final Clock clock;
 
     LessonPlanService(LessonPlanRepository plans, ProfessionalRecordRepository records, DocumentService documents,
                       UserDirectory users, StepHistory history, RuntimeService runtime, TaskService tasks,
-                      IdentityService identity, Clock clock) {
+                      IdentityService identity, RemoteSignatures signatures, Clock clock) {
         this.plans = plans;
         this.records = records;
         this.documents = documents;
@@ -54,6 +56,7 @@ public class LessonPlanService {
         this.runtime = runtime;
         this.tasks = tasks;
         this.identity = identity;
+        this.signatures = signatures;
         this.clock = clock;
     }
 
@@ -102,7 +105,8 @@ public class LessonPlanService {
         } finally {
             identity.clearAuthentication();
         }
-        return view(plan, teacher);
+        // The author's signature waits for the teacher's code; the plan goes to review once it is confirmed.
+        return view(plan, teacher, signatures.requestConfirmation(teacher.username()).orElse(null));
     }
 
     @Transactional(readOnly = true)
@@ -183,6 +187,10 @@ public class LessonPlanService {
     }
 
     private LessonPlanView view(LessonPlan p, CurrentUser viewer) {
+        return view(p, viewer, null);
+    }
+
+    private LessonPlanView view(LessonPlan p, CurrentUser viewer, RemoteSignatures.Confirmation confirmation) {
         LessonPlanView.CurrentStep step = null;
         if (p.getProcessInstanceId() != null) {
             Task task = tasks.createTaskQuery().processInstanceId(p.getProcessInstanceId()).active()
@@ -192,6 +200,9 @@ public class LessonPlanService {
                 step = new LessonPlanView.CurrentStep(task.getId(), task.getTaskDefinitionKey(), task.getName(),
                         task.getAssignee(), groups, VietnamTime.of(task.getCreateTime()),
                         VietnamTime.of(task.getDueDate()));
+            } else {
+                step = signatures.waitingIn(p.getProcessInstanceId()).map(w -> new LessonPlanView.CurrentStep(null,
+                        w.step(), w.name(), w.signer(), List.of(), w.since(), w.expiresAt())).orElse(null);
             }
         }
         List<StepHistory.Step> steps = p.getProcessInstanceId() == null ? List.of()
@@ -202,6 +213,6 @@ public class LessonPlanService {
                 p.getWeek(), p.getSchoolYear(), p.getSchoolCode(), p.getTeacherUsername(), teacherName,
                 p.getStatus(), p.getStatus().text(), p.getSignatureNote(), p.getProcessInstanceId(),
                 VietnamTime.of(p.getSubmittedAt()), VietnamTime.of(p.getApprovedAt()), step, steps,
-                history.share(steps), doc.versions());
+                history.share(steps), doc.versions(), confirmation);
     }
 }

@@ -1,6 +1,7 @@
 package vn.truongso.lessonplan;
 
 public enum LessonPlanStatus {
+    AWAITING_SIGNATURE("Chờ người ký xác nhận ký số bằng mã OTP"),
     HEAD_REVIEW("Chờ tổ trưởng chuyên môn duyệt"),
     RETURNED("Đã trả lại, chờ giáo viên chỉnh sửa"),
     PRINCIPAL_APPROVAL("Chờ hiệu trưởng phê duyệt"),

@@ -18,7 +18,6 @@ import vn.truongso.common.TaskGroups;
 import vn.truongso.common.WorkingCalendar;
 import vn.truongso.document.DocumentService;
 import vn.truongso.notification.Notifier;
-import vn.truongso.signing.DocumentSigner;
 
 /**
  * The small named beans that bpmn/lesson-plan-approval.bpmn calls. Each does one step; the BPMN only orders them.
@@ -61,6 +60,14 @@ final class LessonPlanSteps {
                 notifier.toUser(plan.getTeacherUsername(), "LESSON_PLAN_RETURNED",
                         "Kế hoạch bài dạy \"" + plan.getLessonTitle() + "\" được trả lại để chỉnh sửa"
                                 + (comment == null ? "." : ": " + comment), link(execution));
+            }
+        }
+
+        /** A signature was put on the plan: what the teacher and the clerk read about it. */
+        public void signed(DelegateExecution execution) {
+            Object note = execution.getVariable("signatureNote");
+            if (note != null) {
+                plan(plans, execution).signatureNote(note.toString());
             }
         }
     }
@@ -139,26 +146,6 @@ final class LessonPlanSteps {
                     "Kế hoạch bài dạy \"" + execution.getVariable("displayTitle") + "\" của "
                             + execution.getVariable("requesterName")
                             + " chờ tổ trưởng duyệt quá lâu và được chuyển lên Ban giám hiệu.", link(execution));
-        }
-    }
-
-    /** The signing seam: the approver of the step just completed signs the plan's current version. */
-    @Component("approvalSigner")
-    static class Signer implements JavaDelegate {
-        private final LessonPlanRepository plans;
-        private final DocumentSigner signer;
-
-        Signer(LessonPlanRepository plans, DocumentSigner signer) {
-            this.plans = plans;
-            this.signer = signer;
-        }
-
-        @Override
-        public void execute(DelegateExecution execution) {
-            LessonPlan plan = plan(plans, execution);
-            DocumentSigner.Outcome outcome = signer.sign(plan.getDocumentId(),
-                    (String) execution.getVariable("signerUsername"), (String) execution.getVariable("signerRole"));
-            plan.signatureNote(outcome.note());
         }
     }
 

@@ -3,6 +3,7 @@ package vn.truongso.lessonplan;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import vn.truongso.signing.RemoteSignatures;
 import vn.truongso.document.DocumentView;
 import vn.truongso.paperless.StepHistory;
 
@@ -12,7 +13,7 @@ record LessonPlanView(UUID id, UUID documentId, String subject, int grade, Strin
                       LessonPlanStatus status, String statusText, String signatureNote, String processInstanceId,
                       OffsetDateTime submittedAt, OffsetDateTime approvedAt, CurrentStep currentStep,
                       List<StepHistory.Step> history, StepHistory.Share paperless,
-                      List<DocumentView.VersionView> versions) {
+                      List<DocumentView.VersionView> versions, RemoteSignatures.Confirmation signTransaction) {
 
     record CurrentStep(String taskId, String step, String name, String assignee, List<String> candidateGroups,
                        OffsetDateTime since, OffsetDateTime due) {

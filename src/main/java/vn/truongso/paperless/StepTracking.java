@@ -64,6 +64,9 @@ class StepTracking extends AbstractProcessEnginePlugin {
     }
 
     private void processStarted(DelegateExecution execution) {
+        if (((ExecutionEntity) execution).getProcessInstance().getSuperExecutionId() != null) {
+            return; // a called process (e.g. a remote signature) is a part of its caller's step, not a submission
+        }
         StepRecord r = new StepRecord(processKey(execution), execution.getProcessInstanceId(),
                 execution.getProcessBusinessKey(), execution.getTenantId(), execution.getCurrentActivityId(),
                 execution.getCurrentActivityName(), null, clock.instant());

@@ -127,6 +127,10 @@ class SignTransaction {
         return id;
     }
 
+    SignTransactionStatus getStatus() {
+        return status;
+    }
+
     UUID getCredentialId() {
         return credentialId;
     }

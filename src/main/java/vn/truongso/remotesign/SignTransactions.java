@@ -14,11 +14,14 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.truongso.common.ApiException;
+import vn.truongso.signing.DigestToSign;
 import vn.truongso.signing.KeyPairSignatureProvider;
+import vn.truongso.signing.SignatureConfirmationDecided;
 
 /**
  * Sign transactions: opened by the workflow with the digests to sign, confirmed by the signer with a TOTP code, after
@@ -36,16 +39,18 @@ public class SignTransactions {
     private final Clock clock;
     private final Duration ttl;
     private final TransactionTemplate tx;
+    private final ApplicationEventPublisher events;
 
     SignTransactions(SignTransactionRepository repo, CredentialRepository credentialRepo, Credentials credentials,
                      Clock clock, @Value("${truongso.remotesign.transaction-ttl:5m}") Duration ttl,
-                     PlatformTransactionManager txManager) {
+                     PlatformTransactionManager txManager, ApplicationEventPublisher events) {
         this.repo = repo;
         this.credentialRepo = credentialRepo;
         this.credentials = credentials;
         this.clock = clock;
         this.ttl = ttl;
         this.tx = new TransactionTemplate(txManager);
+        this.events = events;
     }
 
     /**
@@ -56,10 +61,11 @@ public class SignTransactions {
      * @throws ApiException 409 CREDENTIAL_MISSING / CREDENTIAL_NOT_ACTIVE, 400 for digests that are not SHA-256
      */
     public UUID open(String username, String reason, String displayText, List<DigestToSign> digests) {
-        return open(username, reason, displayText, digests, ttl);
+        return open(username, reason, displayText, digests, ttl).getId();
     }
 
-    UUID open(String username, String reason, String displayText, List<DigestToSign> digests, Duration ttl) {
+    SignTransaction open(String username, String reason, String displayText, List<DigestToSign> digests,
+                         Duration ttl) {
         if (digests == null || digests.isEmpty() || digests.size() > MAX_DIGESTS
                 || digests.stream().anyMatch(d -> d.sha256() == null || d.sha256().length != 32)) {
             throw ApiException.badRequest("SIGN_DIGESTS_INVALID",
@@ -77,7 +83,7 @@ public class SignTransactions {
                     displayText == null ? "" : displayText, items, now, now.plus(ttl));
             repo.save(t);
             log.info("Remote signing: transaction {} opened for {} ({} digests)", t.getId(), username, items.size());
-            return t.getId();
+            return t;
         });
     }
 
@@ -101,6 +107,16 @@ public class SignTransactions {
         return tx.execute(s -> credentials.live(username).map(credentials::chain));
     }
 
+    /** Ends a transaction nobody confirmed in time (the waiting process gave up); a later code is refused. */
+    void expire(UUID id) {
+        tx.executeWithoutResult(s -> repo.findById(id).ifPresent(t -> {
+            if (t.getStatus() == SignTransactionStatus.PENDING) {
+                t.expire();
+                log.info("Remote signing: transaction {} expired", id);
+            }
+        }));
+    }
+
     // ---- for the signer, over HTTP -------------------------------------------------------------------------------
 
     List<SignTransaction> mine(String username, SignTransactionStatus status) {
@@ -113,6 +129,10 @@ public class SignTransactions {
         return tx.execute(s -> own(username, id));
     }
 
+    Duration ttl() {
+        return ttl;
+    }
+
     Instant now() {
         return clock.instant();
     }
@@ -123,6 +143,7 @@ public class SignTransactions {
             requirePending(t);
             t.reject(why, clock.instant());
             log.info("Remote signing: transaction {} rejected by {}", id, username);
+            events.publishEvent(new SignatureConfirmationDecided(id, false, List.of()));
             return t;
         });
     }
@@ -146,8 +167,12 @@ public class SignTransactions {
                 log.info("Remote signing: code refused for transaction {} by {}", id, username);
                 return refusal.get();
             }
-            t.signed(sign(c, t), clock.instant());
+            List<String> values = sign(c, t);
+            t.signed(values, clock.instant());
             log.info("Remote signing: transaction {} signed by {} ({} digests)", id, username, t.getItems().size());
+            // Whoever waits for these signatures moves on in this same database transaction, or nothing happens.
+            events.publishEvent(new SignatureConfirmationDecided(id, true,
+                    values.stream().map(Base64.getDecoder()::decode).toList()));
             return t;
         });
         if (outcome instanceof ApiException refusal) {

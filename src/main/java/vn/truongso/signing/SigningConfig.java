@@ -22,7 +22,7 @@ import org.springframework.context.annotation.Configuration;
 import vn.truongso.pki.SchoolPki;
 import vn.truongso.pki.TimeStamps;
 
-/** Wires the signer to the school PKI: its keys, its time-stamps, its revocation data. */
+/** Wires the signer to the school PKI: its time-stamps and its revocation data. */
 @Configuration
 class SigningConfig {
 
@@ -30,12 +30,6 @@ class SigningConfig {
     @Bean
     PadesSigner padesSigner(SchoolPki pki, TimeStamps timeStamps) {
         return new PadesSigner(timeStamps::timeStampToken, certificate -> revocation(pki, certificate));
-    }
-
-    @Bean
-    SigningCredentials samplePkiCredentials(SchoolPki pki) {
-        return username -> pki.signer(username)
-                .map(c -> (SignatureValueProvider) new KeyPairSignatureProvider(c.privateKey(), c.chain()));
     }
 
     /**

@@ -22,7 +22,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import vn.truongso.support.Api;
 import vn.truongso.support.IntegrationTest;
 
-/** Two people completing the same task at the same moment: one wins, the other gets 409, the process moves once. */
+/**
+ * Two people completing the same task at the same moment: one wins (202, with the one sign transaction for its
+ * signature), the other gets 409, the process moves once.
+ */
 @IntegrationTest
 class ConcurrentCompletionTest {
 
@@ -39,7 +42,7 @@ class ConcurrentCompletionTest {
 
     @BeforeEach
     void setUp() {
-        api = new Api(port);
+        api = new Api(port, management);
         pool = Executors.newFixedThreadPool(2);
     }
 
@@ -79,14 +82,18 @@ class ConcurrentCompletionTest {
         }
         go.countDown();
         List<Integer> statuses = new ArrayList<>();
-        for (Future<Api.Response> f : results) {
-            Api.Response r = f.get();
+        String[] users = {first, second};
+        for (int i = 0; i < 2; i++) {
+            Api.Response r = results.get(i).get();
             statuses.add(r.status());
-            if (r.status() != 204) {
+            if (r.status() == 202) {
+                // The winner's approval signs: confirmed on their phone, the process moves on.
+                api.confirm(users[i], r.json().get("transactionId").asText());
+            } else {
                 assertThat(r.contentType()).isEqualTo("application/problem+json");
             }
         }
-        assertThat(statuses).containsExactlyInAnyOrder(204, 409);
+        assertThat(statuses).containsExactlyInAnyOrder(202, 409);
 
         String pid = plan.get("processInstanceId").asText();
         assertThat(jdbc.queryForObject("select count(*) from step_record where process_instance_id = ? "

@@ -17,12 +17,15 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.truongso.common.ApiException;
 import vn.truongso.document.DocumentKind;
 import vn.truongso.document.DocumentService;
 import vn.truongso.school.CurrentUser;
 import vn.truongso.school.UserDirectory;
+import vn.truongso.signing.RemoteSignatures;
+import vn.truongso.support.Api;
 import vn.truongso.support.IntegrationTest;
 import vn.truongso.support.TestPdfs;
 
@@ -42,6 +45,11 @@ class LessonPlanProcessTest {
     UserDirectory users;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    RemoteSignatures signatures;
+    @LocalServerPort
+    int port;
+    Api api;
 
     CurrentUser teacher;
     UUID documentId;
@@ -51,6 +59,7 @@ class LessonPlanProcessTest {
     @BeforeEach
     void submit() {
         init(engine);
+        api = new Api(port, engine.getManagementService());
         teacher = users.find("gv.lan").orElseThrow();
         documentId = documents.store(new DocumentService.Upload(TestPdfs.lessonPlan("Bài kiểm thử"), "khbd.pdf",
                 "application/pdf"), "Bài kiểm thử quy trình", DocumentKind.LESSON_PLAN, teacher).id();
@@ -58,6 +67,9 @@ class LessonPlanProcessTest {
                 teacher);
         instance = engine.getRuntimeService().createProcessInstanceQuery()
                 .processInstanceId(plan.processInstanceId()).singleResult();
+        assertThat(instance).isWaitingAt("authorSign");
+        assertThat(status()).isEqualTo(LessonPlanStatus.AWAITING_SIGNATURE);
+        api.confirm("gv.lan", plan.signTransaction().transactionId().toString());
     }
 
     @Test
@@ -179,13 +191,18 @@ class LessonPlanProcessTest {
         decide(user, decision, null);
     }
 
-    /** What the inbox does: the actor claims, the decision goes on the task, the task completes. */
+    /**
+     * What the inbox does: the actor claims, the decision goes on the task, the task completes; a decision that signs
+     * is then confirmed on the signer's phone.
+     */
     private void decide(String user, String decision, String comment) {
         var task = task(instance);
         if (task.getAssignee() == null) {
             engine.getTaskService().claim(task.getId(), user);
         }
         engine.getTaskService().setVariablesLocal(task.getId(), Map.of("decision", decision, "channel", "DIGITAL"));
-        complete(task, withVariables("decision", decision, "lastActor", user, "lastComment", comment));
+        complete(task, withVariables("decision", decision, "lastActor", user, "lastComment", comment,
+                "lastChannel", "DIGITAL"));
+        signatures.requestConfirmation(user).ifPresent(c -> api.confirm(user, c.transactionId().toString()));
     }
 }

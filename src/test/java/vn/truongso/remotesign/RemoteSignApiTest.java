@@ -24,6 +24,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import vn.truongso.pki.SchoolPki;
+import vn.truongso.signing.DigestToSign;
 import vn.truongso.support.Api;
 import vn.truongso.support.IntegrationTest;
 
@@ -248,7 +249,7 @@ class RemoteSignApiTest {
     void anExpiredTransactionCannotBeConfirmed() throws Exception {
         Signer s = freshSigner();
         UUID id = transactions.open(s.username(), "Thử", "Ký thử", List.of(new DigestToSign("x", new byte[32])),
-                Duration.ofMillis(1));
+                Duration.ofMillis(1)).getId();
         Thread.sleep(20);
         assertThat(get(s.username(), "/api/sign-transactions/" + id).json().get("status").asText()).isEqualTo("EXPIRED");
         assertThat(get(s.username(), "/api/sign-transactions?status=EXPIRED").json().findValuesAsText("id"))

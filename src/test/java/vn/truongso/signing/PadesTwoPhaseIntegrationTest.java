@@ -33,8 +33,6 @@ class PadesTwoPhaseIntegrationTest {
     @Autowired
     PadesSigner signer;
     @Autowired
-    SigningCredentials credentials;
-    @Autowired
     SchoolPki pki;
     @Autowired
     TimeStamps timeStamps;
@@ -52,7 +50,7 @@ class PadesTwoPhaseIntegrationTest {
 
     /** The phone's side: the signer's key, used on the digest alone. */
     SignatureValueProvider key(String who) {
-        return credentials.of(who).orElseThrow();
+        return new KeyPairSignatureProvider(pki.signer(who).orElseThrow().privateKey(), pki.signer(who).orElseThrow().chain());
     }
 
     /** The server's side in both phases: the chain only (PadesTwoPhaseTest.chainOnly fails on any use of a key). */

@@ -29,8 +29,6 @@ class SigningIntegrationTest {
     @Autowired
     PadesSigner signer;
     @Autowired
-    SigningCredentials credentials;
-    @Autowired
     SchoolPki pki;
     @Autowired
     PdfVerifier verifier;
@@ -45,7 +43,7 @@ class SigningIntegrationTest {
     }
 
     byte[] sign(byte[] pdf, String who, SignatureLevel level) {
-        return signer.sign(pdf, new SignatureRequest(credentials.of(who).orElseThrow(), level,
+        return signer.sign(pdf, new SignatureRequest(key(who), level,
                 new Appearance(who, "Chức vụ", "Trường THCS Hòa Bình", Instant.now(), null,
                         new Appearance.NearKeyword("HIỆU TRƯỞNG", 200, 60)), "Phê duyệt", "Hòa Bình"));
     }
@@ -113,7 +111,7 @@ class SigningIntegrationTest {
     @Test
     void aRevokedSignerIsReportedRevoked() throws Exception {
         // vt.thu signs nothing elsewhere in the suite, so revoking her certificate disturbs no other test.
-        X509Certificate thu = credentials.of("vt.thu").orElseThrow().chain().get(0);
+        X509Certificate thu = key("vt.thu").chain().get(0);
         try {
             pki.revoke(thu.getSerialNumber(), 1);
         } catch (RuntimeException alreadyRevoked) {
@@ -142,5 +140,11 @@ class SigningIntegrationTest {
                 .contains("Signature Validation: Signature is Valid.")
                 .contains("Certificate Validation: Certificate is Trusted.")
                 .doesNotContain("Signature is Invalid");
+    }
+
+    /** The demo signer's sample key, used here directly: these tests are about the PDF, not the confirmation. */
+    private SignatureValueProvider key(String username) {
+        SchoolPki.SignerCredential c = pki.signer(username).orElseThrow();
+        return new KeyPairSignatureProvider(c.privateKey(), c.chain());
     }
 }

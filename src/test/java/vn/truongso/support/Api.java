@@ -12,8 +12,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.runtime.Job;
+import vn.truongso.remotesign.TestOtp;
 
 /** A tiny HTTP client for the integration tests: real requests to the running app, as a demo user would send. */
 public final class Api {
@@ -21,9 +25,16 @@ public final class Api {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
+    private final ManagementService jobs;
 
     public Api(int port) {
+        this(port, null);
+    }
+
+    /** @param jobs to run what the job executor runs in production (tests switch it off), e.g. putting signatures in */
+    public Api(int port, ManagementService jobs) {
         this.base = "http://localhost:" + port;
+        this.jobs = jobs;
     }
 
     public record Response(int status, String contentType, byte[] bytes) {
@@ -107,8 +118,18 @@ public final class Api {
         return r.json().get("id").asText();
     }
 
-    /** Uploads and submits a lesson plan as {@code teacher}; answers the plan as JSON. */
+    /**
+     * Uploads and submits a lesson plan as {@code teacher}, who confirms the author's signature with the next code of
+     * the demo authenticator; answers the plan as JSON, by then in the head's review.
+     */
     public JsonNode submitLessonPlan(String teacher, String title) {
+        JsonNode submitted = submitLessonPlanUnconfirmed(teacher, title);
+        confirm(teacher, submitted.get("signTransaction").get("transactionId").asText());
+        return get(teacher, "/api/lesson-plans/" + submitted.get("id").asText()).json();
+    }
+
+    /** Uploads and submits; the author's signature still waits for the teacher's code. */
+    public JsonNode submitLessonPlanUnconfirmed(String teacher, String title) {
         String doc = uploadLessonPlan(teacher, title);
         Map<String, Object> req = new LinkedHashMap<>();
         req.put("documentId", doc);
@@ -132,6 +153,51 @@ public final class Api {
             }
         }
         return null;
+    }
+
+    /**
+     * Completes a task and, when the decision signs (202 with a sign transaction), confirms it as the signer's phone
+     * would; answers the completion's response.
+     */
+    public Response completeAndSign(String user, String taskId, String decision, String comment, String channel) {
+        Response r = complete(user, taskId, decision, comment, channel);
+        if (r.status() == 202) {
+            confirm(user, r.json().get("transactionId").asText());
+        }
+        return r;
+    }
+
+    /**
+     * Confirms a sign transaction with the next code of the demo authenticator (every demo signer's secret), then
+     * runs the jobs that put the signatures into the documents; answers the confirmed transaction.
+     */
+    public JsonNode confirm(String user, String transactionId) {
+        Response r = postJson(user, "/api/sign-transactions/" + transactionId + "/confirm",
+                Map.of("otp", TestOtp.nextCode(TestOtp.DEMO_SECRET)));
+        if (r.status() != 200 || !"SIGNED".equals(r.json().get("status").asText())) {
+            throw new AssertionError("confirmation failed: " + r);
+        }
+        runJobs();
+        return r.json();
+    }
+
+    /** Runs every asynchronous continuation due now, as the job executor would; answers how many ran. */
+    public int runJobs() {
+        if (jobs == null) {
+            throw new IllegalStateException("new Api(port, managementService) to run jobs");
+        }
+        int ran = 0;
+        for (int round = 0; round < 10; round++) {
+            List<Job> due = jobs.createJobQuery().executable().messages().list();
+            if (due.isEmpty()) {
+                break;
+            }
+            for (Job job : due) {
+                jobs.executeJob(job.getId());
+                ran++;
+            }
+        }
+        return ran;
     }
 
     public Response complete(String user, String taskId, String decision, String comment, String channel) {

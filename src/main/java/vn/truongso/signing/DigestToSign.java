@@ -1,4 +1,4 @@
-package vn.truongso.remotesign;
+package vn.truongso.signing;
 
 /**
  * One thing to sign in a sign transaction: the SHA-256 digest the signature value is computed over (for PAdES, of

@@ -13,8 +13,10 @@ import java.util.UUID;
 import vn.truongso.remotesign.MasterKey.Sealed;
 
 /**
- * A signer's signing credential (chứng thư ký số): the certificate in PEM and the private key, encrypted. The TOTP
- * secret is encrypted under the same master key. Nothing here is ever in clear text: see {@link MasterKey}.
+ * A signer's signing credential (chứng thư ký số): the certificate in PEM and where the private key is: encrypted in
+ * this row ({@link KeyStorage#SOFTWARE}) or in a PKCS#11 token under {@link #getKeyAlias()} ({@link KeyStorage#PKCS11},
+ * no key material here at all). The TOTP secret is encrypted under the master key. Nothing here is ever in clear text:
+ * see {@link MasterKey}.
  */
 @Entity
 @Table(name = "signing_credential")
@@ -31,7 +33,13 @@ class Credential {
     private String certificatePem;
     @Column(name = "serial_hex")
     private String serialHex;
-    /** Base64 of AES-256-GCM(PKCS#8 private key), associated data: the id. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "key_store")
+    private KeyStorage keyStore = KeyStorage.SOFTWARE;
+    /** PKCS11 only: the key's alias in the token (the credential id). */
+    @Column(name = "key_alias")
+    private String keyAlias;
+    /** SOFTWARE only: base64 of AES-256-GCM(PKCS#8 private key), associated data: the id. */
     @Column(name = "key_ciphertext")
     private String keyCiphertext;
     @Column(name = "key_iv")
@@ -77,11 +85,25 @@ class Credential {
     }
 
     void setKey(Sealed sealed) {
+        keyStore = KeyStorage.SOFTWARE;
+        keyAlias = null;
         keyCiphertext = b64(sealed.ciphertext());
         keyIv = b64(sealed.iv());
     }
 
+    /** The key is in the PKCS#11 token under this alias; the row holds no key material. */
+    void setKeyInToken(String alias) {
+        keyStore = KeyStorage.PKCS11;
+        keyAlias = alias;
+        keyCiphertext = null;
+        keyIv = null;
+    }
+
+    /** SOFTWARE only: the encrypted key. */
     Sealed key() {
+        if (keyStore != KeyStorage.SOFTWARE) {
+            throw new IllegalStateException("Credential " + id + " keeps its key in a " + keyStore + " token");
+        }
         return new Sealed(unb64(keyIv), unb64(keyCiphertext));
     }
 
@@ -155,6 +177,14 @@ class Credential {
         return serialHex;
     }
 
+    KeyStorage getKeyStore() {
+        return keyStore;
+    }
+
+    String getKeyAlias() {
+        return keyAlias;
+    }
+
     Instant getTotpEnrolledAt() {
         return totpEnrolledAt;
     }
@@ -177,6 +207,6 @@ class Credential {
 
     @Override
     public String toString() {
-        return "Credential[" + id + ", " + username + ", " + status + "]";
+        return "Credential[" + id + ", " + username + ", " + status + ", key " + keyStore + "]";
     }
 }

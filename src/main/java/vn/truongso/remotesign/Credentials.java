@@ -32,11 +32,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import vn.truongso.common.ApiException;
 import vn.truongso.pki.SchoolPki;
 import vn.truongso.school.CurrentUser;
 import vn.truongso.school.Role;
 import vn.truongso.school.UserDirectory;
+import vn.truongso.signing.KeyPairSignatureProvider;
+import vn.truongso.signing.SignatureValueProvider;
 
 /** Issuing, importing and administering signing credentials, and TOTP enrolment. */
 @Service
@@ -57,27 +61,34 @@ class Credentials {
     private final UserDirectory users;
     private final Clock clock;
     private final OtpClock otpClock;
+    private final CredentialKeyStore keyStore;
 
     Credentials(CredentialRepository repo, MasterKey masterKey, SchoolPki pki, UserDirectory users, Clock clock,
-                OtpClock otpClock) {
+                OtpClock otpClock, CredentialKeyStore keyStore) {
         this.repo = repo;
         this.masterKey = masterKey;
         this.pki = pki;
         this.users = users;
         this.clock = clock;
         this.otpClock = otpClock;
+        this.keyStore = keyStore;
     }
 
-    /** A new RSA 2048 key pair made here, a certificate from the school PKI; the key is stored encrypted. */
+    /**
+     * A new RSA 2048 key pair and a certificate from the school PKI. Where the key is made and kept follows
+     * {@code truongso.remotesign.key-store}: here, stored encrypted (SOFTWARE), or inside the PKCS#11 token, which it
+     * never leaves (PKCS11).
+     */
     Credential issue(String username) {
         CurrentUser user = users.find(username).filter(u -> u.roles().stream().anyMatch(SIGNERS::contains))
                 .orElseThrow(() -> ApiException.badRequest("CREDENTIAL_NOT_A_SIGNER",
                         "Người dùng không tồn tại hoặc không phải người ký (giáo viên, tổ trưởng, hiệu trưởng, văn thư)."));
         requireNoLiveCredential(username);
-        KeyPair keys = newRsaKeyPair();
+        boolean inToken = keyStore.forNewKeys() == KeyStorage.PKCS11;
+        KeyPair keys = inToken ? keyStore.token().generateRsaKeyPair(2048) : newRsaKeyPair();
         X509Certificate cert = pki.issueSigningCertificate(keys.getPublic(), user.fullName(), user.title(),
                 user.organisationName());
-        return store(username, keys.getPrivate(), cert, null);
+        return inToken ? storeInToken(username, keys.getPrivate(), cert) : store(username, keys.getPrivate(), cert, null);
     }
 
     /** Keeps an existing key and certificate (the demo signers' sample ones), encrypted like any other. */
@@ -100,6 +111,34 @@ class Credentials {
         }
         repo.save(c);
         log.info("Remote signing: credential {} for {} (certificate {})", id, username, c.getSerialHex());
+        return c;
+    }
+
+    /**
+     * The token keeps the key under the credential id; should the row then not commit, the key is deleted again so
+     * the token holds no key without a credential.
+     */
+    private Credential storeInToken(String username, PrivateKey key, X509Certificate cert) {
+        UUID id = UUID.randomUUID();
+        Credential c = new Credential(id, username, pem(cert), cert.getSerialNumber().toString(16), clock.instant());
+        String alias = id.toString();
+        c.setKeyInToken(alias);
+        Pkcs11Token token = keyStore.token();
+        token.store(alias, key, cert);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    if (status != STATUS_COMMITTED) {
+                        log.warn("Remote signing: credential {} was not saved; deleting its key from the token", id);
+                        token.delete(alias);
+                    }
+                }
+            });
+        }
+        repo.save(c);
+        log.info("Remote signing: credential {} for {} (certificate {}), key in the PKCS#11 token", id, username,
+                c.getSerialHex());
         return c;
     }
 
@@ -233,7 +272,14 @@ class Credentials {
         return List.of(certificate(c), pki.issuingCertificate(), pki.rootCertificate());
     }
 
+    /**
+     * SOFTWARE: the key, decrypted for as long as one signing takes. PKCS11: the token's handle for it (the key
+     * itself cannot leave the token).
+     */
     PrivateKey privateKey(Credential c) {
+        if (c.getKeyStore() == KeyStorage.PKCS11) {
+            return keyStore.token().privateKey(c.getKeyAlias());
+        }
         byte[] pkcs8 = masterKey.open(c.key(), Credential.keyAad(c.getId()));
         try {
             return KeyFactory.getInstance(certificate(c).getPublicKey().getAlgorithm())
@@ -243,6 +289,19 @@ class Credentials {
         } finally {
             Arrays.fill(pkcs8, (byte) 0);
         }
+    }
+
+    /**
+     * What signs for this credential, wherever its key is: PKCS#1 v1.5 over the SHA-256 DigestInfo either way; a
+     * token key signs inside the token through its own SunPKCS11 provider.
+     */
+    SignatureValueProvider signer(Credential c) {
+        List<X509Certificate> chain = List.of(certificate(c));
+        if (c.getKeyStore() == KeyStorage.PKCS11) {
+            Pkcs11Token token = keyStore.token();
+            return new KeyPairSignatureProvider(token.privateKey(c.getKeyAlias()), chain, token.provider());
+        }
+        return new KeyPairSignatureProvider(privateKey(c), chain);
     }
 
     /**

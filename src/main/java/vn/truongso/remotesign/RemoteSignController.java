@@ -39,7 +39,8 @@ class RemoteSignController {
 
     record CredentialView(UUID id, String username, String status, String serial, String subject,
                           OffsetDateTime notBefore, OffsetDateTime notAfter, OffsetDateTime createdAt,
-                          boolean totpEnrolled, int failedAttempts, OffsetDateTime lockedUntil, String certificatePem) {
+                          boolean totpEnrolled, int failedAttempts, OffsetDateTime lockedUntil, String certificatePem,
+                          String keyStore) {
     }
 
     record IssueRequest(String username) {
@@ -146,7 +147,8 @@ class RemoteSignController {
         return new CredentialView(c.getId(), c.getUsername(), c.getStatus().name(), c.getSerialHex(),
                 org.bouncycastle.asn1.x500.X500Name.getInstance(cert.getSubjectX500Principal().getEncoded()).toString(),
                 VietnamTime.of(cert.getNotBefore()), VietnamTime.of(cert.getNotAfter()), VietnamTime.of(c.getCreatedAt()),
-                c.totp() != null, c.getFailedAttempts(), VietnamTime.of(c.getLockedUntil()), c.getCertificatePem());
+                c.totp() != null, c.getFailedAttempts(), VietnamTime.of(c.getLockedUntil()), c.getCertificatePem(),
+                c.getKeyStore().name());
     }
 
     private TransactionView view(SignTransaction t) {

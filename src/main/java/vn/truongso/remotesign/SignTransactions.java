@@ -1,6 +1,5 @@
 package vn.truongso.remotesign;
 
-import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,8 +19,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.truongso.common.ApiException;
 import vn.truongso.signing.DigestToSign;
-import vn.truongso.signing.KeyPairSignatureProvider;
 import vn.truongso.signing.SignatureConfirmationDecided;
+import vn.truongso.signing.SignatureValueProvider;
 
 /**
  * Sign transactions: opened by the workflow with the digests to sign, confirmed by the signer with a TOTP code, after
@@ -181,10 +180,12 @@ public class SignTransactions {
         return (SignTransaction) outcome;
     }
 
-    /** The key is decrypted for these signatures only; PKCS#1 v1.5 over the DigestInfo, as the signer expects. */
+    /**
+     * PKCS#1 v1.5 over the DigestInfo, as the signer expects; a software key is decrypted for these signatures only,
+     * a token key signs inside its PKCS#11 token.
+     */
     private List<String> sign(Credential c, SignTransaction t) {
-        PrivateKey key = credentials.privateKey(c);
-        KeyPairSignatureProvider provider = new KeyPairSignatureProvider(key, List.of(credentials.certificate(c)));
+        SignatureValueProvider provider = credentials.signer(c);
         List<String> values = new ArrayList<>();
         for (SignTransaction.Item item : t.getItems()) {
             values.add(Base64.getEncoder().encodeToString(provider.signDigest(HexFormat.of().parseHex(item.getSha256()))));

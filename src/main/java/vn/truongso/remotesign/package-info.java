@@ -1,6 +1,6 @@
 /**
  * Remote signing in the style of Smart CA: each signer's key pair is made and kept by the server (encrypted at rest
- * under a master key from configuration), and every signing — one document or a batch — waits in a sign transaction
+ * under a master key from configuration, or inside a PKCS#11 token that it never leaves), and every signing — one document or a batch — waits in a sign transaction
  * until its owner confirms it with a one-time code (TOTP, RFC 6238) from an authenticator app. The public face is
  * {@link vn.truongso.remotesign.SignTransactions}.
  */

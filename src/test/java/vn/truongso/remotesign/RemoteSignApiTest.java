@@ -316,10 +316,13 @@ class RemoteSignApiTest {
         List<String> needles = new ArrayList<>();
         List<Credential> all = credentials.all();
         for (Credential c : all) {
-            byte[] key = credentials.privateKey(c).getEncoded();
-            needles.add(Base64.getEncoder().encodeToString(key));
-            needles.add(Base64.getMimeEncoder().encodeToString(key).split("\r\n")[1]);
-            needles.add(HexFormat.of().formatHex(key).substring(0, 600));
+            // A key in a PKCS#11 token (SoftHsmCredentialTest, same database) cannot be read at all, let alone leak.
+            if (c.getKeyStore() == KeyStorage.SOFTWARE) {
+                byte[] key = credentials.privateKey(c).getEncoded();
+                needles.add(Base64.getEncoder().encodeToString(key));
+                needles.add(Base64.getMimeEncoder().encodeToString(key).split("\r\n")[1]);
+                needles.add(HexFormat.of().formatHex(key).substring(0, 600));
+            }
             if (c.totp() != null) {
                 byte[] secret = masterKey.open(c.totp(), Credential.totpAad(c.getId()));
                 needles.add(Totp.base32(secret));

@@ -37,6 +37,7 @@ import vn.truongso.pki.SchoolPki;
 import vn.truongso.school.CurrentUser;
 import vn.truongso.school.Role;
 import vn.truongso.school.UserDirectory;
+import vn.truongso.signing.KeyPairSignatureProvider;
 
 /** Issuing, importing and administering signing credentials, and TOTP enrolment. */
 @Service
@@ -243,6 +244,16 @@ class Credentials {
         } finally {
             Arrays.fill(pkcs8, (byte) 0);
         }
+    }
+
+    /**
+     * Signatures over SHA-256 digests with the credential's key, decrypted for these signatures only: PKCS#1 v1.5
+     * over the DigestInfo for RSA, DER-encoded ECDSA for EC, as the PAdES signer expects. Sign transactions and the
+     * CSC API both sign here, after their own checks.
+     */
+    List<byte[]> sign(Credential c, List<byte[]> sha256Digests) {
+        KeyPairSignatureProvider provider = new KeyPairSignatureProvider(privateKey(c), List.of(certificate(c)));
+        return sha256Digests.stream().map(provider::signDigest).toList();
     }
 
     /**

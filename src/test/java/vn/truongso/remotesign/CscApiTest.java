@@ -10,12 +10,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.PrivateKey;
 import java.security.Signature;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.RSAPrivateKey;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -72,7 +76,7 @@ class CscApiTest {
 
     Api api;
     /** Every CSC answer the test saw, for the leak scan. */
-    final List<String> answers = new ArrayList<>();
+    final List<String> answers = java.util.Collections.synchronizedList(new ArrayList<>());
 
     Api api() {
         if (api == null) {
@@ -500,6 +504,37 @@ class CscApiTest {
         assertCscError(csc(token, "credentials/authorize", "không phải JSON"), 400, "invalid_request");
     }
 
+    @org.junit.jupiter.api.RepeatedTest(3)
+    void twoSignHashCallsWithOneSadAtOnceSignOnce() throws Exception {
+        Signer s = freshSigner();
+        String token = login(s.username());
+        List<byte[]> digests = List.of(sha256(utf8("đua")));
+        String sad = sad(token, s, digests);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Api.Response>> calls = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                calls.add(pool.submit(() -> {
+                    go.await();
+                    return signHash(token, s.credentialId(), sad, digests);
+                }));
+            }
+            go.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (var call : calls) {
+                statuses.add(call.get().status());
+            }
+            // One signs; the other raced the same row (409) or saw the hash already signed (400).
+            assertThat(statuses).containsOnlyOnce(200);
+            assertThat(statuses).anySatisfy(st -> assertThat(st).isIn(400, 409));
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(jdbc.queryForObject("select signatures_used from csc_authorization where sad_hash = ?",
+                Integer.class, CscTokens.sha256Hex(sad))).isEqualTo(1);
+    }
+
     @Test
     void aSuspendedOrRevokedCredentialSignsNothing() {
         Signer s = freshSigner();
@@ -530,6 +565,41 @@ class CscApiTest {
 
     // ---- secrets ---------------------------------------------------------------------------------------------------
 
+    /**
+     * Text that would show the private part of a key: its secret number (RSA private exponent, EC scalar) in hex,
+     * and the PKCS#8 bytes around it in base64 at each of the three alignments (so it is found inside any base64).
+     * Not the whole PKCS#8 in pieces: an RSA key's also holds the public modulus, which every certificate shows.
+     */
+    static List<String> privateNeedles(PrivateKey key) {
+        byte[] pkcs8 = key.getEncoded();
+        byte[] secret = key instanceof RSAPrivateKey rsa ? rsa.getPrivateExponent().toByteArray()
+                : ((ECPrivateKey) key).getS().toByteArray();
+        int at = indexOf(pkcs8, secret);
+        assertThat(at).as("the secret inside the PKCS#8").isPositive();
+        List<String> needles = new ArrayList<>();
+        needles.add(Base64.getEncoder().encodeToString(pkcs8));
+        needles.add(HexFormat.of().formatHex(secret, 0, Math.min(secret.length, 24)));
+        int length = Math.min(secret.length - 3, 24);
+        for (int shift = 0; shift < 3; shift++) {
+            needles.add(Base64.getEncoder().encodeToString(Arrays.copyOfRange(pkcs8, at + shift, at + shift + length))
+                    .substring(0, 28));
+        }
+        return needles;
+    }
+
+    static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
     @Test
     void noPrivateKeyTotpSecretTokenOrSadInTheAnswersTheDatabaseOrTheLog(CapturedOutput output) throws Exception {
         Signer s = freshSigner();
@@ -544,10 +614,7 @@ class CscApiTest {
 
         List<String> keyMaterial = new ArrayList<>();
         for (Credential c : credentials.all()) {
-            byte[] key = credentials.privateKey(c).getEncoded();
-            keyMaterial.add(Base64.getEncoder().encodeToString(key));
-            keyMaterial.add(Base64.getMimeEncoder().encodeToString(key).split("\r\n")[1]);
-            keyMaterial.add(HexFormat.of().formatHex(key).substring(0, 600));
+            keyMaterial.addAll(privateNeedles(credentials.privateKey(c)));
             if (c.totp() != null) {
                 byte[] secret = masterKey.open(c.totp(), Credential.totpAad(c.getId()));
                 keyMaterial.add(Totp.base32(secret));

@@ -363,6 +363,9 @@ class CscApiTest {
         // info is public, whatever is sent along.
         assertThat(csc("khong-phai-token", "info", Map.of()).status()).isEqualTo(200);
         assertThat(csc(token, "credentials/list", Map.of()).status()).isEqualTo(200);
+        // Errors before any method are CSC errors too.
+        assertCscError(api().get(null, "/csc/v2/info"), 405, "invalid_request");
+        assertCscError(csc(token, "credentials/khong-co", Map.of()), 404, "invalid_request");
         // The token is kept only as its hash.
         assertThat(jdbc.queryForObject("select count(*) from csc_access_token where token_hash = ?", Integer.class,
                 CscTokens.sha256Hex(token))).isEqualTo(1);

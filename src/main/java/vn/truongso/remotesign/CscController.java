@@ -204,8 +204,7 @@ class CscController {
                 ? mine.stream().map(c -> info(c, true, certificates, Boolean.TRUE.equals(r.certInfo()),
                         Boolean.TRUE.equals(r.authInfo()))).toList()
                 : null;
-        return new ListResponse(mine.stream().map(c -> c.getId().toString()).toList(), infos,
-                r.onlyValid() == null ? null : r.onlyValid());
+        return new ListResponse(mine.stream().map(c -> c.getId().toString()).toList(), infos, r.onlyValid());
     }
 
     @PostMapping("/credentials/info")

@@ -12,7 +12,14 @@ interface CscAccessTokenRepository extends JpaRepository<CscAccessToken, String>
     int deleteExpired(@Param("before") Instant before);
 }
 
+/** Expired SADs go in bulk: two nodes purging the same rows at once must not fail anyone's request. */
 interface CscAuthorizationRepository extends JpaRepository<CscAuthorization, String> {
-    /** Entities, not a bulk delete, so that their hashes go too. */
-    java.util.List<CscAuthorization> findByExpiresAtBefore(Instant before);
+    @Modifying
+    @Query(value = "delete from csc_authorization_hash where sad_hash in "
+            + "(select sad_hash from csc_authorization where expires_at < :before)", nativeQuery = true)
+    int deleteExpiredHashes(@Param("before") Instant before);
+
+    @Modifying
+    @Query("delete from CscAuthorization a where a.expiresAt < :before")
+    int deleteExpired(@Param("before") Instant before);
 }

@@ -95,9 +95,13 @@ class CscSigning {
         if (otp == null || otp.isBlank()) {
             throw CscException.invalidRequest("Thiếu mã OTP.");
         }
+        tx.executeWithoutResult(s -> {
+            Instant now = clock.instant();
+            authorizations.deleteExpiredHashes(now);
+            authorizations.deleteExpired(now);
+        });
         Object outcome = tx.execute(s -> {
             Instant now = clock.instant();
-            authorizations.deleteAll(authorizations.findByExpiresAtBefore(now));
             Credential c = find(username, credentialId);
             Optional<ApiException> refusal = credentials.checkCode(c, otp.strip());
             if (refusal.isPresent()) {

@@ -489,6 +489,12 @@ class CscApiTest {
         Api.Response expired = signHash(token, s.credentialId(), expiring, List.of(h3));
         assertCscError(expired, 400, "invalid_request");
         assertThat(expired.json().get("error_description").asText()).contains("hết hạn");
+        // The next authorisation (anyone's) clears expired SADs away, hashes and all.
+        sad(token, s, List.of(h3));
+        assertThat(jdbc.queryForObject("select count(*) from csc_authorization where sad_hash = ?", Integer.class,
+                CscTokens.sha256Hex(expiring))).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from csc_authorization_hash where sad_hash = ?",
+                Integer.class, CscTokens.sha256Hex(expiring))).isZero();
 
         // numSignatures and hashes must agree, and only SHA-256 is taken.
         Map<String, Object> body = new LinkedHashMap<>();

@@ -292,10 +292,17 @@ class Credentials {
     }
 
     /**
-     * What signs for this credential, wherever its key is: PKCS#1 v1.5 over the SHA-256 DigestInfo either way; a
-     * token key signs inside the token through its own SunPKCS11 provider.
+     * Signatures over SHA-256 digests with the credential's key, wherever it is: PKCS#1 v1.5 over the DigestInfo for
+     * RSA, DER-encoded ECDSA for EC, as the PAdES signer expects. A software key is decrypted for these signatures
+     * only; a token key signs inside its PKCS#11 token. Sign transactions and the CSC API both sign here, after their
+     * own checks.
      */
-    SignatureValueProvider signer(Credential c) {
+    List<byte[]> sign(Credential c, List<byte[]> sha256Digests) {
+        SignatureValueProvider provider = signer(c);
+        return sha256Digests.stream().map(provider::signDigest).toList();
+    }
+
+    private SignatureValueProvider signer(Credential c) {
         List<X509Certificate> chain = List.of(certificate(c));
         if (c.getKeyStore() == KeyStorage.PKCS11) {
             Pkcs11Token token = keyStore.token();

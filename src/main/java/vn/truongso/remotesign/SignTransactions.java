@@ -4,7 +4,6 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -20,7 +19,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.truongso.common.ApiException;
 import vn.truongso.signing.DigestToSign;
 import vn.truongso.signing.SignatureConfirmationDecided;
-import vn.truongso.signing.SignatureValueProvider;
 
 /**
  * Sign transactions: opened by the workflow with the digests to sign, confirmed by the signer with a TOTP code, after
@@ -180,17 +178,10 @@ public class SignTransactions {
         return (SignTransaction) outcome;
     }
 
-    /**
-     * PKCS#1 v1.5 over the DigestInfo, as the signer expects; a software key is decrypted for these signatures only,
-     * a token key signs inside its PKCS#11 token.
-     */
+    /** Every digest signed by {@link Credentials#sign}, base64, in the transaction's order. */
     private List<String> sign(Credential c, SignTransaction t) {
-        SignatureValueProvider provider = credentials.signer(c);
-        List<String> values = new ArrayList<>();
-        for (SignTransaction.Item item : t.getItems()) {
-            values.add(Base64.getEncoder().encodeToString(provider.signDigest(HexFormat.of().parseHex(item.getSha256()))));
-        }
-        return values;
+        return credentials.sign(c, t.getItems().stream().map(i -> HexFormat.of().parseHex(i.getSha256())).toList())
+                .stream().map(Base64.getEncoder()::encodeToString).toList();
     }
 
     private SignTransaction own(String username, UUID id) {

@@ -80,6 +80,20 @@ public final class Api {
         }
     }
 
+    /** JSON with an Authorization header of the caller's own (e.g. "Bearer …" for the CSC API), or none when null. */
+    public Response postJsonAuthorized(String authorization, String path, Object body) {
+        HttpRequest.Builder b = request(null, path);
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
+        try {
+            return send(b.header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))).build());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Raw bytes with a content type, as PKI clients send OCSP requests and time-stamp queries. */
     public Response postBytes(String user, String path, String contentType, byte[] body) {
         return send(request(user, path).header("Content-Type", contentType)

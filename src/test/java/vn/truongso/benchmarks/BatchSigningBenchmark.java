@@ -23,7 +23,8 @@ import vn.truongso.support.Api;
  *
  * <pre>
  * mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
- * java -cp target/test-classes:target/classes:$(cat target/cp.txt) vn.truongso.benchmarks.BatchSigningBenchmark [runs [sizes]]
+ * java -cp target/test-classes:target/classes:$(cat target/cp.txt) vn.truongso.benchmarks.BatchSigningBenchmark \
+ *      [runs [sizes]] [--spring.property=value ...]
  * </pre>
  */
 public final class BatchSigningBenchmark {
@@ -32,13 +33,15 @@ public final class BatchSigningBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 3;
-        int[] sizes = args.length > 1 ? java.util.Arrays.stream(args[1].split(",")).mapToInt(Integer::parseInt).toArray()
+        String[] plain = java.util.Arrays.stream(args).filter(a -> !a.startsWith("--")).toArray(String[]::new);
+        int runs = plain.length > 0 ? Integer.parseInt(plain[0]) : 3;
+        int[] sizes = plain.length > 1 ? java.util.Arrays.stream(plain[1].split(",")).mapToInt(Integer::parseInt).toArray()
                 : new int[] {1, 20, 100};
         Path data = Files.createTempDirectory("truongso-bench");
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(TruongSoApplication.class,
-                TestOtp.Config.class).run("--server.port=0", "--truongso.data-dir=" + data,
-                "--logging.level.root=WARN")) {
+                TestOtp.Config.class).run(java.util.stream.Stream.concat(java.util.stream.Stream.of("--server.port=0",
+                "--truongso.data-dir=" + data, "--logging.level.root=WARN"),
+                java.util.Arrays.stream(args).filter(a -> a.startsWith("--"))).toArray(String[]::new))) {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             Api api = new Api(port);
             TaskService tasks = app.getBean(TaskService.class);

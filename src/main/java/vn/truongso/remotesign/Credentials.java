@@ -10,6 +10,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -89,6 +90,102 @@ class Credentials {
         X509Certificate cert = pki.issueSigningCertificate(keys.getPublic(), user.fullName(), user.title(),
                 user.organisationName());
         return inToken ? storeInToken(username, keys.getPrivate(), cert) : store(username, keys.getPrivate(), cert, null);
+    }
+
+    /**
+     * An administrator brings a key and certificate the signer already has, as a PKCS#12 file: kept encrypted like a
+     * key made here. The certificate must be the school PKI's, for this person, valid now, not revoked and not
+     * already another credential's; the key must be the certificate's.
+     */
+    Credential importPkcs12(String username, byte[] pkcs12, char[] password) {
+        CurrentUser user = users.find(username).filter(u -> u.roles().stream().anyMatch(SIGNERS::contains))
+                .orElseThrow(() -> ApiException.badRequest("CREDENTIAL_NOT_A_SIGNER",
+                        "Người dùng không tồn tại hoặc không phải người ký (giáo viên, tổ trưởng, hiệu trưởng, văn thư)."));
+        PrivateKey key = null;
+        X509Certificate cert = null;
+        try {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(new ByteArrayInputStream(pkcs12), password);
+            for (String alias : java.util.Collections.list(store.aliases())) {
+                if (store.isKeyEntry(alias)) {
+                    if (key != null) {
+                        throw ApiException.badRequest("PKCS12_INVALID",
+                                "Tệp PKCS#12 phải chứa đúng một khóa bí mật kèm chứng thư.");
+                    }
+                    key = (PrivateKey) store.getKey(alias, password);
+                    cert = (X509Certificate) store.getCertificate(alias);
+                }
+            }
+        } catch (IOException | GeneralSecurityException | ClassCastException e) {
+            throw ApiException.badRequest("PKCS12_INVALID",
+                    "Không đọc được tệp PKCS#12 (tệp hỏng hoặc sai mật khẩu).");
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+        if (key == null || cert == null) {
+            throw ApiException.badRequest("PKCS12_INVALID", "Tệp PKCS#12 phải chứa đúng một khóa bí mật kèm chứng thư.");
+        }
+        requireUsable(user, key, cert);
+        requireNoLiveCredential(username);
+        return store(username, key, cert, null);
+    }
+
+    private void requireUsable(CurrentUser user, PrivateKey key, X509Certificate cert) {
+        try {
+            cert.verify(pki.issuingCertificate().getPublicKey());
+        } catch (GeneralSecurityException e) {
+            throw ApiException.badRequest("CERTIFICATE_NOT_FROM_SCHOOL_PKI",
+                    "Chứng thư không do CA của trường cấp; chỉ nhập được chứng thư của hệ thống PKI trường.");
+        }
+        try {
+            cert.checkValidity(java.util.Date.from(clock.instant()));
+        } catch (GeneralSecurityException e) {
+            throw ApiException.badRequest("CERTIFICATE_NOT_VALID", "Chứng thư đã hết hạn hoặc chưa có hiệu lực.");
+        }
+        String cn = org.bouncycastle.asn1.x500.X500Name.getInstance(cert.getSubjectX500Principal().getEncoded())
+                .getRDNs(org.bouncycastle.asn1.x500.style.BCStyle.CN)[0].getFirst().getValue().toString();
+        if (!cn.equals(user.fullName())) {
+            throw ApiException.badRequest("CERTIFICATE_SUBJECT_MISMATCH",
+                    "Chứng thư mang tên \"" + cn + "\", không phải của " + user.fullName() + ".");
+        }
+        if (revoked(cert)) {
+            throw ApiException.badRequest("CERTIFICATE_REVOKED", "Chứng thư đã bị thu hồi.");
+        }
+        String serial = cert.getSerialNumber().toString(16);
+        if (repo.findAllByOrderByUsernameAscCreatedAtDesc().stream()
+                .anyMatch(c -> c.getStatus() != Credential.Status.REVOKED && c.getSerialHex().equals(serial))) {
+            throw ApiException.conflict("CERTIFICATE_IN_USE", "Chứng thư này đang thuộc một chứng thư ký số khác.");
+        }
+        byte[] probe = new byte[32];
+        byte[] value = new KeyPairSignatureProvider(key, List.of(cert)).signDigest(probe);
+        if (!verifies(cert, probe, value)) {
+            throw ApiException.badRequest("PKCS12_KEY_MISMATCH", "Khóa bí mật không khớp với chứng thư trong tệp.");
+        }
+    }
+
+    private boolean revoked(X509Certificate cert) {
+        try {
+            return CertificateFactory.getInstance("X.509").generateCRL(new ByteArrayInputStream(pki.crl())).isRevoked(cert);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("The school CRL is unreadable", e);
+        }
+    }
+
+    private static boolean verifies(X509Certificate cert, byte[] digest, byte[] value) {
+        try {
+            if ("RSA".equals(cert.getPublicKey().getAlgorithm())) {
+                javax.crypto.Cipher rsa = javax.crypto.Cipher.getInstance("RSA/ECB/PKCS1Padding");
+                rsa.init(javax.crypto.Cipher.DECRYPT_MODE, cert.getPublicKey());
+                byte[] info = rsa.doFinal(value);
+                return Arrays.equals(Arrays.copyOfRange(info, info.length - digest.length, info.length), digest);
+            }
+            java.security.Signature ec = java.security.Signature.getInstance("NONEwithECDSA");
+            ec.initVerify(cert.getPublicKey());
+            ec.update(digest);
+            return ec.verify(value);
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
     }
 
     /** Keeps an existing key and certificate (the demo signers' sample ones), encrypted like any other. */

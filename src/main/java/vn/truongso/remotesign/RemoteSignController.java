@@ -10,6 +10,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -70,6 +71,18 @@ class RemoteSignController {
             throw ApiException.badRequest("MISSING_FIELD", "Thiếu trường bắt buộc: username");
         }
         return view(credentials.issue(body.username().strip()));
+    }
+
+    /** A signer's existing PKCS#12 (key and school-PKI certificate), kept encrypted from then on. */
+    @PostMapping(value = "/api/admin/credentials/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    CredentialView importPkcs12(@RequestParam String username, @RequestParam("file") MultipartFile file,
+                                @RequestParam String password) throws java.io.IOException {
+        requireAdmin();
+        if (file.isEmpty() || file.getSize() > 64 * 1024) {
+            throw ApiException.badRequest("PKCS12_INVALID", "Tệp PKCS#12 trống hoặc quá lớn (tối đa 64 KB).");
+        }
+        return view(credentials.importPkcs12(username.strip(), file.getBytes(), password.toCharArray()));
     }
 
     @GetMapping("/api/admin/credentials")

@@ -351,4 +351,78 @@ class RemoteSignApiTest {
             assertThat(output.getAll()).as("log").doesNotContain(needle);
         }
     }
+
+    /** A user of THCSAP without a credential yet. */
+    String freshUser(String fullName) {
+        String username = "gv.nhap." + UUID.randomUUID().toString().substring(0, 8);
+        jdbc.update("insert into user_account (username, full_name, password_hash, title, organisation_code, enabled) "
+                + "values (?, ?, ?, ?, ?, true)", username, fullName, encoder.encode("demo"), "Giáo viên", "THCSAP");
+        jdbc.update("insert into user_role (username, role) values (?, 'TEACHER')", username);
+        return username;
+    }
+
+    static byte[] pkcs12(java.security.PrivateKey key, List<X509Certificate> chain, String password) throws Exception {
+        java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        store.setKeyEntry("signer", key, password.toCharArray(), chain.toArray(X509Certificate[]::new));
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        store.store(out, password.toCharArray());
+        return out.toByteArray();
+    }
+
+    Api.Response importP12(String admin, String username, byte[] p12, String password) {
+        Api.Response r = api().postMultipart(admin, "/api/admin/credentials/import", Api.Part.field("username", username),
+                Api.Part.file("khoa.p12", "application/x-pkcs12", p12), Api.Part.field("password", password));
+        answers.add(r.text());
+        return r;
+    }
+
+    @Test
+    void administratorsImportASignersPkcs12OfTheSchoolPkiAndItSigns() throws Exception {
+        String username = freshUser("Giáo viên Nhập Khóa");
+        java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("RSA");
+        g.initialize(2048);
+        java.security.KeyPair keys = g.generateKeyPair();
+        X509Certificate cert = pki.issueSigningCertificate(keys.getPublic(), "Giáo viên Nhập Khóa", "Giáo viên",
+                "Trường THCS An Phú");
+        List<X509Certificate> chain = List.of(cert, pki.issuingCertificate(), pki.rootCertificate());
+        byte[] p12 = pkcs12(keys.getPrivate(), chain, "mật khẩu");
+
+        assertThat(importP12(username, username, p12, "mật khẩu").status()).isEqualTo(403);
+        Map<String, Api.Response> refused = new java.util.LinkedHashMap<>();
+        refused.put("PKCS12_INVALID", importP12("admin", username, p12, "sai mật khẩu"));
+        refused.put("PKCS12_INVALID ", importP12("admin", username, "không phải PKCS#12".getBytes(StandardCharsets.UTF_8), "x"));
+        refused.put("CERTIFICATE_SUBJECT_MISMATCH", importP12("admin", freshUser("Người Khác"), p12, "mật khẩu"));
+        refused.put("PKCS12_KEY_MISMATCH", importP12("admin", username,
+                pkcs12(g.generateKeyPair().getPrivate(), chain, "mật khẩu"), "mật khẩu"));
+        X509Certificate selfMade = pki.rootCertificate();
+        refused.put("CERTIFICATE_NOT_FROM_SCHOOL_PKI", importP12("admin", username,
+                pkcs12(keys.getPrivate(), List.of(selfMade), "mật khẩu"), "mật khẩu"));
+        refused.forEach((code, r) -> {
+            assertThat(r.status()).as(code + " " + r).isIn(400, 409);
+            assertThat(r.contentType()).isEqualTo("application/problem+json");
+            assertThat(r.json().get("code").asText()).isEqualTo(code.strip());
+        });
+        assertThat(jdbc.queryForObject("select count(*) from signing_credential where username = ?", Integer.class,
+                username)).isZero();
+
+        Api.Response imported = importP12("admin", username, p12, "mật khẩu");
+        assertThat(imported.status()).as(imported.toString()).isEqualTo(201);
+        assertThat(imported.json().get("serial").asText()).isEqualTo(cert.getSerialNumber().toString(16));
+        // The same certificate cannot become a second credential.
+        Api.Response twice = importP12("admin", username, p12, "mật khẩu");
+        assertThat(twice.status()).isEqualTo(409);
+
+        String secret = api().postJson(username, "/api/credentials/me/totp", Map.of()).json().get("secret").asText();
+        byte[] data = "kế hoạch".getBytes(StandardCharsets.UTF_8);
+        UUID id = open(username, data);
+        Api.Response signed = post(username, "/api/sign-transactions/" + id + "/confirm",
+                Map.of("otp", TestOtp.nextCode(secret)));
+        assertThat(signed.json().get("status").asText()).isEqualTo("SIGNED");
+        Signature rsa = Signature.getInstance("SHA256withRSA");
+        rsa.initVerify(cert.getPublicKey());
+        rsa.update(data);
+        assertThat(rsa.verify(Base64.getDecoder().decode(
+                signed.json().get("items").get(0).get("signatureValue").asText()))).isTrue();
+    }
 }

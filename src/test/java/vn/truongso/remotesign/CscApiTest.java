@@ -102,31 +102,9 @@ class CscApiTest {
         return r.json().get("access_token").asText();
     }
 
-    record Signer(String username, String credentialId, String secret) {
-        /** Six digits that are none of the codes accepted now. */
-        String wrongCode() {
-            for (int n = 0; ; n++) {
-                String c = String.format("%06d", n);
-                if (!c.equals(TestOtp.code(secret, -1)) && !c.equals(TestOtp.code(secret, 0))
-                        && !c.equals(TestOtp.code(secret, 1))) {
-                    return c;
-                }
-            }
-        }
-    }
-
     /** A teacher of THCSAP nobody else uses, with a credential and TOTP enrolled (made over /api as usual). */
-    Signer freshSigner() {
-        String username = "gv.csc." + UUID.randomUUID().toString().substring(0, 8);
-        jdbc.update("insert into user_account (username, full_name, password_hash, title, organisation_code, enabled) "
-                + "values (?, ?, ?, ?, ?, true)", username, "Giáo viên Thử Nghiệm", encoder.encode("demo"),
-                "Giáo viên", "THCSAP");
-        jdbc.update("insert into user_role (username, role) values (?, 'TEACHER')", username);
-        Api.Response issued = api().postJson("admin", "/api/admin/credentials", Map.of("username", username));
-        assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
-        Api.Response enrolled = api().postJson(username, "/api/credentials/me/totp", Map.of());
-        assertThat(enrolled.status()).as(enrolled.toString()).isEqualTo(200);
-        return new Signer(username, issued.json().get("id").asText(), enrolled.json().get("secret").asText());
+    TestSigners.Signer freshSigner() {
+        return new TestSigners(jdbc, encoder).signer(api(), "gv.csc", "Giáo viên Thử Nghiệm");
     }
 
     static byte[] sha256(byte[] data) {
@@ -155,7 +133,7 @@ class CscApiTest {
         return csc(token, "credentials/authorize", body);
     }
 
-    String sad(String token, Signer s, List<byte[]> digests) {
+    String sad(String token, TestSigners.Signer s, List<byte[]> digests) {
         Api.Response r = authorize(token, s.credentialId(), digests, TestOtp.nextCode(s.secret()));
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
         assertThat(r.json().get("expiresIn").asLong()).isEqualTo(300);
@@ -195,7 +173,7 @@ class CscApiTest {
 
     @Test
     void theWholeFlowSignsExactlyTheAuthorisedHashesAndTheSignaturesVerify() throws Exception {
-        Signer s = freshSigner();
+        TestSigners.Signer s = freshSigner();
 
         Api.Response info = csc(null, "info", Map.of());
         assertThat(info.status()).isEqualTo(200);
@@ -292,11 +270,11 @@ class CscApiTest {
 
     /** A PAdES client with its signature values from the CSC API: authorize and signHash for each digest. */
     final class CscSignatureProvider implements SignatureValueProvider {
-        private final Signer signer;
+        private final TestSigners.Signer signer;
         private final String token;
         private final List<X509Certificate> chain = new ArrayList<>();
 
-        CscSignatureProvider(Signer signer, String token) throws Exception {
+        CscSignatureProvider(TestSigners.Signer signer, String token) throws Exception {
             this.signer = signer;
             this.token = token;
             for (JsonNode c : info(token, signer.credentialId(), "chain").get("cert").get("certificates")) {
@@ -320,7 +298,7 @@ class CscApiTest {
 
     @Test
     void aPadesSignatureWhoseValueCameFromTheCscApiPassesEuDss() throws Exception {
-        Signer s = freshSigner();
+        TestSigners.Signer s = freshSigner();
         String token = login(s.username());
         byte[] signed = pades.sign(TestPdfs.lessonPlan("Bài 7: Ký qua CSC API"), new SignatureRequest(
                 new CscSignatureProvider(s, token), SignatureLevel.B_LTA, null, "Ký kế hoạch bài dạy", "An Phú"));
@@ -387,7 +365,7 @@ class CscApiTest {
 
     @Test
     void anotherUsersCredentialAnswersAsIfItDidNotExist() {
-        Signer s = freshSigner();
+        TestSigners.Signer s = freshSigner();
         String other = login("gv.lan");
         Api.Response list = csc(other, "credentials/list", Map.of());
         assertThat(list.json().get("credentialIDs")).extracting(JsonNode::asText).isNotEmpty()
@@ -419,7 +397,7 @@ class CscApiTest {
 
     @Test
     void wrongCodesAreCountedAndLockTheCredentialTogetherWithSignTransactions() throws Exception {
-        Signer s = freshSigner();
+        TestSigners.Signer s = freshSigner();
         String token = login(s.username());
         List<byte[]> digests = List.of(sha256(utf8("khóa")));
         for (int i = 1; i <= 4; i++) {
@@ -443,7 +421,7 @@ class CscApiTest {
 
     @Test
     void aCodeWorksOnceWhereverItIsUsed() throws Exception {
-        Signer s = freshSigner();
+        TestSigners.Signer s = freshSigner();
         String token = login(s.username());
         List<byte[]> digests = List.of(sha256(utf8("một lần")));
         String code = TestOtp.nextCode(s.secret());
@@ -462,7 +440,7 @@ class CscApiTest {
 
     @Test
     void aSadSignsOnlyItsOwnHashesAtMostNumSignaturesAndNotAfterItExpires() {
-        Signer s = freshSigner();
+        TestSigners.Signer s = freshSigner();
         String token = login(s.username());
         byte[] h1 = sha256(utf8("một"));
         byte[] h2 = sha256(utf8("hai"));
@@ -516,7 +494,7 @@ class CscApiTest {
 
     @org.junit.jupiter.api.RepeatedTest(3)
     void twoSignHashCallsWithOneSadAtOnceSignOnce() throws Exception {
-        Signer s = freshSigner();
+        TestSigners.Signer s = freshSigner();
         String token = login(s.username());
         List<byte[]> digests = List.of(sha256(utf8("đua")));
         String sad = sad(token, s, digests);
@@ -547,7 +525,7 @@ class CscApiTest {
 
     @Test
     void aSuspendedOrRevokedCredentialSignsNothing() {
-        Signer s = freshSigner();
+        TestSigners.Signer s = freshSigner();
         String token = login(s.username());
         List<byte[]> digests = List.of(sha256(utf8("thu hồi")));
         String sad = sad(token, s, digests);
@@ -612,7 +590,7 @@ class CscApiTest {
 
     @Test
     void noPrivateKeyTotpSecretTokenOrSadInTheAnswersTheDatabaseOrTheLog(CapturedOutput output) throws Exception {
-        Signer s = freshSigner();
+        TestSigners.Signer s = freshSigner();
         String token = login(s.username());
         List<byte[]> digests = List.of(sha256(utf8("bí mật")));
         String sad = sad(token, s, digests);

@@ -74,39 +74,17 @@ class RemoteSignApiTest {
         return r;
     }
 
-    /** A teacher of THCSAP nobody else uses, with a credential and TOTP enrolled; answers the base32 secret. */
-    record Signer(String username, String credentialId, String secret) {
-        String code(long offsetSteps) {
-            return TestOtp.code(secret, offsetSteps);
-        }
-
-        /** Six digits that are none of the codes accepted now. */
-        String wrongCode() {
-            for (int n = 0; ; n++) {
-                String c = String.format("%06d", n);
-                if (!c.equals(code(-1)) && !c.equals(code(0)) && !c.equals(code(1))) {
-                    return c;
-                }
-            }
-        }
+    TestSigners.Signer freshSigner() {
+        TestSigners.Signer s = signers().signer(api(), "gv.thu", "Giáo viên Thử Nghiệm");
+        JsonNode mine = api().get(s.username(), "/api/credentials/me").json().get(0);
+        assertThat(mine.get("subject").asText()).isEqualTo("C=VN,O=Trường THCS An Phú,T=Giáo viên,CN=Giáo viên Thử Nghiệm");
+        assertThat(s.otpauthUri()).isEqualTo("otpauth://totp/TruongSo:" + s.username() + "?secret=" + s.secret()
+                + "&issuer=TruongSo&algorithm=SHA1&digits=6&period=30");
+        return s;
     }
 
-    Signer freshSigner() {
-        String username = "gv.thu." + UUID.randomUUID().toString().substring(0, 8);
-        jdbc.update("insert into user_account (username, full_name, password_hash, title, organisation_code, enabled) "
-                + "values (?, ?, ?, ?, ?, true)", username, "Giáo viên Thử Nghiệm", encoder.encode("demo"),
-                "Giáo viên", "THCSAP");
-        jdbc.update("insert into user_role (username, role) values (?, 'TEACHER')", username);
-        Api.Response issued = post("admin", "/api/admin/credentials", Map.of("username", username));
-        assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
-        assertThat(issued.json().get("subject").asText())
-                .isEqualTo("C=VN,O=Trường THCS An Phú,T=Giáo viên,CN=Giáo viên Thử Nghiệm");
-        Api.Response enrolled = api().postJson(username, "/api/credentials/me/totp", Map.of());
-        assertThat(enrolled.status()).as(enrolled.toString()).isEqualTo(200);
-        String secret = enrolled.json().get("secret").asText();
-        assertThat(enrolled.json().get("otpauthUri").asText()).isEqualTo("otpauth://totp/TruongSo:" + username
-                + "?secret=" + secret + "&issuer=TruongSo&algorithm=SHA1&digits=6&period=30");
-        return new Signer(username, issued.json().get("id").asText(), secret);
+    TestSigners signers() {
+        return new TestSigners(jdbc, encoder);
     }
 
     static byte[] sha256(byte[] data) throws Exception {
@@ -157,7 +135,7 @@ class RemoteSignApiTest {
 
     @Test
     void aRightCodeSignsEveryDigestOnceAndTheSignaturesVerify() throws Exception {
-        Signer s = freshSigner();
+        TestSigners.Signer s = freshSigner();
         byte[][] data = {"kế hoạch 1".getBytes(StandardCharsets.UTF_8), "kế hoạch 2".getBytes(StandardCharsets.UTF_8),
                 "kế hoạch 3".getBytes(StandardCharsets.UTF_8)};
         UUID id = open(s.username(), data);
@@ -194,7 +172,7 @@ class RemoteSignApiTest {
 
     @org.junit.jupiter.api.RepeatedTest(5)
     void twoConfirmationsAtOnceSignOnce() throws Exception {
-        Signer s = freshSigner();
+        TestSigners.Signer s = freshSigner();
         UUID id = open(s.username(), "kế hoạch đua".getBytes(StandardCharsets.UTF_8));
         String code = s.code(0);
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
@@ -225,7 +203,7 @@ class RemoteSignApiTest {
 
     @Test
     void fiveWrongCodesLockTheCredentialUntilAnAdministratorResumesIt() throws Exception {
-        Signer s = freshSigner();
+        TestSigners.Signer s = freshSigner();
         UUID id = open(s.username(), "x".getBytes(StandardCharsets.UTF_8));
         String path = "/api/sign-transactions/" + id + "/confirm";
         for (int i = 1; i <= 4; i++) {
@@ -247,7 +225,7 @@ class RemoteSignApiTest {
 
     @Test
     void anExpiredTransactionCannotBeConfirmed() throws Exception {
-        Signer s = freshSigner();
+        TestSigners.Signer s = freshSigner();
         UUID id = transactions.open(s.username(), "Thử", "Ký thử", List.of(new DigestToSign("x", new byte[32])),
                 Duration.ofMillis(1)).getId();
         Thread.sleep(20);
@@ -263,7 +241,7 @@ class RemoteSignApiTest {
 
     @Test
     void administratorsManageCredentialsAndRevocationReachesCrlAndOcsp() throws Exception {
-        Signer s = freshSigner();
+        TestSigners.Signer s = freshSigner();
         assertThat(get("gv.lan", "/api/admin/credentials").status()).isEqualTo(403);
         assertThat(post("gv.lan", "/api/admin/credentials", Map.of("username", "gv.lan")).status()).isEqualTo(403);
         assertThat(post("admin", "/api/admin/credentials", Map.of("username", s.username())).json().get("code").asText())
@@ -302,7 +280,7 @@ class RemoteSignApiTest {
 
     @Test
     void noPrivateKeyOrTotpSecretInTheDatabaseTheAnswersOrTheLog(CapturedOutput output) throws Exception {
-        Signer s = freshSigner();
+        TestSigners.Signer s = freshSigner();
         Api.Response qr = api().get(s.username(), "/api/credentials/me/totp/qr.png");
         assertThat(qr.status()).isEqualTo(200);
         assertThat(qr.contentType()).isEqualTo("image/png");
@@ -352,15 +330,6 @@ class RemoteSignApiTest {
         }
     }
 
-    /** A user of THCSAP without a credential yet. */
-    String freshUser(String fullName) {
-        String username = "gv.nhap." + UUID.randomUUID().toString().substring(0, 8);
-        jdbc.update("insert into user_account (username, full_name, password_hash, title, organisation_code, enabled) "
-                + "values (?, ?, ?, ?, ?, true)", username, fullName, encoder.encode("demo"), "Giáo viên", "THCSAP");
-        jdbc.update("insert into user_role (username, role) values (?, 'TEACHER')", username);
-        return username;
-    }
-
     static byte[] pkcs12(java.security.PrivateKey key, List<X509Certificate> chain, String password) throws Exception {
         java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
         store.load(null, null);
@@ -379,7 +348,7 @@ class RemoteSignApiTest {
 
     @Test
     void administratorsImportASignersPkcs12OfTheSchoolPkiAndItSigns() throws Exception {
-        String username = freshUser("Giáo viên Nhập Khóa");
+        String username = signers().teacher("gv.nhap", "Giáo viên Nhập Khóa");
         java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("RSA");
         g.initialize(2048);
         java.security.KeyPair keys = g.generateKeyPair();
@@ -392,7 +361,7 @@ class RemoteSignApiTest {
         Map<String, Api.Response> refused = new java.util.LinkedHashMap<>();
         refused.put("PKCS12_INVALID", importP12("admin", username, p12, "sai mật khẩu"));
         refused.put("PKCS12_INVALID ", importP12("admin", username, "không phải PKCS#12".getBytes(StandardCharsets.UTF_8), "x"));
-        refused.put("CERTIFICATE_SUBJECT_MISMATCH", importP12("admin", freshUser("Người Khác"), p12, "mật khẩu"));
+        refused.put("CERTIFICATE_SUBJECT_MISMATCH", importP12("admin", signers().teacher("gv.nhap", "Người Khác"), p12, "mật khẩu"));
         refused.put("PKCS12_KEY_MISMATCH", importP12("admin", username,
                 pkcs12(g.generateKeyPair().getPrivate(), chain, "mật khẩu"), "mật khẩu"));
         X509Certificate selfMade = pki.rootCertificate();

@@ -78,22 +78,14 @@ class SoftHsmCredentialTest {
     @Autowired
     PdfVerifier verifier;
 
-    record Signer(String username, String fullName, String credentialId, String secret) {
-    }
-
     /** A teacher of THCSAP made here, with a credential issued over the API (so: into the token) and TOTP enrolled. */
-    Signer freshSigner(Api api) {
-        String username = "gv.hsm." + UUID.randomUUID().toString().substring(0, 8);
-        String fullName = "Trần Thị Khóa";
-        jdbc.update("insert into user_account (username, full_name, password_hash, title, organisation_code, enabled) "
-                + "values (?, ?, ?, ?, ?, true)", username, fullName, encoder.encode("demo"), "Giáo viên", "THCSAP");
-        jdbc.update("insert into user_role (username, role) values (?, 'TEACHER')", username);
-        Api.Response issued = api.postJson("admin", "/api/admin/credentials", Map.of("username", username));
-        assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
-        assertThat(issued.json().get("keyStore").asText()).isEqualTo("PKCS11");
-        Api.Response enrolled = api.postJson(username, "/api/credentials/me/totp", Map.of());
-        assertThat(enrolled.status()).as(enrolled.toString()).isEqualTo(200);
-        return new Signer(username, fullName, issued.json().get("id").asText(), enrolled.json().get("secret").asText());
+    TestSigners.Signer freshSigner(Api api) {
+        TestSigners.Signer s = new TestSigners(jdbc, encoder).signer(api, "gv.hsm", "Trần Thị Khóa");
+        assertThat(api.get("admin", "/api/admin/credentials").json()).anySatisfy(c -> {
+            assertThat(c.get("id").asText()).isEqualTo(s.credentialId());
+            assertThat(c.get("keyStore").asText()).isEqualTo("PKCS11");
+        });
+        return s;
     }
 
     /** Opens a sign transaction for one digest and confirms it with the signer's next code, over HTTP. */
@@ -107,7 +99,7 @@ class SoftHsmCredentialTest {
     @Test
     void aKeyMadeInTheTokenSignsThroughATransactionIntoAPdfThatEuDssAccepts(CapturedOutput output) throws Exception {
         Api api = new Api(port);
-        Signer s = freshSigner(api);
+        TestSigners.Signer s = freshSigner(api);
 
         // The row says where the key is and holds none of it; the check constraint keeps it so.
         Map<String, Object> row = jdbc.queryForMap("select key_store, key_alias, key_ciphertext, key_iv "

@@ -50,7 +50,7 @@ class PadesTwoPhaseIntegrationTest {
 
     /** The phone's side: the signer's key, used on the digest alone. */
     SignatureValueProvider key(String who) {
-        return new KeyPairSignatureProvider(pki.signer(who).orElseThrow().privateKey(), pki.signer(who).orElseThrow().chain());
+        return SigningIntegrationTest.sampleKey(pki, who);
     }
 
     /** The server's side in both phases: the chain only (PadesTwoPhaseTest.chainOnly fails on any use of a key). */

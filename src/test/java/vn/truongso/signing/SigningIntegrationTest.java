@@ -142,8 +142,12 @@ class SigningIntegrationTest {
                 .doesNotContain("Signature is Invalid");
     }
 
-    /** The demo signer's sample key, used here directly: these tests are about the PDF, not the confirmation. */
     private SignatureValueProvider key(String username) {
+        return sampleKey(pki, username);
+    }
+
+    /** A demo signer's sample key, used directly: these tests are about the PDF, not about confirming on a phone. */
+    static SignatureValueProvider sampleKey(SchoolPki pki, String username) {
         SchoolPki.SignerCredential c = pki.signer(username).orElseThrow();
         return new KeyPairSignatureProvider(c.privateKey(), c.chain());
     }

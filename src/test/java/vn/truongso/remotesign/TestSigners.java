@@ -1,0 +1,61 @@
+package vn.truongso.remotesign;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import vn.truongso.support.Api;
+
+/**
+ * Signers made for one test (teachers of THCSAP, password "demo"), so that tests which lock, suspend or revoke never
+ * touch the demo signers other tests rely on.
+ */
+final class TestSigners {
+
+    private final JdbcTemplate jdbc;
+    private final PasswordEncoder encoder;
+
+    TestSigners(JdbcTemplate jdbc, PasswordEncoder encoder) {
+        this.jdbc = jdbc;
+        this.encoder = encoder;
+    }
+
+    /** A signer with a credential issued over the API and TOTP enrolled; {@link #code} gives their codes. */
+    record Signer(String username, String fullName, String credentialId, String secret, String otpauthUri) {
+        String code(long offsetSteps) {
+            return TestOtp.code(secret, offsetSteps);
+        }
+
+        /** Six digits that are none of the codes accepted now. */
+        String wrongCode() {
+            for (int n = 0; ; n++) {
+                String c = String.format("%06d", n);
+                if (!c.equals(code(-1)) && !c.equals(code(0)) && !c.equals(code(1))) {
+                    return c;
+                }
+            }
+        }
+    }
+
+    /** A teacher with no credential yet; answers the username. */
+    String teacher(String prefix, String fullName) {
+        String username = prefix + "." + UUID.randomUUID().toString().substring(0, 8);
+        jdbc.update("insert into user_account (username, full_name, password_hash, title, organisation_code, enabled) "
+                + "values (?, ?, ?, ?, ?, true)", username, fullName, encoder.encode("demo"), "Giáo viên", "THCSAP");
+        jdbc.update("insert into user_role (username, role) values (?, 'TEACHER')", username);
+        return username;
+    }
+
+    /** A teacher, a credential issued by the administrator, a TOTP secret enrolled by the teacher. */
+    Signer signer(Api api, String prefix, String fullName) {
+        String username = teacher(prefix, fullName);
+        Api.Response issued = api.postJson("admin", "/api/admin/credentials", Map.of("username", username));
+        assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
+        Api.Response enrolled = api.postJson(username, "/api/credentials/me/totp", Map.of());
+        assertThat(enrolled.status()).as(enrolled.toString()).isEqualTo(200);
+        return new Signer(username, fullName, issued.json().get("id").asText(), enrolled.json().get("secret").asText(),
+                enrolled.json().get("otpauthUri").asText());
+    }
+}

@@ -139,6 +139,31 @@ class RemoteSigningFlowTest {
     }
 
     @Test
+    void aTeacherWhoRejectsHerOwnSignatureSignsAgainFromTheInbox() {
+        JsonNode submitted = api.submitLessonPlanUnconfirmed("gv.lan", "Bài 23: Lăng trụ đứng");
+        String id = submitted.get("id").asText();
+        api.postJson("gv.lan", "/api/sign-transactions/" + submitted.get("signTransaction").get("transactionId").asText()
+                + "/reject", Map.of("reason", "Chọn nhầm tệp"));
+        JsonNode task = null;
+        for (JsonNode t : api.get("gv.lan", "/api/tasks?size=200").json().get("items")) {
+            if (id.equals(t.get("businessKey").asText())) {
+                task = t;
+            }
+        }
+        assertThat(task).isNotNull();
+        assertThat(task.get("step").asText()).isEqualTo("authorResign");
+        assertThat(task.get("assignee").asText()).isEqualTo("gv.lan");
+        assertThat(task.get("decisions")).extracting(JsonNode::asText).containsExactly("SIGN");
+        assertThat(api.taskOf("tt.hung", id)).isNull();
+        assertThat(api.get("gv.lan", "/api/lesson-plans/" + id).json().get("versions")).hasSize(1);
+
+        assertThat(api.completeAndSign("gv.lan", task.get("id").asText(), "SIGN", null, null).status()).isEqualTo(202);
+        JsonNode plan = api.get("gv.lan", "/api/lesson-plans/" + id).json();
+        assertThat(plan.get("status").asText()).isEqualTo("HEAD_REVIEW");
+        assertThat(plan.get("versions")).hasSize(2);
+    }
+
+    @Test
     void aSuspendedCredentialCannotApproveAndNothingChanges() {
         String id = api.submitLessonPlan("gv.lan", "Bài 22: Hình chóp").get("id").asText();
         String task = api.taskOf("tt.hung", id);

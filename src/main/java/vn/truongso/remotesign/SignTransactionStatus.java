@@ -1,4 +1,4 @@
 package vn.truongso.remotesign;
 
 /** Where a sign transaction stands: PENDING until its owner confirms (SIGNED), refuses (REJECTED) or lets it lapse. */
-public enum SignTransactionStatus { PENDING, SIGNED, REJECTED, EXPIRED }
+enum SignTransactionStatus { PENDING, SIGNED, REJECTED, EXPIRED }

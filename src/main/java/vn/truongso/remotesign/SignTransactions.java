@@ -25,7 +25,7 @@ import vn.truongso.signing.SignatureConfirmationDecided;
  * which the signature values wait here for whoever opened it.
  */
 @Service
-public class SignTransactions {
+class SignTransactions {
 
     private static final Logger log = LoggerFactory.getLogger(SignTransactions.class);
     static final int MAX_DIGESTS = 500;
@@ -57,7 +57,7 @@ public class SignTransactions {
      * @param displayText what the signer reads before confirming, in Vietnamese, e.g. "Ký duyệt 12 kế hoạch bài dạy"
      * @throws ApiException 409 CREDENTIAL_MISSING / CREDENTIAL_NOT_ACTIVE, 400 for digests that are not SHA-256
      */
-    public UUID open(String username, String reason, String displayText, List<DigestToSign> digests) {
+    UUID open(String username, String reason, String displayText, List<DigestToSign> digests) {
         return open(username, reason, displayText, digests, ttl).getId();
     }
 
@@ -85,14 +85,14 @@ public class SignTransactions {
     }
 
     /** The signature values, one per digest in the order given to {@link #open}, once SIGNED. */
-    public Optional<List<byte[]>> signatureValues(UUID id) {
+    Optional<List<byte[]>> signatureValues(UUID id) {
         return tx.execute(s -> repo.findById(id)
                 .filter(t -> t.statusAt(clock.instant()) == SignTransactionStatus.SIGNED)
                 .map(t -> t.getItems().stream().map(i -> Base64.getDecoder().decode(i.getSignatureValue())).toList()));
     }
 
     /** Where a transaction stands (EXPIRED once its time is up), for pollers. */
-    public Optional<SignTransactionStatus> status(UUID id) {
+    Optional<SignTransactionStatus> status(UUID id) {
         return tx.execute(s -> repo.findById(id).map(t -> t.statusAt(clock.instant())));
     }
 
@@ -100,7 +100,7 @@ public class SignTransactions {
      * The signer's certificate, the issuing CA and the root, for the signer's live credential: what
      * {@link vn.truongso.signing.SignatureValueProvider#chain()} answers.
      */
-    public Optional<List<X509Certificate>> chain(String username) {
+    Optional<List<X509Certificate>> chain(String username) {
         return tx.execute(s -> credentials.live(username).map(credentials::chain));
     }
 

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,14 +32,17 @@ public class DocumentService {
     private final PdfInspector inspector;
     private final DataSize maxSize;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     DocumentService(DocumentRepository documents, BlobStore blobs, PdfInspector inspector,
-                    @Value("${truongso.documents.max-size}") DataSize maxSize, Clock clock) {
+                    @Value("${truongso.documents.max-size}") DataSize maxSize, Clock clock,
+                    ApplicationEventPublisher events) {
         this.documents = documents;
         this.blobs = blobs;
         this.inspector = inspector;
         this.maxSize = maxSize;
         this.clock = clock;
+        this.events = events;
     }
 
     /** A file as it arrived over HTTP: what the client claims, before we believe any of it. */
@@ -57,7 +61,9 @@ public class DocumentService {
                 user.subjectGroupId(), clock.instant());
         doc.addVersion(c.sha256, c.size, c.pages, c.fileName, "Tải lên", user.username(), clock.instant());
         keep(c);
-        return view(documents.save(doc));
+        Document saved = documents.save(doc);
+        published(saved, DocumentVersionAdded.How.UPLOADED, null, user.username());
+        return view(saved);
     }
 
     /** A revised file uploaded by the document's owner becomes its next version. */
@@ -71,10 +77,13 @@ public class DocumentService {
             throw ApiException.conflict("DOCUMENT_UNCHANGED",
                     "Tệp tải lên giống hệt phiên bản hiện tại; không tạo phiên bản mới.");
         }
+        String before = doc.latest().getSha256();
         doc.addVersion(c.sha256, c.size, c.pages, c.fileName, note == null || note.isBlank() ? "Bản sửa" : note,
                 user.username(), clock.instant());
         keep(c);
-        return view(documents.saveAndFlush(doc));
+        Document saved = documents.saveAndFlush(doc);
+        published(saved, DocumentVersionAdded.How.REVISED, before, user.username());
+        return view(saved);
     }
 
     /** The document, if this user may read it; otherwise 404, whether it exists or not. */
@@ -110,7 +119,15 @@ public class DocumentService {
         doc.addVersion(c.sha256, c.size, c.pages, c.fileName, note, actor, clock.instant());
         keep(c);
         documents.saveAndFlush(doc);
+        published(doc, DocumentVersionAdded.How.PRODUCED, base.getSha256(), actor);
         return doc.getCurrentVersion();
+    }
+
+    /** Tells listeners (the audit trail) about the version just added, inside this transaction. */
+    private void published(Document doc, DocumentVersionAdded.How how, String digestBefore, String actor) {
+        DocumentVersion v = doc.latest();
+        events.publishEvent(new DocumentVersionAdded(doc.getId(), doc.getOrganisationCode(), doc.getOwnerUsername(),
+                how, v.getVersion(), digestBefore, v.getSha256(), actor, v.getNote()));
     }
 
     /** The number of the document's latest version, for process steps that act without a signed-in user. */

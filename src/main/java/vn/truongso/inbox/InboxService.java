@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,15 +39,17 @@ public class InboxService {
     private final TaskRules rules;
     private final RemoteSignatures signatures;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     InboxService(TaskService tasks, RuntimeService runtime, HistoryService history, TaskRules rules,
-                 RemoteSignatures signatures, Clock clock) {
+                 RemoteSignatures signatures, Clock clock, ApplicationEventPublisher events) {
         this.tasks = tasks;
         this.runtime = runtime;
         this.history = history;
         this.rules = rules;
         this.signatures = signatures;
         this.clock = clock;
+        this.events = events;
     }
 
     record TaskView(String id, String name, String step, String processKey, String processInstanceId,
@@ -198,7 +201,19 @@ public class InboxService {
             tasks.claim(taskId, user.username());
         }
         tasks.setVariablesLocal(taskId, local);
+        Object documentId = runtime.getVariable(task.getProcessInstanceId(), "documentId");
         tasks.complete(taskId, process);
+        events.publishEvent(new TaskCompleted(taskId, task.getTaskDefinitionKey(), task.getName(),
+                task.getProcessInstanceId(), task.getTenantId(), uuidOrNull(documentId), user.username(), decision,
+                channel.name()));
+    }
+
+    private static java.util.UUID uuidOrNull(Object value) {
+        try {
+            return value == null ? null : java.util.UUID.fromString(value.toString());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /**

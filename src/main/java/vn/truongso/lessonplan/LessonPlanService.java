@@ -44,10 +44,13 @@ public class LessonPlanService {
     private final IdentityService identity;
     private final RemoteSignatures signatures;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     LessonPlanService(LessonPlanRepository plans, ProfessionalRecordRepository records, DocumentService documents,
                       UserDirectory users, StepHistory history, RuntimeService runtime, TaskService tasks,
-                      IdentityService identity, RemoteSignatures signatures, Clock clock) {
+                      IdentityService identity, RemoteSignatures signatures, Clock clock,
+                      org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.plans = plans;
         this.records = records;
         this.documents = documents;
@@ -105,6 +108,8 @@ public class LessonPlanService {
         } finally {
             identity.clearAuthentication();
         }
+        events.publishEvent(new LessonPlanSubmitted(plan.getId(), doc.id(), plan.getSchoolCode(), teacher.username(),
+                doc.version(), doc.sha256(), plan.getProcessInstanceId()));
         // The author's signature waits for the teacher's code; the plan goes to review once it is confirmed.
         return view(plan, teacher, signatures.requestConfirmation(teacher.username()).orElse(null));
     }

@@ -30,6 +30,7 @@ import com.google.zxing.client.j2se.MatrixToImageWriter;
 import com.google.zxing.qrcode.QRCodeWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -63,9 +64,11 @@ class Credentials {
     private final Clock clock;
     private final OtpClock otpClock;
     private final CredentialKeyStore keyStore;
+    private final ApplicationEventPublisher events;
 
     Credentials(CredentialRepository repo, MasterKey masterKey, SchoolPki pki, UserDirectory users, Clock clock,
-                OtpClock otpClock, CredentialKeyStore keyStore) {
+                OtpClock otpClock, CredentialKeyStore keyStore, ApplicationEventPublisher events) {
+        this.events = events;
         this.repo = repo;
         this.masterKey = masterKey;
         this.pki = pki;
@@ -89,7 +92,8 @@ class Credentials {
         KeyPair keys = inToken ? keyStore.token().generateRsaKeyPair(2048) : newRsaKeyPair();
         X509Certificate cert = pki.issueSigningCertificate(keys.getPublic(), user.fullName(), user.title(),
                 user.organisationName());
-        return inToken ? storeInToken(username, keys.getPrivate(), cert) : store(username, keys.getPrivate(), cert, null);
+        return changed(inToken ? storeInToken(username, keys.getPrivate(), cert)
+                : store(username, keys.getPrivate(), cert, null), CredentialChanged.Change.ISSUED);
     }
 
     /**
@@ -127,7 +131,7 @@ class Credentials {
         }
         requireUsable(user, key, cert);
         requireNoLiveCredential(username);
-        return store(username, key, cert, null);
+        return changed(store(username, key, cert, null), CredentialChanged.Change.IMPORTED);
     }
 
     private void requireUsable(CurrentUser user, PrivateKey key, X509Certificate cert) {
@@ -191,7 +195,7 @@ class Credentials {
     /** Keeps an existing key and certificate (the demo signers' sample ones), encrypted like any other. */
     Credential importExisting(String username, PrivateKey key, X509Certificate cert, byte[] totpSecret) {
         requireNoLiveCredential(username);
-        return store(username, key, cert, totpSecret);
+        return changed(store(username, key, cert, totpSecret), CredentialChanged.Change.IMPORTED);
     }
 
     private Credential store(String username, PrivateKey key, X509Certificate cert, byte[] totpSecret) {
@@ -267,7 +271,7 @@ class Credentials {
         Credential c = get(id);
         requireStatus(c, Credential.Status.ACTIVE);
         c.setStatus(Credential.Status.SUSPENDED);
-        return c;
+        return changed(c, CredentialChanged.Change.SUSPENDED);
     }
 
     Credential resume(UUID id) {
@@ -276,7 +280,7 @@ class Credentials {
             throw ApiException.conflict("CREDENTIAL_REVOKED", "Chứng thư ký số đã bị thu hồi, không thể khôi phục.");
         }
         c.setStatus(Credential.Status.ACTIVE);
-        return c;
+        return changed(c, CredentialChanged.Change.RESUMED);
     }
 
     /** Final: the certificate goes on the CRL and OCSP answers "revoked" from now on. */
@@ -287,6 +291,12 @@ class Credentials {
         }
         c.setStatus(Credential.Status.REVOKED);
         pki.revoke(new BigInteger(c.getSerialHex(), 16), CESSATION_OF_OPERATION);
+        return changed(c, CredentialChanged.Change.REVOKED);
+    }
+
+    /** Tells listeners (the audit trail) what happened to the credential, inside this transaction. */
+    private Credential changed(Credential c, CredentialChanged.Change change) {
+        events.publishEvent(new CredentialChanged(c.getId(), c.getUsername(), change, c.getSerialHex()));
         return c;
     }
 

@@ -140,6 +140,7 @@ class SignTransactions {
             requirePending(t);
             t.reject(why, clock.instant());
             log.info("Remote signing: transaction {} rejected by {}", id, username);
+            events.publishEvent(decided(t, SignTransactionDecided.Outcome.REJECTED));
             events.publishEvent(new SignatureConfirmationDecided(id, false, List.of()));
             return t;
         });
@@ -162,11 +163,13 @@ class SignTransactions {
             Optional<ApiException> refusal = credentials.checkCode(c, otp);
             if (refusal.isPresent()) {
                 log.info("Remote signing: code refused for transaction {} by {}", id, username);
+                events.publishEvent(decided(t, SignTransactionDecided.Outcome.CODE_REFUSED));
                 return refusal.get();
             }
             List<String> values = sign(c, t);
             t.signed(values, clock.instant());
             log.info("Remote signing: transaction {} signed by {} ({} digests)", id, username, t.getItems().size());
+            events.publishEvent(decided(t, SignTransactionDecided.Outcome.CONFIRMED));
             // Whoever waits for these signatures moves on in this same database transaction, or nothing happens.
             events.publishEvent(new SignatureConfirmationDecided(id, true,
                     values.stream().map(Base64.getDecoder()::decode).toList()));
@@ -176,6 +179,11 @@ class SignTransactions {
             throw refusal;
         }
         return (SignTransaction) outcome;
+    }
+
+    private static SignTransactionDecided decided(SignTransaction t, SignTransactionDecided.Outcome outcome) {
+        return new SignTransactionDecided(t.getId(), t.getUsername(), t.getCredentialId(), outcome,
+                t.getItems().size(), t.getDisplayText());
     }
 
     /** Every digest signed by {@link Credentials#sign}, base64, in the transaction's order. */

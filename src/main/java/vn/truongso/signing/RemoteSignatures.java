@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,12 +46,14 @@ public class RemoteSignatures {
     private final RuntimeService runtime;
     private final Clock clock;
     private final Duration timeout;
+    private final ApplicationEventPublisher events;
 
     RemoteSignatures(PendingSignatureRepository pending, SignatureConfirmations confirmations,
                      DocumentService documents, UserDirectory users, PadesSigner pades, SigningProperties properties,
                      RuntimeService runtime, Clock clock,
                      @Value("${truongso.signing.confirmation-timeout:${truongso.remotesign.transaction-ttl:5m}}")
-                     Duration timeout) {
+                     Duration timeout, ApplicationEventPublisher events) {
+        this.events = events;
         this.pending = pending;
         this.confirmations = confirmations;
         this.documents = documents;
@@ -216,6 +219,9 @@ public class RemoteSignatures {
         int version = documents.addProducedVersion(p.getDocumentId(), p.getBaseVersion(), signed,
                 "Ký số: " + person.fullName() + " – " + reason, p.getSigner());
         p.applied(version);
+        events.publishEvent(new SignatureApplied(p.getDocumentId(), p.getBaseVersion(), version, latest.sha256(),
+                java.util.HexFormat.of().formatHex(CmsSignature.sha256(signed)), p.getSigner(),
+                person.organisationCode(), p.getSignerRole(), p.getTransactionId(), p.getProcessInstanceId()));
         return new Applied(SIGNED, note(person, reason, version));
     }
 

@@ -137,6 +137,71 @@ public class DocumentService {
                 .orElseThrow(() -> ApiException.notFound("văn bản"));
     }
 
+    /**
+     * The documents this user may read (the same rule as {@link #get}) that match the query, newest first. The
+     * access rule is part of the query, so nothing unreadable is ever loaded.
+     */
+    @Transactional(readOnly = true)
+    public java.util.List<DocumentSummary> search(DocumentSearchQuery query, CurrentUser user) {
+        org.springframework.data.jpa.domain.Specification<Document> spec = (root, cq, cb) -> {
+            java.util.List<jakarta.persistence.criteria.Predicate> all = new java.util.ArrayList<>();
+            java.util.List<jakarta.persistence.criteria.Predicate> access = new java.util.ArrayList<>();
+            access.add(cb.equal(root.get("ownerUsername"), user.username()));
+            if (user.organisationCode() != null) {
+                if (user.has(Role.PRINCIPAL) || user.has(Role.CLERK) || user.has(Role.OFFICER)) {
+                    access.add(cb.equal(root.get("organisationCode"), user.organisationCode()));
+                } else if (user.has(Role.HEAD) && user.subjectGroupId() != null) {
+                    access.add(cb.and(cb.equal(root.get("organisationCode"), user.organisationCode()),
+                            cb.equal(root.get("ownerGroupId"), user.subjectGroupId())));
+                }
+            }
+            all.add(cb.or(access.toArray(jakarta.persistence.criteria.Predicate[]::new)));
+            if (query.kind() != null) {
+                all.add(cb.equal(root.get("kind"), query.kind()));
+            }
+            String text = query.text() == null ? "" : query.text().strip().toLowerCase(java.util.Locale.ROOT);
+            if (!text.isEmpty()) {
+                String like = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+                java.util.List<jakarta.persistence.criteria.Predicate> match = new java.util.ArrayList<>();
+                match.add(cb.like(cb.lower(root.get("title")), like, '\\'));
+                match.add(cb.like(cb.lower(root.get("ownerUsername")), like, '\\'));
+                if (!query.alsoIds().isEmpty()) {
+                    match.add(root.get("id").in(query.alsoIds()));
+                }
+                if (!query.alsoOwners().isEmpty()) {
+                    match.add(root.get("ownerUsername").in(query.alsoOwners()));
+                }
+                all.add(cb.or(match.toArray(jakarta.persistence.criteria.Predicate[]::new)));
+            }
+            return cb.and(all.toArray(jakarta.persistence.criteria.Predicate[]::new));
+        };
+        int limit = Math.max(1, Math.min(query.limit(), 2000));
+        return documents.findAll(spec, org.springframework.data.domain.PageRequest.of(0, limit,
+                        org.springframework.data.domain.Sort.by(org.springframework.data.domain.Sort.Direction.DESC,
+                                "createdAt").and(org.springframework.data.domain.Sort.by("id"))))
+                .map(d -> new DocumentSummary(d.getId(), d.getTitle(), d.getKind(), d.getOrganisationCode(),
+                        d.getOwnerUsername(), d.getCurrentVersion(), VietnamTime.of(d.getCreatedAt()),
+                        VietnamTime.of(d.latest().getCreatedAt())))
+                .getContent();
+    }
+
+    /** The document as stored, for process steps and registers that act after their own access check. */
+    @Transactional(readOnly = true)
+    public DocumentView describe(UUID id) {
+        return view(documents.findById(id).orElseThrow(() -> ApiException.notFound("văn bản")));
+    }
+
+    /** One version's bytes (the latest when {@code version} is null), for steps that checked access already. */
+    @Transactional(readOnly = true)
+    public Latest at(UUID id, Integer version) {
+        Document doc = documents.findById(id).orElseThrow(() -> ApiException.notFound("văn bản"));
+        DocumentVersion v = version == null ? doc.latest() : doc.version(version);
+        if (v == null) {
+            throw ApiException.notFound("phiên bản " + version + " của văn bản");
+        }
+        return new Latest(doc.getId(), doc.getTitle(), v.getVersion(), v.getSha256(), blobs.read(v.getSha256()));
+    }
+
     @Transactional(readOnly = true)
     public Content content(UUID id, Integer version, CurrentUser user) {
         Document doc = readable(id, user);

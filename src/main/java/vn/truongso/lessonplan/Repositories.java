@@ -15,6 +15,8 @@ interface LessonPlanRepository extends JpaRepository<LessonPlan, UUID> {
     Page<LessonPlan> findBySchoolCodeAndSubjectGroupIdOrderBySubmittedAtDesc(String school, String group, Pageable page);
 
     Page<LessonPlan> findBySchoolCodeOrderBySubmittedAtDesc(String school, Pageable page);
+
+    List<LessonPlan> findByDocumentIdInOrderBySubmittedAtAsc(Collection<UUID> documentIds);
 }
 
 interface ProfessionalRecordRepository extends JpaRepository<ProfessionalRecord, Long> {

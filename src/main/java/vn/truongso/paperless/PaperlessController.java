@@ -25,12 +25,23 @@ class PaperlessController {
 
     private final PaperlessFigures figures;
     private final PaperlessService service;
+    private final PaperlessReports reports;
     private final UserDirectory users;
 
-    PaperlessController(PaperlessFigures figures, PaperlessService service, UserDirectory users) {
+    PaperlessController(PaperlessFigures figures, PaperlessService service, PaperlessReports reports,
+                        UserDirectory users) {
         this.figures = figures;
         this.service = service;
+        this.reports = reports;
         this.users = users;
+    }
+
+    /** The principal's signed report of the figures: 202 with the sign transaction to confirm with the code. */
+    @PostMapping("/api/paperless/report")
+    ResponseEntity<PaperlessReports.ReportStarted> report(
+            @org.springframework.web.bind.annotation.RequestBody(required = false) PaperlessReports.ReportRequest request) {
+        PaperlessReports.ReportStarted started = reports.start(request, users.current());
+        return ResponseEntity.accepted().location(URI.create("/api/documents/" + started.documentId())).body(started);
     }
 
     @GetMapping("/api/paperless/summary")

@@ -83,6 +83,19 @@ final class PaperlessPdf implements AutoCloseable {
         }
     }
 
+    /** Text centred in the right half of the page, where Vietnamese documents put the signer's block. */
+    void signerBlock(String text, float size) {
+        room(size + 6);
+        y -= size + 4;
+        float half = contentWidth() / 2;
+        show(text, MARGIN + half + (half - width(text, size)) / 2, y, size);
+    }
+
+    /** Starts a new page unless {@code points} fit on this one (e.g. a signer's block with room to sign). */
+    void keep(float points) {
+        room(points);
+    }
+
     void gap(float points) {
         y -= points;
     }
@@ -94,6 +107,7 @@ final class PaperlessPdf implements AutoCloseable {
             widths[i] = shares[i] * contentWidth();
         }
         boolean header = true;
+        y -= 4;
         for (String[] row : rows) {
             List<List<String>> cells = new ArrayList<>();
             int lines = 1;

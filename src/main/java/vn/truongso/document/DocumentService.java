@@ -202,6 +202,12 @@ public class DocumentService {
         return new Latest(doc.getId(), doc.getTitle(), v.getVersion(), v.getSha256(), blobs.read(v.getSha256()));
     }
 
+    /** The page count of the document's latest version (paperless figures: pages a step printed or saved). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Integer> pages(UUID id) {
+        return documents.findById(id).map(d -> d.latest().getPages());
+    }
+
     @Transactional(readOnly = true)
     public Content content(UUID id, Integer version, CurrentUser user) {
         Document doc = readable(id, user);

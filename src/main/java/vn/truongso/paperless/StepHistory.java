@@ -2,6 +2,8 @@ package vn.truongso.paperless;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.truongso.common.VietnamTime;
@@ -17,24 +19,52 @@ public class StepHistory {
         this.records = records;
     }
 
-    public record Step(String step, String name, String actor, String decision, String comment, Channel channel,
-                       OffsetDateTime startedAt, OffsetDateTime endedAt) {
+    /**
+     * One recorded step.
+     *
+     * @param id                   the step record, e.g. for attaching the scan of a step done on paper
+     * @param kind                 SUBMISSION, TASK or SIGNATURE
+     * @param channel              DIGITAL or PAPER once done; null while open, or when it ended without being done
+     *                             (cancelled, a signature rejected or expired)
+     * @param documentPages        pages of the step's document (its version when the step ended)
+     * @param printedCopies        copies the step used to print, as its BPMN declares ({@code printedCopies})
+     * @param pagesAvoided         printed pages not needed because it was done digitally (copies × pages)
+     * @param signedElectronically for signatures: true if signed electronically, false if by hand on paper
+     * @param scanDocumentId       the scan of a step done on paper, once the clerk attached it
+     */
+    public record Step(Long id, StepKind kind, String step, String name, String actor, String decision,
+                       String comment, Channel channel, OffsetDateTime startedAt, OffsetDateTime endedAt,
+                       UUID documentId, Integer documentPages, Integer printedCopies, Integer pagesAvoided,
+                       Boolean signedElectronically, UUID scanDocumentId) {
     }
 
-    /** Completed steps, and the ratio of those done digitally (null before any step is done). */
-    public record Share(int stepsDone, int digitalSteps, Double digitalShare) {
+    /**
+     * How paperless one instance went: completed steps, those done digitally and their ratio (null before any step
+     * is done), signatures given and those made electronically, and the printed pages avoided.
+     */
+    public record Share(int stepsDone, int digitalSteps, Double digitalShare, int signatures,
+                        int electronicSignatures, int pagesAvoided, boolean fullyDigital) {
     }
 
     public List<Step> of(String processInstanceId) {
         return records.findByProcessInstanceIdOrderByStartedAtAscIdAsc(processInstanceId).stream()
-                .map(r -> new Step(r.getStepId(), r.getStepName(), r.getActor(), r.getDecision(), r.getComment(),
-                        r.getChannel(), VietnamTime.of(r.getStartedAt()), VietnamTime.of(r.getEndedAt())))
-                .toList();
+                .map(StepHistory::view).toList();
+    }
+
+    static Step view(StepRecord r) {
+        return new Step(r.getId(), r.getKind(), r.getStepId(), r.getStepName(), r.getActor(), r.getDecision(),
+                r.getComment(), r.getChannel(), VietnamTime.of(r.getStartedAt()), VietnamTime.of(r.getEndedAt()),
+                r.getDocumentId(), r.getDocumentPages(), r.getPrintedCopies(), r.getPagesAvoided(),
+                r.getSignedElectronically(), r.getScanDocumentId());
     }
 
     public Share share(List<Step> steps) {
         List<Step> done = steps.stream().filter(s -> s.channel() != null).toList();
         long digital = done.stream().filter(s -> s.channel() == Channel.DIGITAL).count();
-        return new Share(done.size(), (int) digital, done.isEmpty() ? null : (double) digital / done.size());
+        List<Step> signatures = done.stream().filter(s -> s.kind() == StepKind.SIGNATURE).toList();
+        long electronic = signatures.stream().filter(s -> Boolean.TRUE.equals(s.signedElectronically())).count();
+        int avoided = steps.stream().map(Step::pagesAvoided).filter(Objects::nonNull).mapToInt(Integer::intValue).sum();
+        return new Share(done.size(), (int) digital, done.isEmpty() ? null : (double) digital / done.size(),
+                signatures.size(), (int) electronic, avoided, !done.isEmpty() && digital == done.size());
     }
 }

@@ -9,6 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.UUID;
 
 @Entity
 @Table(name = "step_record")
@@ -40,12 +41,30 @@ class StepRecord {
     private Instant startedAt;
     @Column(name = "ended_at")
     private Instant endedAt;
+    @Enumerated(EnumType.STRING)
+    private StepKind kind;
+    @Column(name = "document_id")
+    private UUID documentId;
+    @Column(name = "document_pages")
+    private Integer documentPages;
+    @Column(name = "printed_copies")
+    private Integer printedCopies;
+    @Column(name = "pages_avoided")
+    private Integer pagesAvoided;
+    @Column(name = "signed_electronically")
+    private Boolean signedElectronically;
+    @Column(name = "scan_document_id")
+    private UUID scanDocumentId;
 
     protected StepRecord() {
     }
 
-    StepRecord(String processKey, String processInstanceId, String businessKey, String tenantId, String stepId,
-               String stepName, String taskId, Instant startedAt) {
+    StepRecord(StepKind kind, String processKey, String processInstanceId, String businessKey, String tenantId,
+               String stepId, String stepName, String taskId, UUID documentId, Integer printedCopies,
+               Instant startedAt) {
+        this.kind = kind;
+        this.documentId = documentId;
+        this.printedCopies = printedCopies;
         this.processKey = processKey;
         this.processInstanceId = processInstanceId;
         this.businessKey = businessKey;
@@ -62,6 +81,72 @@ class StepRecord {
         this.comment = comment;
         this.channel = channel;
         this.endedAt = at;
+    }
+
+    /**
+     * What the step's document cost or saved: its pages (current version) when the step ended, and — when the model
+     * declares how many copies the step used to print — the pages not printed because it was done digitally.
+     */
+    void document(Integer pages) {
+        this.documentPages = pages;
+        this.pagesAvoided = pages == null || printedCopies == null ? null
+                : channel == Channel.DIGITAL ? printedCopies * pages : 0;
+    }
+
+    void signedElectronically(Boolean signed) {
+        this.signedElectronically = signed;
+    }
+
+    void actor(String actor) {
+        this.actor = actor;
+    }
+
+    void scan(UUID scanDocumentId) {
+        this.scanDocumentId = scanDocumentId;
+    }
+
+    /** Pages printed for a step done on paper (copies × pages), 0 for a digital one, null when not declared. */
+    Integer pagesPrinted() {
+        if (documentPages == null || printedCopies == null || channel == null) {
+            return null;
+        }
+        return channel == Channel.PAPER ? printedCopies * documentPages : 0;
+    }
+
+    StepKind getKind() {
+        return kind;
+    }
+
+    UUID getDocumentId() {
+        return documentId;
+    }
+
+    Integer getDocumentPages() {
+        return documentPages;
+    }
+
+    Integer getPrintedCopies() {
+        return printedCopies;
+    }
+
+    Integer getPagesAvoided() {
+        return pagesAvoided;
+    }
+
+    Boolean getSignedElectronically() {
+        return signedElectronically;
+    }
+
+    UUID getScanDocumentId() {
+        return scanDocumentId;
+    }
+
+    String getBusinessKey() {
+        return businessKey;
+    }
+
+    String getTenantId() {
+        return tenantId;
     }
 
     Long getId() {

@@ -1,12 +1,14 @@
 package vn.truongso.paperless;
 
 import java.time.Clock;
+import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParser;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -16,16 +18,27 @@ import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.engine.impl.util.xml.Namespace;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import vn.truongso.document.DocumentService;
 
 /**
- * The one mechanism that records steps: at parse time every process start and every user task of every BPMN file
- * gets built-in listeners, so tracking needs no per-process code and cannot be skipped by a model.
+ * The one mechanism that records steps: at parse time every process, its start, every user task and every call of
+ * the remote signature ({@code bpmn/remote-signature.bpmn}) in every BPMN file get built-in listeners, so tracking
+ * needs no per-process code and cannot be skipped by a model.
  *
- * <p>Who acted: the assignee of a completed task (the inbox claims before completing), or the authenticated user who
- * started the process. How: the task-local variable {@code channel} (DIGITAL unless said otherwise), with
- * {@code decision} and {@code comment}.
+ * <ul>
+ *   <li>Who acted: the assignee of a completed task (the inbox claims before completing), the authenticated user who
+ *   started the process, the {@code signer} of a signature. How: the task-local variable {@code channel} (DIGITAL
+ *   unless said otherwise), with {@code decision} and {@code comment}; a signature is DIGITAL when its outcome is
+ *   SIGNED (signed electronically), PAPER when it was given by hand, and not done otherwise.</li>
+ *   <li>Which document: the process variable {@code documentId}; its pages (current version) when the step ends.</li>
+ *   <li>What paper it saves: a user task may declare {@code <camunda:property name="printedCopies" value="2"/>};
+ *   done digitally it avoids copies × pages printed pages.</li>
+ *   <li>Every process instance (not a called one) gets a {@link ProcessRecord}: submitted by whom, when, and when it
+ *   completed or was cancelled.</li>
+ * </ul>
  */
 @Component
 class StepTracking extends AbstractProcessEnginePlugin {
@@ -33,12 +46,25 @@ class StepTracking extends AbstractProcessEnginePlugin {
     static final String CHANNEL = "channel";
     static final String DECISION = "decision";
     static final String COMMENT = "comment";
+    static final String DOCUMENT_ID = "documentId";
+    static final String PRINTED_COPIES = "printedCopies";
+    /** The called process every signature goes through, its signer input and its outcome output. */
+    static final String SIGNATURE_PROCESS = "remoteSignature";
+    static final String SIGNER = "signer";
+    static final String SIGNATURE_OUTCOME = "signatureOutcome";
+
+    private static final Namespace CAMUNDA = new Namespace(BpmnParser.CAMUNDA_BPMN_EXTENSIONS_NS);
 
     private final ObjectProvider<StepRecordRepository> records;
+    private final ObjectProvider<ProcessRecordRepository> processes;
+    private final ObjectProvider<DocumentService> documents;
     private final Clock clock;
 
-    StepTracking(ObjectProvider<StepRecordRepository> records, Clock clock) {
+    StepTracking(ObjectProvider<StepRecordRepository> records, ObjectProvider<ProcessRecordRepository> processes,
+                 ObjectProvider<DocumentService> documents, Clock clock) {
         this.records = records;
+        this.processes = processes;
+        this.documents = documents;
         this.clock = clock;
     }
 
@@ -46,9 +72,16 @@ class StepTracking extends AbstractProcessEnginePlugin {
     public void preInit(ProcessEngineConfigurationImpl config) {
         config.getCustomPreBPMNParseListeners().add(new AbstractBpmnParseListener() {
             @Override
+            public void parseProcess(Element element, ProcessDefinitionEntity definition) {
+                definition.addBuiltInListener(ExecutionListener.EVENTNAME_END,
+                        (ExecutionListener) StepTracking.this::processEnded);
+            }
+
+            @Override
             public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+                Integer copies = printedCopies(element);
                 TaskDefinition def = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
-                def.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, StepTracking.this::taskCreated);
+                def.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, task -> taskCreated(task, copies));
                 def.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, StepTracking.this::taskCompleted);
                 def.addBuiltInTaskListener(TaskListener.EVENTNAME_DELETE, StepTracking.this::taskDeleted);
             }
@@ -56,29 +89,89 @@ class StepTracking extends AbstractProcessEnginePlugin {
             @Override
             public void parseStartEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
                 if (scope instanceof ProcessDefinitionEntity) {
+                    Integer copies = printedCopies(element);
                     activity.addBuiltInListener(ExecutionListener.EVENTNAME_END,
-                            (ExecutionListener) StepTracking.this::processStarted);
+                            (ExecutionListener) e -> processStarted(e, copies));
+                }
+            }
+
+            @Override
+            public void parseCallActivity(Element element, ScopeImpl scope, ActivityImpl activity) {
+                if (SIGNATURE_PROCESS.equals(element.attribute("calledElement"))) {
+                    Integer copies = printedCopies(element);
+                    activity.addBuiltInListener(ExecutionListener.EVENTNAME_START,
+                            (ExecutionListener) e -> signatureStarted(e, copies));
+                    activity.addBuiltInListener(ExecutionListener.EVENTNAME_END,
+                            (ExecutionListener) StepTracking.this::signatureEnded);
                 }
             }
         });
     }
 
-    private void processStarted(DelegateExecution execution) {
-        if (((ExecutionEntity) execution).getProcessInstance().getSuperExecutionId() != null) {
-            return; // a called process (e.g. a remote signature) is a part of its caller's step, not a submission
+    /** {@code <camunda:property name="printedCopies" value="2"/>} of a task, or null when it declares none. */
+    static Integer printedCopies(Element element) {
+        Element ext = element.element("extensionElements");
+        Element props = ext == null ? null : ext.elementNS(CAMUNDA, "properties");
+        if (props == null) {
+            return null;
         }
-        StepRecord r = new StepRecord(processKey(execution), execution.getProcessInstanceId(),
-                execution.getProcessBusinessKey(), execution.getTenantId(), execution.getCurrentActivityId(),
-                execution.getCurrentActivityName(), null, clock.instant());
-        String actor = Context.getCommandContext().getAuthenticatedUserId();
-        r.end(actor, "SUBMIT", null, channelOf(execution.getVariable(CHANNEL)), clock.instant());
-        records.getObject().save(r);
+        for (Element p : props.elementsNS(CAMUNDA, "property")) {
+            if (PRINTED_COPIES.equals(p.attribute("name"))) {
+                try {
+                    int copies = Integer.parseInt(p.attribute("value").trim());
+                    if (copies >= 0) {
+                        return copies;
+                    }
+                } catch (RuntimeException e) {
+                    // fall through: a malformed value is a modelling error, reported at deployment
+                }
+                throw new IllegalArgumentException("printedCopies of " + element.attribute("id")
+                        + " must be a whole number ≥ 0, not '" + p.attribute("value") + "'");
+            }
+        }
+        return null;
     }
 
-    private void taskCreated(DelegateTask task) {
-        records.getObject().save(new StepRecord(processKey(task.getExecution()), task.getProcessInstanceId(),
-                task.getExecution().getProcessBusinessKey(), task.getTenantId(), task.getTaskDefinitionKey(),
-                task.getName(), task.getId(), clock.instant()));
+    private void processStarted(DelegateExecution execution, Integer copies) {
+        ExecutionEntity instance = ((ExecutionEntity) execution).getProcessInstance();
+        if (instance.getSuperExecutionId() != null) {
+            // A called process (e.g. a remote signature) is a part of its caller's step, not a submission: it only
+            // tells the caller's signature step who signs.
+            ExecutionEntity caller = instance.getSuperExecution();
+            Object signer = execution.getVariable(SIGNER);
+            if (caller != null && signer != null) {
+                records.getObject().findFirstByProcessInstanceIdAndStepIdAndEndedAtIsNullOrderByIdDesc(
+                        caller.getProcessInstanceId(), caller.getActivityId()).ifPresent(r -> r.actor(signer.toString()));
+            }
+            return;
+        }
+        UUID document = documentOf(execution);
+        String actor = Context.getCommandContext().getAuthenticatedUserId();
+        StepRecord r = new StepRecord(StepKind.SUBMISSION, processKey(execution), execution.getProcessInstanceId(),
+                execution.getProcessBusinessKey(), execution.getTenantId(), execution.getCurrentActivityId(),
+                execution.getCurrentActivityName(), null, document, copies, clock.instant());
+        r.end(actor, "SUBMIT", null, channelOf(execution.getVariable(CHANNEL)), clock.instant());
+        r.document(pages(document));
+        records.getObject().save(r);
+        ProcessDefinitionEntity definition = ((ExecutionEntity) execution).getProcessDefinition();
+        processes.getObject().save(new ProcessRecord(execution.getProcessInstanceId(), definition.getKey(),
+                definition.getName(), execution.getProcessBusinessKey(), execution.getTenantId(), document, actor,
+                clock.instant()));
+    }
+
+    private void processEnded(DelegateExecution execution) {
+        if (!execution.getId().equals(execution.getProcessInstanceId())) {
+            return;
+        }
+        processes.getObject().findById(execution.getProcessInstanceId()).ifPresent(p -> p.end(
+                execution.isCanceled() ? ProcessRecord.CANCELLED : ProcessRecord.COMPLETED, clock.instant()));
+    }
+
+    private void taskCreated(DelegateTask task, Integer copies) {
+        records.getObject().save(new StepRecord(StepKind.TASK, processKey(task.getExecution()),
+                task.getProcessInstanceId(), task.getExecution().getProcessBusinessKey(), task.getTenantId(),
+                task.getTaskDefinitionKey(), task.getName(), task.getId(), documentOf(task.getExecution()), copies,
+                clock.instant()));
     }
 
     private void taskCompleted(DelegateTask task) {
@@ -88,12 +181,53 @@ class StepTracking extends AbstractProcessEnginePlugin {
             r.end(task.getAssignee(), decision == null ? null : decision.toString(),
                     comment == null ? null : comment.toString(), channelOf(task.getVariableLocal(CHANNEL)),
                     clock.instant());
+            r.document(pages(r.getDocumentId()));
         });
     }
 
     private void taskDeleted(DelegateTask task) {
         records.getObject().findFirstByTaskIdAndEndedAtIsNull(task.getId())
                 .ifPresent(r -> r.end(null, "CANCELLED", task.getDeleteReason(), null, clock.instant()));
+    }
+
+    private void signatureStarted(DelegateExecution execution, Integer copies) {
+        records.getObject().save(new StepRecord(StepKind.SIGNATURE, processKey(execution),
+                execution.getProcessInstanceId(), execution.getProcessBusinessKey(), execution.getTenantId(),
+                execution.getCurrentActivityId(), execution.getCurrentActivityName(), null, documentOf(execution),
+                copies, clock.instant()));
+    }
+
+    /** SIGNED: signed electronically; PAPER: signed by hand on the printed copy; anything else: not signed. */
+    private void signatureEnded(DelegateExecution execution) {
+        records.getObject().findFirstByProcessInstanceIdAndStepIdAndEndedAtIsNullOrderByIdDesc(
+                execution.getProcessInstanceId(), execution.getCurrentActivityId()).ifPresent(r -> {
+            Object outcome = execution.isCanceled() ? "CANCELLED" : execution.getVariable(SIGNATURE_OUTCOME);
+            String o = outcome == null ? "CANCELLED" : outcome.toString();
+            Channel channel = switch (o) {
+                case "SIGNED" -> Channel.DIGITAL;
+                case "PAPER" -> Channel.PAPER;
+                default -> null;
+            };
+            r.end(r.getActor(), channel == null ? o : "SIGN", null, channel, clock.instant());
+            r.signedElectronically(channel == null ? null : channel == Channel.DIGITAL);
+            r.document(pages(r.getDocumentId()));
+        });
+    }
+
+    private Integer pages(UUID document) {
+        return document == null ? null : documents.getObject().pages(document).orElse(null);
+    }
+
+    private static UUID documentOf(DelegateExecution execution) {
+        Object id = execution.getVariable(DOCUMENT_ID);
+        if (id == null) {
+            return null;
+        }
+        try {
+            return UUID.fromString(id.toString());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static Channel channelOf(Object value) {

@@ -65,6 +65,33 @@ public class UserDirectory {
         return subjectGroups.findById(id).map(SubjectGroup::getName);
     }
 
+    /** An organisation as other capabilities see it; {@code kind} is one of {@code truongso.organisation.kinds}. */
+    public record OrganisationRef(String code, String name, String kind, String parentCode) {
+    }
+
+    public Optional<OrganisationRef> organisation(String code) {
+        return organisations.findById(code)
+                .map(o -> new OrganisationRef(o.getCode(), o.getName(), o.getKind(), o.getParentCode()));
+    }
+
+    /** Every organisation below {@code code} in the tree (not itself), e.g. the schools under an education office. */
+    public List<OrganisationRef> below(String code) {
+        List<Organisation> all = organisations.findAll();
+        List<OrganisationRef> out = new ArrayList<>();
+        java.util.Deque<String> todo = new java.util.ArrayDeque<>(List.of(code));
+        while (!todo.isEmpty()) {
+            String parent = todo.pop();
+            for (Organisation o : all) {
+                if (parent.equals(o.getParentCode())) {
+                    out.add(new OrganisationRef(o.getCode(), o.getName(), o.getKind(), o.getParentCode()));
+                    todo.push(o.getCode());
+                }
+            }
+        }
+        out.sort(Comparator.comparing(OrganisationRef::code));
+        return out;
+    }
+
     /** The school year (năm học) a date falls in: it starts in September, e.g. "2026-2027". */
     public static String schoolYear(java.time.LocalDate date) {
         int start = date.getMonthValue() >= 8 ? date.getYear() : date.getYear() - 1;

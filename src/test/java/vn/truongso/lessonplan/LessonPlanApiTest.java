@@ -105,13 +105,17 @@ class LessonPlanApiTest {
         JsonNode history = done.get("history");
         assertThat(history).extracting(h -> h.get("step").asText() + ":" + h.get("actor").asText() + ":"
                         + h.get("decision").asText() + ":" + h.get("channel").asText())
-                .containsExactly("submitted:gv.lan:SUBMIT:DIGITAL", "headReview:tt.hung:RETURN:DIGITAL",
-                        "revise:gv.lan:RESUBMIT:DIGITAL", "headReview:tt.hung:APPROVE:PAPER",
-                        "principalApproval:ht.mai:APPROVE:DIGITAL");
-        assertThat(history.get(1).get("comment").asText()).isEqualTo("Bổ sung phần luyện tập");
-        assertThat(done.get("paperless").get("stepsDone").asInt()).isEqualTo(5);
-        assertThat(done.get("paperless").get("digitalSteps").asInt()).isEqualTo(4);
-        assertThat(done.get("paperless").get("digitalShare").asDouble()).isEqualTo(0.8);
+                .containsExactly("submitted:gv.lan:SUBMIT:DIGITAL", "authorSign:gv.lan:SIGN:DIGITAL",
+                        "headReview:tt.hung:RETURN:DIGITAL", "revise:gv.lan:RESUBMIT:DIGITAL",
+                        "authorSign:gv.lan:SIGN:DIGITAL", "headReview:tt.hung:APPROVE:PAPER",
+                        "headSign:tt.hung:SIGN:PAPER", "principalApproval:ht.mai:APPROVE:DIGITAL",
+                        "principalSign:ht.mai:SIGN:DIGITAL");
+        assertThat(history.get(2).get("comment").asText()).isEqualTo("Bổ sung phần luyện tập");
+        // Signatures are steps too: the head's, given by hand on the printed copy, is a paper step.
+        assertThat(done.get("paperless").get("stepsDone").asInt()).isEqualTo(9);
+        assertThat(done.get("paperless").get("digitalSteps").asInt()).isEqualTo(7);
+        assertThat(done.get("paperless").get("digitalShare").asDouble()).isEqualTo(7.0 / 9);
+        assertThat(done.get("paperless").get("electronicSignatures").asInt()).isEqualTo(3);
 
         JsonNode notes = api.get("gv.lan", "/api/notifications").json().get("items");
         assertThat(notes).anySatisfy(n -> {

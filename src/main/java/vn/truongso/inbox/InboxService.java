@@ -140,8 +140,15 @@ public class InboxService {
         if (ids.isEmpty() || ids.size() > MAX_BATCH) {
             throw ApiException.badRequest("BATCH_INVALID", "Hãy chọn từ 1 đến " + MAX_BATCH + " việc để duyệt.");
         }
-        for (String id : ids) {
-            raceSafe(id, user, () -> doComplete(id, new Completion("APPROVE", null, null), user));
+        for (int i = 0; i < ids.size(); i++) {
+            String id = ids.get(i);
+            try {
+                raceSafe(id, user, () -> doComplete(id, new Completion("APPROVE", null, null), user));
+            } catch (ApiException e) {
+                // Nothing of the batch stays done; say which task spoiled it.
+                throw new ApiException(e.status(), e.code(), "Việc thứ " + (i + 1) + " (" + id + "): " + e.getMessage()
+                        + " Không việc nào trong lô được duyệt.");
+            }
         }
         return new BatchResult(ids.size(), signatures.requestConfirmation(user.username()).orElse(null));
     }

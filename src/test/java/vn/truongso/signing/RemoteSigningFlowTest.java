@@ -207,6 +207,7 @@ class RemoteSigningFlowTest {
         Api.Response refused = api.postJson("tt.hung", "/api/tasks/approve-batch", Map.of("taskIds", spoiled));
         assertThat(refused.status()).isEqualTo(404);
         assertThat(refused.contentType()).isEqualTo("application/problem+json");
+        assertThat(refused.json().get("detail").asText()).startsWith("Việc thứ 21 (").endsWith("Không việc nào trong lô được duyệt.");
         for (String id : ids) {
             assertThat(api.get("gv.lan", "/api/lesson-plans/" + id).json().get("status").asText())
                     .isEqualTo("HEAD_REVIEW");

@@ -21,6 +21,7 @@ final class EnrolmentDmn implements EligibilityRules.Decisions {
 
     static final String RESOURCE = "bpmn/enrolment-eligibility.dmn";
 
+    private final DmnEngine engine;
     private final Map<String, DmnDecision> decisions = new HashMap<>();
     private final Map<String, List<String>> matchedRules = new HashMap<>();
 
@@ -39,8 +40,6 @@ final class EnrolmentDmn implements EligibilityRules.Decisions {
             throw new UncheckedIOException(e);
         }
     }
-
-    private final DmnEngine engine;
 
     private void remember(DmnDecisionTableEvaluationEvent event) {
         matchedRules.put(event.getDecision().getKey(),

@@ -1,6 +1,5 @@
 package vn.truongso.remotesign;
 
-import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -82,26 +81,6 @@ class SignTransactions {
             log.info("Remote signing: transaction {} opened for {} ({} digests)", t.getId(), username, items.size());
             return t;
         });
-    }
-
-    /** The signature values, one per digest in the order given to {@link #open}, once SIGNED. */
-    Optional<List<byte[]>> signatureValues(UUID id) {
-        return tx.execute(s -> repo.findById(id)
-                .filter(t -> t.statusAt(clock.instant()) == SignTransactionStatus.SIGNED)
-                .map(t -> t.getItems().stream().map(i -> Base64.getDecoder().decode(i.getSignatureValue())).toList()));
-    }
-
-    /** Where a transaction stands (EXPIRED once its time is up), for pollers. */
-    Optional<SignTransactionStatus> status(UUID id) {
-        return tx.execute(s -> repo.findById(id).map(t -> t.statusAt(clock.instant())));
-    }
-
-    /**
-     * The signer's certificate, the issuing CA and the root, for the signer's live credential: what
-     * {@link vn.truongso.signing.SignatureValueProvider#chain()} answers.
-     */
-    Optional<List<X509Certificate>> chain(String username) {
-        return tx.execute(s -> credentials.live(username).map(credentials::chain));
     }
 
     /** Ends a transaction nobody confirmed in time (the waiting process gave up); a later code is refused. */

@@ -25,6 +25,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import vn.truongso.pki.SchoolPki;
 import vn.truongso.signing.DigestToSign;
+import vn.truongso.signing.SignatureConfirmations;
 import vn.truongso.support.Api;
 import vn.truongso.support.IntegrationTest;
 
@@ -46,6 +47,8 @@ class RemoteSignApiTest {
     SchoolPki pki;
     @Autowired
     MasterKey masterKey;
+    @Autowired
+    SignatureConfirmations confirmations;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -124,11 +127,12 @@ class RemoteSignApiTest {
         Api.Response again = post("ht.mai", "/api/sign-transactions/" + id + "/confirm", Map.of("otp", "123456"));
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.json().get("code").asText()).isEqualTo("TRANSACTION_NOT_PENDING");
-        assertThat(transactions.signatureValues(id)).isEmpty();
-        assertThat(transactions.status(id)).contains(SignTransactionStatus.REJECTED);
+        JsonNode seen = get("ht.mai", "/api/sign-transactions/" + id).json();
+        assertThat(seen.get("status").asText()).isEqualTo("REJECTED");
+        assertThat(seen.get("items")).allSatisfy(i -> assertThat(i.get("signatureValue").isNull()).isTrue());
 
         // The demo credential keeps the sample PKI's certificate, so signatures look as they did before.
-        List<X509Certificate> chain = transactions.chain("ht.mai").orElseThrow();
+        List<X509Certificate> chain = confirmations.chain("ht.mai");
         assertThat(chain).containsExactly(pki.signer("ht.mai").orElseThrow().certificate(), pki.issuingCertificate(),
                 pki.rootCertificate());
     }
@@ -148,8 +152,8 @@ class RemoteSignApiTest {
         assertThat(ok.status()).as(ok.toString()).isEqualTo(200);
         assertThat(ok.json().get("status").asText()).isEqualTo("SIGNED");
 
-        List<byte[]> values = transactions.signatureValues(id).orElseThrow();
-        X509Certificate cert = transactions.chain(s.username()).orElseThrow().get(0);
+        List<byte[]> values = TestSigners.signatureValues(ok.json());
+        X509Certificate cert = confirmations.chain(s.username()).get(0);
         assertThat(values).hasSize(3);
         for (int i = 0; i < data.length; i++) {
             Signature v = Signature.getInstance("SHA256withRSA");
@@ -198,7 +202,7 @@ class RemoteSignApiTest {
             pool.shutdownNow();
         }
         assertThat(get(s.username(), "/api/sign-transactions/" + id).json().get("status").asText()).isEqualTo("SIGNED");
-        assertThat(transactions.signatureValues(id).orElseThrow()).hasSize(1);
+        assertThat(TestSigners.signatureValues(get(s.username(), "/api/sign-transactions/" + id).json())).hasSize(1);
     }
 
     @Test
@@ -258,7 +262,7 @@ class RemoteSignApiTest {
         assertThat(suspended.json().get("code").asText()).isEqualTo("CREDENTIAL_NOT_ACTIVE");
         post("admin", "/api/admin/credentials/" + s.credentialId() + "/resume", Map.of());
 
-        X509Certificate cert = transactions.chain(s.username()).orElseThrow().get(0);
+        X509Certificate cert = confirmations.chain(s.username()).get(0);
         assertThat(post("admin", "/api/admin/credentials/" + s.credentialId() + "/revoke", Map.of())
                 .json().get("status").asText()).isEqualTo("REVOKED");
         Api.Response revoked = post(s.username(), "/api/sign-transactions/" + id + "/confirm", Map.of("otp", s.code(0)));

@@ -34,6 +34,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import vn.truongso.signing.Appearance;
 import vn.truongso.signing.DigestToSign;
+import vn.truongso.signing.SignatureConfirmations;
 import vn.truongso.signing.PadesSigner;
 import vn.truongso.signing.SignatureLevel;
 import vn.truongso.signing.SignatureRequest;
@@ -69,6 +70,8 @@ class SoftHsmCredentialTest {
     int port;
     @Autowired
     SignTransactions transactions;
+    @Autowired
+    SignatureConfirmations confirmations;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -112,7 +115,7 @@ class SoftHsmCredentialTest {
                 UUID.fromString(s.credentialId()))).isInstanceOf(DataIntegrityViolationException.class);
 
         // The key is in the token, as a token object that is sensitive and cannot be extracted, with the certificate.
-        X509Certificate cert = transactions.chain(s.username()).orElseThrow().get(0);
+        X509Certificate cert = confirmations.chain(s.username()).get(0);
         KeyStore token = tokenAsTheTestSeesIt();
         assertThat(token.isKeyEntry(s.credentialId())).isTrue();
         Key key = token.getKey(s.credentialId(), null);
@@ -125,7 +128,7 @@ class SoftHsmCredentialTest {
         SignatureValueProvider viaTransaction = new SignatureValueProvider() {
             @Override
             public List<X509Certificate> chain() {
-                return transactions.chain(s.username()).orElseThrow();
+                return confirmations.chain(s.username());
             }
 
             @Override
@@ -134,7 +137,7 @@ class SoftHsmCredentialTest {
                 assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
                 assertThat(confirmed.json().get("status").asText()).isEqualTo("SIGNED");
                 UUID id = UUID.fromString(confirmed.json().get("id").asText());
-                return transactions.signatureValues(id).orElseThrow().get(0);
+                return TestSigners.signatureValues(confirmed.json()).get(0);
             }
         };
         byte[] pdf = Files.readAllBytes(Path.of("docs/samples/ke-hoach-bai-day-mau.pdf"));
@@ -181,9 +184,9 @@ class SoftHsmCredentialTest {
         byte[] data = "kế hoạch ký bằng khóa phần mềm".getBytes(StandardCharsets.UTF_8);
         Api.Response ok = openAndConfirm(api, who, TestOtp.DEMO_SECRET, MessageDigest.getInstance("SHA-256").digest(data));
         assertThat(ok.status()).as(ok.toString()).isEqualTo(200);
-        byte[] value = transactions.signatureValues(UUID.fromString(ok.json().get("id").asText())).orElseThrow().get(0);
+        byte[] value = TestSigners.signatureValues(ok.json()).get(0);
         Signature v = Signature.getInstance("SHA256withRSA");
-        v.initVerify(transactions.chain(who).orElseThrow().get(0).getPublicKey());
+        v.initVerify(confirmations.chain(who).get(0).getPublicKey());
         v.update(data);
         assertThat(v.verify(value)).isTrue();
     }

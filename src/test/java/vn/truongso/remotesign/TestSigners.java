@@ -39,6 +39,15 @@ final class TestSigners {
         }
     }
 
+    /** The signature values of a transaction as its owner reads them over HTTP, one per item, in order. */
+    static java.util.List<byte[]> signatureValues(com.fasterxml.jackson.databind.JsonNode transaction) {
+        java.util.List<byte[]> values = new java.util.ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode item : transaction.get("items")) {
+            values.add(java.util.Base64.getDecoder().decode(item.get("signatureValue").asText()));
+        }
+        return values;
+    }
+
     /** A teacher with no credential yet; answers the username. */
     String teacher(String prefix, String fullName) {
         String username = prefix + "." + UUID.randomUUID().toString().substring(0, 8);

@@ -1,0 +1,470 @@
+package vn.truongso.enrolment;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.truongso.common.ApiException;
+import vn.truongso.common.VietnamTime;
+import vn.truongso.document.DocumentKind;
+import vn.truongso.document.DocumentService;
+import vn.truongso.document.DocumentView;
+import vn.truongso.paperless.StepHistory;
+import vn.truongso.school.CurrentUser;
+import vn.truongso.school.Groups;
+import vn.truongso.school.Role;
+import vn.truongso.school.UserDirectory;
+
+/**
+ * Applications for a school place: a parent applies online (or the school's clerk enters a paper application), the
+ * application's process (bpmn/enrolment-request.bpmn) decides eligibility with the DMN and gives it to the clerk.
+ * Every refusal changes nothing: all checks run before anything is stored, and a duplicate that slips past them
+ * meets the unique active key in the same transaction.
+ */
+@Service
+@Transactional
+public class EnrolmentService {
+
+    static final String PROCESS_KEY = "enrolmentRequest";
+    static final String PAPERS_MESSAGE = "enrolmentPapersAdded";
+    private static final Pattern PHONE = Pattern.compile("(0|\\+84)(3|5|7|8|9)[0-9]{8}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    private final AdmissionRoundRepository rounds;
+    private final EnrolmentApplicationRepository applications;
+    private final EnrolmentPaperRepository papers;
+    private final DocumentService documents;
+    private final UserDirectory users;
+    private final StepHistory history;
+    private final RuntimeService runtime;
+    private final IdentityService identity;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    EnrolmentService(AdmissionRoundRepository rounds, EnrolmentApplicationRepository applications,
+                     EnrolmentPaperRepository papers, DocumentService documents, UserDirectory users,
+                     StepHistory history, RuntimeService runtime, IdentityService identity,
+                     ApplicationEventPublisher events, Clock clock) {
+        this.rounds = rounds;
+        this.applications = applications;
+        this.papers = papers;
+        this.documents = documents;
+        this.users = users;
+        this.history = history;
+        this.runtime = runtime;
+        this.identity = identity;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    record ChildIn(String fullName, LocalDate birthDate, String personalId, String gender) {
+    }
+
+    record ParentIn(String fullName, String phone, String email) {
+    }
+
+    record AddressIn(String text, String ward, Double lat, Double lon) {
+    }
+
+    record PaperIn(UUID documentId, String kind) {
+    }
+
+    /** @param enrolmentYear optional: the round's year when the school has more than one open (e.g. 2027) */
+    record ApplyRequest(ChildIn child, ParentIn parent, AddressIn address, String schoolCode, Integer grade,
+                        List<String> priorityGroups, List<PaperIn> papers, Integer enrolmentYear) {
+    }
+
+    record PapersRequest(List<PaperIn> papers) {
+    }
+
+    EnrolmentView apply(ApplyRequest req, CurrentUser user) {
+        boolean online;
+        if (user.has(Role.PARENT)) {
+            online = true;
+        } else if (user.has(Role.CLERK) && user.organisationCode() != null) {
+            online = false;
+        } else {
+            throw ApiException.forbidden();
+        }
+        if (req == null) {
+            throw ApiException.badRequest("APPLICATION_REQUIRED", "Vui lòng gửi thông tin hồ sơ tuyển sinh.");
+        }
+        // The child
+        ChildIn c = req.child();
+        if (c == null) {
+            throw ApiException.badRequest("CHILD_REQUIRED", "Vui lòng nhập thông tin của trẻ (child).");
+        }
+        String childName = name(c.fullName(), "CHILD_NAME_REQUIRED", "Vui lòng nhập họ và tên của trẻ (tối đa 200 ký tự).");
+        if (c.birthDate() == null) {
+            throw ApiException.badRequest("BIRTH_DATE_MISSING", "Vui lòng nhập ngày sinh của trẻ.");
+        }
+        if (c.birthDate().isAfter(LocalDate.now(clock.withZone(VietnamTime.ZONE)))) {
+            throw ApiException.badRequest("BIRTH_DATE_INVALID", "Ngày sinh của trẻ không được ở tương lai.");
+        }
+        Gender gender = gender(c.gender());
+        PersonalId personalId = PersonalId.of(c.personalId(), c.birthDate(), gender);
+        // The parent
+        ParentIn p = req.parent();
+        if (p == null) {
+            throw ApiException.badRequest("PARENT_REQUIRED", "Vui lòng nhập thông tin cha mẹ hoặc người giám hộ (parent).");
+        }
+        String parentName = name(p.fullName(), "PARENT_NAME_REQUIRED",
+                "Vui lòng nhập họ và tên cha mẹ hoặc người giám hộ (tối đa 200 ký tự).");
+        String phone = p.phone() == null ? "" : p.phone().replaceAll("[\\s.\\-]", "");
+        if (!PHONE.matcher(phone).matches()) {
+            throw ApiException.badRequest("PHONE_INVALID",
+                    "Số điện thoại không hợp lệ: cần số di động Việt Nam 10 chữ số (ví dụ 0912345678 hoặc +84912345678).");
+        }
+        String email = p.email() == null || p.email().isBlank() ? null : p.email().strip();
+        if (email != null && (email.length() > 200 || !EMAIL.matcher(email).matches())) {
+            throw ApiException.badRequest("EMAIL_INVALID", "Địa chỉ thư điện tử không hợp lệ (ví dụ ten@example.com).");
+        }
+        // The home
+        AddressIn a = req.address();
+        if (a == null || a.text() == null || a.text().isBlank() || a.text().length() > 500) {
+            throw ApiException.badRequest("ADDRESS_REQUIRED", "Vui lòng nhập địa chỉ nơi cư trú (tối đa 500 ký tự).");
+        }
+        if (a.ward() == null || a.ward().isBlank() || a.ward().length() > 200) {
+            throw ApiException.badRequest("WARD_MISSING", "Vui lòng nhập phường, xã nơi cư trú.");
+        }
+        if (a.lat() == null || a.lon() == null) {
+            throw ApiException.badRequest("LOCATION_INVALID", "Vui lòng chọn vị trí nơi cư trú trên bản đồ (vĩ độ, kinh độ).");
+        }
+        Distance.checkCoordinates(a.lat(), a.lon());
+        if (a.lat() < 8 || a.lat() > 23.5 || a.lon() < 102 || a.lon() > 110) {
+            throw ApiException.badRequest("LOCATION_INVALID",
+                    "Tọa độ nơi cư trú nằm ngoài lãnh thổ Việt Nam; vui lòng chọn lại vị trí trên bản đồ.");
+        }
+        List<PriorityGroup> groups = List.copyOf(PriorityGroup.parse(req.priorityGroups()));
+        // The school and its round
+        AdmissionRound round = roundFor(req.schoolCode(), req.grade(), req.enrolmentYear());
+        if (!online && !user.worksFor(round.getSchoolCode())) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "NOT_YOUR_SCHOOL",
+                    "Văn thư chỉ nhập hồ sơ giấy cho trường của mình.");
+        }
+        Instant now = clock.instant();
+        checkWindow(round, now);
+        // The papers
+        List<Checked> checked = checkPapers(req.papers(), user, round.getSchoolCode(), true);
+        // One application per child and year
+        String key = EnrolmentApplication.activeKey(personalId.value(), round.getEnrolmentYear());
+        if (applications.existsByActiveKey(key)) {
+            throw duplicate(round);
+        }
+        EnrolmentApplication fresh = new EnrolmentApplication(round,
+                new EnrolmentApplication.Child(childName, c.birthDate(), personalId, gender),
+                new EnrolmentApplication.Parent(parentName, phone, email, online ? user.username() : null),
+                new EnrolmentApplication.Home(a.text().strip(), a.ward().strip(), a.lat(), a.lon()), groups,
+                Distance.km(a.lat(), a.lon(), round.getSchoolLat(), round.getSchoolLon()), online, user.username(), now);
+        EnrolmentApplication app;
+        try {
+            // merge (the id is ours): the managed copy is the one to keep working with
+            app = applications.saveAndFlush(fresh);
+        } catch (DataIntegrityViolationException e) {
+            throw duplicate(round);
+        }
+        addPapers(app, checked, now);
+        String school = schoolName(round.getSchoolCode());
+        Map<String, Object> vars = new HashMap<>();
+        vars.put("tenantId", round.getSchoolCode());
+        vars.put("applicationId", app.getId().toString());
+        vars.put("roundId", round.getId().toString());
+        vars.put("clerkGroup", Groups.role(round.getSchoolCode(), Role.CLERK));
+        vars.put("displayTitle", "Hồ sơ tuyển sinh lớp " + round.getGrade() + ": " + childName);
+        vars.put("requesterName", parentName);
+        vars.put("grade", round.getGrade());
+        vars.put("channel", online ? "DIGITAL" : "PAPER");
+        identity.setAuthenticatedUserId(user.username());
+        try {
+            String pid = runtime.startProcessInstanceByKey(PROCESS_KEY, app.getId().toString(), vars)
+                    .getProcessInstanceId();
+            app.started(pid);
+        } finally {
+            identity.clearAuthentication();
+        }
+        events.publishEvent(new EnrolmentApplied(round.getSchoolCode(), app.getId(), app.getProcessInstanceId(),
+                online, now));
+        return view(app, round, school);
+    }
+
+    /** The parent (or, for a paper application, the school's clerk) adds the papers the clerk asked for. */
+    EnrolmentView addPapers(UUID id, PapersRequest req, CurrentUser user) {
+        EnrolmentApplication app = readable(id, user);
+        boolean mayAdd = user.username().equals(app.getParentUsername())
+                || (!app.isOnline() && user.worksFor(app.getSchoolCode()) && user.has(Role.CLERK));
+        if (!mayAdd) {
+            throw ApiException.forbidden();
+        }
+        if (app.getStatus() != EnrolmentStatus.PAPERS_REQUESTED) {
+            throw ApiException.conflict("PAPERS_NOT_REQUESTED", "Hồ sơ này hiện không cần bổ sung giấy tờ ("
+                    + app.getStatus().text() + ").");
+        }
+        LocalDate today = LocalDate.now(clock.withZone(VietnamTime.ZONE));
+        if (app.getPapersDeadline() != null && today.isAfter(app.getPapersDeadline())) {
+            throw ApiException.conflict("PAPERS_DEADLINE_PASSED", "Đã quá hạn bổ sung giấy tờ ("
+                    + DAY.format(app.getPapersDeadline()) + ").");
+        }
+        List<Checked> checked = checkPapers(req == null ? null : req.papers(), user, app.getSchoolCode(), false);
+        Set<PaperKind> given = EnumSet.noneOf(PaperKind.class);
+        checked.forEach(x -> given.add(x.kind()));
+        List<PaperKind> missing = app.requested().stream().filter(k -> !given.contains(k)).toList();
+        if (!missing.isEmpty()) {
+            throw ApiException.badRequest("PAPERS_MISSING", "Còn thiếu giấy tờ văn thư yêu cầu: "
+                    + String.join(", ", missing.stream().map(PaperKind::label).toList()) + ".");
+        }
+        for (Checked x : checked) {
+            if (papers.findByApplicationIdOrderByAddedAtAscIdAsc(app.getId()).stream()
+                    .anyMatch(p -> p.getDocumentId().equals(x.documentId()))) {
+                throw ApiException.conflict("PAPER_ALREADY_ATTACHED", "Giấy tờ này đã có trong hồ sơ; vui lòng tải lên bản mới.");
+            }
+        }
+        addPapers(app, checked, clock.instant());
+        app.papersReceived();
+        runtime.createMessageCorrelation(PAPERS_MESSAGE).processInstanceId(app.getProcessInstanceId())
+                .correlateWithResult();
+        AdmissionRound round = rounds.findById(app.getRoundId()).orElseThrow();
+        return view(app, round, schoolName(round.getSchoolCode()));
+    }
+
+    @Transactional(readOnly = true)
+    EnrolmentView get(UUID id, CurrentUser user) {
+        EnrolmentApplication app = readable(id, user);
+        AdmissionRound round = rounds.findById(app.getRoundId()).orElseThrow();
+        return view(app, round, schoolName(round.getSchoolCode()));
+    }
+
+    record Summary(UUID id, String childName, String schoolCode, int grade, String schoolYear, EnrolmentStatus status,
+                   String statusText, boolean online, OffsetDateTime appliedAt) {
+    }
+
+    /** A parent: their own applications; the school's clerk and principal: their school's; an admin: all. */
+    @Transactional(readOnly = true)
+    List<Summary> list(CurrentUser user) {
+        List<EnrolmentApplication> found;
+        if (user.has(Role.ADMIN)) {
+            found = applications.findAll();
+        } else if ((user.has(Role.CLERK) || user.has(Role.PRINCIPAL)) && user.organisationCode() != null) {
+            found = applications.findBySchoolCodeOrderByAppliedAtDesc(user.organisationCode());
+        } else if (user.has(Role.PARENT)) {
+            found = applications.findByParentUsernameOrderByAppliedAtDesc(user.username());
+        } else {
+            throw ApiException.forbidden();
+        }
+        return found.stream().map(a -> new Summary(a.getId(), a.getChildName(), a.getSchoolCode(), a.getGrade(),
+                a.getEnrolmentYear() + "-" + (a.getEnrolmentYear() + 1), a.getStatus(), a.getStatus().text(),
+                a.isOnline(), VietnamTime.of(a.getAppliedAt()))).toList();
+    }
+
+    /** The signed admission decision, for whoever may read the application (the parent has a read grant). */
+    @Transactional(readOnly = true)
+    DocumentService.Content decision(UUID id, CurrentUser user) {
+        EnrolmentApplication app = readable(id, user);
+        if (app.getDecisionDocumentId() == null || !app.isDecisionSigned()) {
+            throw ApiException.notFound("quyết định trúng tuyển đã ký của hồ sơ này");
+        }
+        return documents.content(app.getDecisionDocumentId(), null, user);
+    }
+
+    static boolean mayRead(EnrolmentApplication a, CurrentUser u) {
+        if (u.username().equals(a.getParentUsername()) || u.has(Role.ADMIN)) {
+            return true;
+        }
+        return u.worksFor(a.getSchoolCode()) && (u.has(Role.CLERK) || u.has(Role.PRINCIPAL));
+    }
+
+    private EnrolmentApplication readable(UUID id, CurrentUser user) {
+        return applications.findById(id).filter(a -> mayRead(a, user))
+                .orElseThrow(() -> ApiException.notFound("hồ sơ tuyển sinh"));
+    }
+
+    private AdmissionRound roundFor(String schoolCode, Integer grade, Integer enrolmentYear) {
+        if (schoolCode == null || schoolCode.isBlank()) {
+            throw ApiException.badRequest("SCHOOL_REQUIRED", "Vui lòng chọn trường đăng ký (schoolCode).");
+        }
+        if (grade == null || (grade != 1 && grade != 6)) {
+            throw ApiException.badRequest("GRADE_INVALID", "Chỉ tuyển sinh trực tuyến vào lớp 1 và lớp 6.");
+        }
+        String code = schoolCode.strip();
+        UserDirectory.OrganisationRef org = users.organisation(code).orElseThrow(() -> ApiException.badRequest(
+                "SCHOOL_UNKNOWN", "Không có trường nào mã " + code + "."));
+        if (org.kind() == null || !org.kind().endsWith("_SCHOOL")) {
+            throw ApiException.badRequest("NOT_A_SCHOOL", org.name() + " không phải là trường học; vui lòng chọn một trường.");
+        }
+        // The round of that year; else the open one of this school and grade (the earliest year if several), else
+        // the next to open, else the latest (closed: the answer says since when).
+        List<AdmissionRound> found = rounds.findBySchoolCodeAndGradeOrderByEnrolmentYearDesc(code, grade).stream()
+                .filter(r -> enrolmentYear == null || r.getEnrolmentYear() == enrolmentYear).toList();
+        if (found.isEmpty() && enrolmentYear != null) {
+            throw ApiException.badRequest("NO_ROUND_FOR_GRADE", org.name() + " không có kỳ tuyển sinh lớp " + grade
+                    + " năm " + enrolmentYear + ".");
+        }
+        if (found.isEmpty()) {
+            throw ApiException.badRequest("NO_ROUND_FOR_GRADE", org.name() + " không tuyển sinh lớp " + grade
+                    + " (không có kỳ tuyển sinh lớp " + grade + ").");
+        }
+        Instant now = clock.instant();
+        return found.stream().filter(r -> r.openAt(now)).reduce((x, y) -> y)
+                .or(() -> found.stream().filter(r -> r.getStatus() == AdmissionRound.Status.OPEN
+                        && now.isBefore(r.getOpensAt())).reduce((x, y) -> y))
+                .orElse(found.get(0));
+    }
+
+    static void checkWindow(AdmissionRound round, Instant now) {
+        if (round.openAt(now)) {
+            return;
+        }
+        if (round.getStatus() == AdmissionRound.Status.OPEN && now.isBefore(round.getOpensAt())) {
+            throw ApiException.conflict("ENROLMENT_NOT_OPEN", "Chưa đến thời gian nhận hồ sơ: kỳ tuyển sinh lớp "
+                    + round.getGrade() + " năm học " + round.getSchoolYear() + " mở từ "
+                    + VietnamTime.of(round.getOpensAt()).format(DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy")) + ".");
+        }
+        throw ApiException.conflict("ENROLMENT_CLOSED", "Đã hết hạn nộp hồ sơ: kỳ tuyển sinh lớp " + round.getGrade()
+                + " năm học " + round.getSchoolYear() + " đã đóng lúc "
+                + VietnamTime.of(round.getClosedAt() != null && round.getClosedAt().isBefore(round.getClosesAt())
+                ? round.getClosedAt() : round.getClosesAt()).format(DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy")) + ".");
+    }
+
+    private static ApiException duplicate(AdmissionRound round) {
+        return ApiException.conflict("DUPLICATE_APPLICATION", "Trẻ này đã có hồ sơ tuyển sinh năm "
+                + round.getEnrolmentYear() + " đang được xét (số định danh cá nhân trùng); mỗi trẻ chỉ nộp một hồ sơ.");
+    }
+
+    record Checked(UUID documentId, PaperKind kind) {
+    }
+
+    private List<Checked> checkPapers(List<PaperIn> given, CurrentUser user, String schoolCode, boolean requireAll) {
+        if (given == null || given.isEmpty()) {
+            throw ApiException.badRequest("PAPERS_MISSING", "Vui lòng đính kèm giấy tờ: "
+                    + PaperKind.BIRTH_CERTIFICATE.label() + " và " + PaperKind.RESIDENCE_CONFIRMATION.label() + ".");
+        }
+        if (given.size() > 20) {
+            throw ApiException.badRequest("PAPERS_TOO_MANY", "Tối đa 20 giấy tờ mỗi lần.");
+        }
+        List<Checked> out = new ArrayList<>();
+        for (PaperIn p : given) {
+            if (p == null || p.documentId() == null) {
+                throw ApiException.badRequest("PAPER_INVALID", "Mỗi giấy tờ cần có documentId (tải lên trước qua /api/documents).");
+            }
+            PaperKind kind;
+            try {
+                kind = PaperKind.valueOf(p.kind() == null ? "" : p.kind().strip().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest("PAPER_KIND_INVALID", "Loại giấy tờ không hợp lệ: \"" + p.kind()
+                        + "\". Các loại hợp lệ: BIRTH_CERTIFICATE, RESIDENCE_CONFIRMATION, PRIORITY_PROOF.");
+            }
+            DocumentView doc;
+            try {
+                doc = documents.describe(p.documentId());
+            } catch (ApiException e) {
+                doc = null;
+            }
+            boolean own = doc != null && (user.username().equals(doc.owner())
+                    || (user.has(Role.CLERK) && schoolCode.equals(doc.organisationCode())
+                    && user.worksFor(schoolCode)));
+            if (!own) {
+                throw ApiException.badRequest("PAPER_NOT_APPLICANTS", "Không tìm thấy giấy tờ " + p.documentId()
+                        + " trong các tệp bạn đã tải lên; chỉ đính kèm được giấy tờ do chính bạn tải lên.");
+            }
+            if (doc.kind() != DocumentKind.APPLICATION_PAPER) {
+                throw ApiException.badRequest("PAPER_KIND_MISMATCH", "Tệp \"" + doc.title()
+                        + "\" không phải giấy tờ hồ sơ (cần tải lên với loại APPLICATION_PAPER).");
+            }
+            if (out.stream().anyMatch(x -> x.documentId().equals(p.documentId()))) {
+                throw ApiException.badRequest("PAPER_DUPLICATE", "Một tệp chỉ đính kèm một lần.");
+            }
+            out.add(new Checked(p.documentId(), kind));
+        }
+        if (requireAll) {
+            List<String> missing = new ArrayList<>();
+            for (PaperKind k : List.of(PaperKind.BIRTH_CERTIFICATE, PaperKind.RESIDENCE_CONFIRMATION)) {
+                if (out.stream().noneMatch(x -> x.kind() == k)) {
+                    missing.add(k.label());
+                }
+            }
+            if (!missing.isEmpty()) {
+                throw ApiException.badRequest("PAPERS_MISSING", "Hồ sơ còn thiếu giấy tờ bắt buộc: "
+                        + String.join(", ", missing) + ".");
+            }
+        }
+        return out;
+    }
+
+    private void addPapers(EnrolmentApplication app, List<Checked> checked, Instant at) {
+        for (Checked x : checked) {
+            papers.save(new EnrolmentPaper(app.getId(), x.documentId(), x.kind(), at));
+            // The school's clerk and principal read what the family sent.
+            documents.grantRead(x.documentId(), app.getSchoolCode(), null);
+        }
+    }
+
+    private static String name(String value, String code, String message) {
+        if (value == null || value.isBlank() || value.strip().length() > 200) {
+            throw ApiException.badRequest(code, message);
+        }
+        return value.strip().replaceAll("\\s+", " ");
+    }
+
+    private static Gender gender(String value) {
+        String v = value == null ? "" : value.strip().toUpperCase(java.util.Locale.ROOT);
+        return switch (v) {
+            case "MALE", "NAM" -> Gender.MALE;
+            case "FEMALE", "NỮ", "NU" -> Gender.FEMALE;
+            default -> throw ApiException.badRequest("GENDER_INVALID", "Giới tính của trẻ là MALE (Nam) hoặc FEMALE (Nữ).");
+        };
+    }
+
+    String schoolName(String code) {
+        return users.organisationName(code).orElse(code);
+    }
+
+    EnrolmentView view(EnrolmentApplication a, AdmissionRound round, String schoolName) {
+        List<EnrolmentView.Paper> ps = papers.findByApplicationIdOrderByAddedAtAscIdAsc(a.getId()).stream()
+                .map(p -> new EnrolmentView.Paper(p.getDocumentId(), p.getKind(), p.getKind().label(),
+                        VietnamTime.of(p.getAddedAt()))).toList();
+        EnrolmentView.Requested requested = a.getStatus() == EnrolmentStatus.PAPERS_REQUESTED
+                ? new EnrolmentView.Requested(a.requested(), a.requested().stream().map(PaperKind::label).toList(),
+                a.getPapersDeadline(), a.getStatusReason()) : null;
+        List<StepHistory.Step> steps = new ArrayList<>();
+        if (a.getProcessInstanceId() != null) {
+            steps.addAll(history.of(a.getProcessInstanceId()));
+        }
+        if (round.getProcessInstanceId() != null && a.getRanking() != null) {
+            // The principal's approval of the list and the signature of this family's decision.
+            history.of(round.getProcessInstanceId()).stream()
+                    .filter(s -> s.kind() == vn.truongso.paperless.StepKind.TASK
+                            || (a.getDecisionDocumentId() != null && a.getDecisionDocumentId().equals(s.documentId())))
+                    .forEach(steps::add);
+        }
+        EnrolmentView.DecisionRef decision = a.getDecisionDocumentId() == null ? null
+                : new EnrolmentView.DecisionRef(a.getDecisionDocumentId(), a.getDecisionNumber(), a.isDecisionSigned(),
+                a.isDecisionSigned() ? "/api/enrolments/" + a.getId() + "/decision" : null);
+        return new EnrolmentView(a.getId(), a.getStatus(), a.getStatus().text(), a.getStatusReason(),
+                a.getSchoolCode(), schoolName, round.getId(), a.getGrade(), round.getSchoolYear(),
+                new EnrolmentView.Child(a.getChildName(), a.getBirthDate(), a.getPersonalId(), a.getGender(),
+                        a.getGender().label()),
+                new EnrolmentView.Parent(a.getParentName(), a.getParentPhone(), a.getParentEmail(), a.getParentUsername()),
+                new EnrolmentView.Address(a.getAddressText(), a.getWard(), a.getLat(), a.getLon()),
+                a.groups(), a.isOnline() ? "ONLINE" : "PAPER", a.getEnteredBy(), VietnamTime.of(a.getAppliedAt()),
+                new EnrolmentView.EligibilityView(a.isEligible(), a.getEligibilityReason(), a.getPriorityPoints(),
+                        Math.round(a.getDistanceKm() * 100) / 100.0),
+                ps, requested, a.getRanking(), a.getProcessInstanceId(), steps, decision);
+    }
+}

@@ -1,0 +1,40 @@
+package vn.truongso.enrolment;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import vn.truongso.paperless.StepHistory;
+
+/** An application as its parent, the school's clerk and principal see it. */
+record EnrolmentView(UUID id, EnrolmentStatus status, String statusText, String statusReason, String schoolCode,
+                     String schoolName, UUID roundId, int grade, String schoolYear, Child child, Parent parent,
+                     Address address, List<PriorityGroup> priorityGroups, String channel, String enteredBy,
+                     OffsetDateTime appliedAt, EligibilityView eligibility, List<Paper> papers,
+                     Requested requestedPapers, Integer ranking, String processInstanceId,
+                     List<StepHistory.Step> steps, DecisionRef decision) {
+
+    record Child(String fullName, LocalDate birthDate, String personalId, Gender gender, String genderText) {
+    }
+
+    record Parent(String fullName, String phone, String email, String username) {
+    }
+
+    record Address(String text, String ward, double lat, double lon) {
+    }
+
+    /** What bpmn/enrolment-eligibility.dmn decided when the application arrived. */
+    record EligibilityView(boolean eligible, String reason, int priorityPoints, double distanceKm) {
+    }
+
+    record Paper(UUID documentId, PaperKind kind, String kindText, OffsetDateTime addedAt) {
+    }
+
+    /** What the clerk asked for, until when (inclusive, Vietnam time), and why. */
+    record Requested(List<PaperKind> kinds, List<String> kindTexts, LocalDate deadline, String comment) {
+    }
+
+    /** The admission decision: its number, whether the principal signed it, and where the parent downloads it. */
+    record DecisionRef(UUID documentId, String number, boolean signed, String link) {
+    }
+}

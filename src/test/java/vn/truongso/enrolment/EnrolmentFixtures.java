@@ -20,8 +20,9 @@ import vn.truongso.support.TestPdfs;
 final class EnrolmentFixtures {
 
     /**
-     * Enrolment years handed out to tests, per school: children must be born already (grade 6: eleven in the
-     * enrolment year, so at most 2037), and the demo rounds hold the coming year.
+     * Enrolment years handed out to tests (one counter for both schools, so a year is free at either): children
+     * must be born already (grade 6: eleven in the enrolment year, so at most 2037), and the demo rounds hold the
+     * coming year.
      */
     private static final java.util.Map<String, AtomicInteger> YEARS = new java.util.concurrent.ConcurrentHashMap<>();
     /** The school THCSHB, as in the demo rounds. */
@@ -44,7 +45,7 @@ final class EnrolmentFixtures {
     }
 
     static synchronized int nextYear(String school) {
-        AtomicInteger years = YEARS.computeIfAbsent(school, s -> new AtomicInteger(2020));
+        AtomicInteger years = YEARS.computeIfAbsent("any", s -> new AtomicInteger(2020));
         int year = years.getAndIncrement();
         if (year == 2027) {
             year = years.getAndIncrement();

@@ -22,7 +22,13 @@ import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProvider;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderCaseInstanceContext;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderHistoricDecisionInstanceContext;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderProcessInstanceContext;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.impl.identity.ReadOnlyIdentityProvider;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.Session;
@@ -53,6 +59,13 @@ class CamundaIdentity extends AbstractProcessEnginePlugin {
     @Override
     public void preInit(ProcessEngineConfigurationImpl config) {
         config.setTenantIdProvider(new OrganisationTenants());
+        config.getCustomPreBPMNParseListeners().add(new AbstractBpmnParseListener() {
+            @Override
+            public void parseProcess(Element element, ProcessDefinitionEntity definition) {
+                definition.addBuiltInListener(ExecutionListener.EVENTNAME_START,
+                        (ExecutionListener) CamundaIdentity::calledForAnotherOrganisation);
+            }
+        });
         config.setIdentityProviderSessionFactory(new SessionFactory() {
             @Override
             public Class<?> getSessionType() {
@@ -64,6 +77,24 @@ class CamundaIdentity extends AbstractProcessEnginePlugin {
                 return new Provider();
             }
         });
+    }
+
+    /**
+     * The engine gives a called process its caller's tenant. A process called for another organisation (an office's
+     * campaign calling each school's report) names that organisation in its {@code tenantId} input: it then runs in
+     * that organisation's tenant, so its tasks reach that organisation's inbox. Set before any task or job exists.
+     */
+    static void calledForAnotherOrganisation(DelegateExecution execution) {
+        ExecutionEntity instance = (ExecutionEntity) execution;
+        if (!instance.isProcessInstanceExecution() || instance.getSuperExecutionId() == null) {
+            return;
+        }
+        Object tenant = instance.getVariableLocal("tenantId");
+        if (tenant != null && !tenant.toString().equals(instance.getTenantId())) {
+            instance.setTenantId(tenant.toString());
+            // the inputs it was started with were created in the caller's tenant
+            instance.getVariablesInternal().forEach(v -> v.setTenantId(tenant.toString()));
+        }
     }
 
     /**

@@ -161,7 +161,7 @@ class EnrolmentApiTest {
     // ---- the whole way, as the demo users ---------------------------------------------------------------------
 
     @Test
-    void parentAppliesClerkChecksPrincipalApprovesTheListWithOneCode() {
+    void parentAppliesClerkChecksPrincipalApprovesTheListWithOneCode() throws Exception {
         int year = EnrolmentFixtures.nextYear("THCSHB");
         JsonNode round = openRound("ht.mai", "THCSHB", year, 2);
         String roundId = round.get("id").asText();
@@ -266,6 +266,12 @@ class EnrolmentApiTest {
             assertThat(pdf.status()).isEqualTo(200);
             assertThat(pdf.contentType()).startsWith("application/pdf");
             assertThat(new String(pdf.bytes(), 0, 5)).isEqualTo("%PDF-");
+            try (org.apache.pdfbox.pdmodel.PDDocument d = org.apache.pdfbox.Loader.loadPDF(pdf.bytes())) {
+                String text = new org.apache.pdfbox.text.PDFTextStripper().getText(d);
+                assertThat(text).contains(seen.get("child").get("fullName").asText())
+                        .contains(decision.get("number").asText().replace("Số: ", "")).contains("HIỆU TRƯỞNG")
+                        .contains("Phạm Thị Mai");
+            }
             // The parent's read grant: the document itself, too.
             assertThat(api.get("ph.binh", "/api/documents/" + doc).status()).isEqualTo(200);
         }

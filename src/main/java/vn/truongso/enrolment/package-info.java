@@ -1,15 +1,18 @@
 /**
- * Online enrolment (tuyển sinh đầu cấp, issue 6). This first slice holds only the eligibility rules and input
- * validation; the application API and bpmn/enrolment-request.bpmn come next.
+ * Online enrolment (tuyển sinh đầu cấp, issue 6): admission rounds, applications, the clerk's check, the ranked list
+ * and the principal's signed admission decisions.
  *
  * <p>The rules live in {@code bpmn/enrolment-eligibility.dmn}, not in Java: decision {@code enrolmentEligibility}
  * (hit policy FIRST: eligible or not and a Vietnamese reason, from the grade, the age counted by year and the child's
  * circumstances) and decision {@code enrolmentPriority} (COLLECT SUM: points from the catchment, the distance band and
- * the priority groups; it requires the first). Java only computes the facts the tables read.
+ * the priority groups; it requires the first). Java only computes the facts the tables read
+ * ({@link vn.truongso.enrolment.EligibilityRules}).
  *
- * <p>What the enrolment process will use: {@link vn.truongso.enrolment.EligibilityRules} (facts in, an
- * {@link vn.truongso.enrolment.Eligibility} out), {@link vn.truongso.enrolment.PersonalId} (the 12-digit personal
- * ID number, checked against birth date and gender), {@link vn.truongso.enrolment.Gender} and
- * {@link vn.truongso.enrolment.PriorityGroup} (the codes a parent may give). Everything else is package-private.
+ * <p>The processes: {@code bpmn/enrolment-request.bpmn} (one application: DMN, the clerk's "Kiểm tra hồ sơ tuyển
+ * sinh" with ACCEPT, REQUEST_MORE, REJECT, papers or lapse, then waiting for the round) and
+ * {@code bpmn/admission-round.bpmn} (one round: window, ranking, the principal's "Duyệt danh sách trúng tuyển", every
+ * decision numbered in the outgoing register and signed through remote-signature.bpmn with one code). Their steps are
+ * the beans {@code enrolmentSteps} and {@code admissionList}. HTTP: {@code /api/enrolments}, {@code
+ * /api/enrolment-rounds}. Published: {@link vn.truongso.enrolment.EnrolmentApplied}.
  */
 package vn.truongso.enrolment;

@@ -78,8 +78,21 @@ final class EnrolmentSteps {
                     + reason);
         }
 
+        /**
+         * The clerk found the papers in order. Accepted after the principal approved the round's list: too late to be
+         * ranked, NOT_ADMITTED at once (variable roundDecided).
+         */
         public void accept(DelegateExecution execution) {
             EnrolmentApplication app = application(execution);
+            AdmissionRound round = rounds.findById(app.getRoundId()).orElseThrow();
+            boolean decided = round.getStatus() == AdmissionRound.Status.DECIDED;
+            execution.setVariable("roundDecided", decided);
+            if (decided) {
+                app.moveTo(EnrolmentStatus.NOT_ADMITTED, "Hồ sơ hợp lệ sau khi danh sách trúng tuyển đã được duyệt.");
+                tell(app, "ENROLMENT_NOT_ADMITTED", "Hồ sơ của " + app.getChildName()
+                        + " hợp lệ sau khi danh sách trúng tuyển đã được duyệt: không trúng tuyển ở kỳ này.");
+                return;
+            }
             app.moveTo(EnrolmentStatus.ACCEPTED, null);
             tell(app, "ENROLMENT_ACCEPTED", "Hồ sơ tuyển sinh của " + app.getChildName()
                     + " đã hợp lệ; kết quả xét tuyển có sau khi hết hạn nộp hồ sơ.");

@@ -227,4 +227,39 @@ class EnrolmentProcessTest {
             assertThat(pis.get(v.id())).isEnded().hasPassed("admitted");
         }
     }
+
+    @Test
+    void refusedSignatureComesBackToThePrincipalAndLateAcceptanceIsNotAdmitted() {
+        EnrolmentView one = f.apply(parent, "THCSHB", year, "Đặng Ký Lại", 0.3);
+        EnrolmentView late = f.apply(parent, "THCSHB", year, "Đặng Chậm Trễ", 0.6);
+        ProcessInstance onePi = instance(one);
+        ProcessInstance latePi = instance(late);
+        clerk(onePi, "ACCEPT", null, Map.of());
+        Api.Response closed = api.postJson("ht.mai", "/api/enrolment-rounds/" + round.id() + "/close", null);
+        assertThat(closed.status()).isEqualTo(200);
+        ProcessInstance ri = roundInstance();
+        assertThat(ri).hasPassed("takingApplications", "rankApplications").isWaitingAt("approveList");
+
+        Api.Response approved = api.complete("ht.mai", task(ri).getId(), "APPROVE", null, null);
+        assertThat(approved.status()).as(approved.toString()).isEqualTo(202);
+        Api.Response refused = api.postJson("ht.mai", "/api/sign-transactions/"
+                + approved.json().get("transactionId").asText() + "/reject", Map.of("reason", "Sai tên"));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(200);
+        assertThat(ri).isWaitingAt("resign");
+        assertThat(task(ri)).isAssignedTo("ht.mai").hasName("Hiệu trưởng ký lại quyết định trúng tuyển");
+        assertThat(applications.findById(one.id()).orElseThrow().isDecisionSigned()).isFalse();
+
+        Api.Response again = api.complete("ht.mai", task(ri).getId(), "SIGN", null, null);
+        assertThat(again.status()).as(again.toString()).isEqualTo(202);
+        assertThat(again.json().get("documents").asInt()).isEqualTo(1);
+        api.confirm("ht.mai", again.json().get("transactionId").asText());
+        assertThat(ri).isEnded().hasPassed("decided");
+        assertThat(applications.findById(one.id()).orElseThrow().isDecisionSigned()).isTrue();
+        assertThat(onePi).isEnded().hasPassed("admitted");
+
+        // The clerk accepts the second one only now: too late for this round's list.
+        clerk(latePi, "ACCEPT", null, Map.of());
+        assertThat(latePi).isEnded().hasPassed("notAdmitted");
+        assertThat(status(late)).isEqualTo(EnrolmentStatus.NOT_ADMITTED);
+    }
 }

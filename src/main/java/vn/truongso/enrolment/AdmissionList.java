@@ -103,7 +103,7 @@ public class AdmissionList {
                                     schoolName, number.formatted(), place(round.getSchoolCode()),
                                     LocalDate.now(clock.withZone(VietnamTime.ZONE)), round.getSchoolYear(),
                                     round.getGrade(), app.getChildName(), app.getBirthDate(), app.getGender().label(),
-                                    app.getPersonalId(), app.getParentName(), app.getAddressText(), "HIỆU TRƯỞNG",
+                                    app.getPersonalId(), app.getParentName(), address(app), "HIỆU TRƯỞNG",
                                     principal.fullName()));
                             stored[0] = documents.store(new DocumentService.Upload(bytes,
                                     "quyet-dinh-trung-tuyen.pdf", "application/pdf"), title, DocumentKind.DECISION,
@@ -121,6 +121,14 @@ public class AdmissionList {
             }
         }
         execution.setVariable(TO_SIGN, toSign);
+    }
+
+    /** "12 Tô Hiệu, Hòa Bình": the ward added unless the parent wrote it already. */
+    static String address(EnrolmentApplication app) {
+        String text = app.getAddressText();
+        return EligibilityRules.sameWard(text, app.getWard())
+                || text.toLowerCase(Locale.ROOT).contains(app.getWard().toLowerCase(Locale.ROOT))
+                ? text : text + ", " + app.getWard();
     }
 
     /** What the signer's phone shows for one decision. */

@@ -26,7 +26,6 @@ import vn.truongso.common.VietnamTime;
 import vn.truongso.document.DocumentKind;
 import vn.truongso.document.DocumentService;
 import vn.truongso.document.DocumentView;
-import vn.truongso.paperless.StepHistory;
 import vn.truongso.school.CurrentUser;
 import vn.truongso.school.Groups;
 import vn.truongso.school.Role;
@@ -53,7 +52,7 @@ public class EnrolmentService {
     private final EnrolmentPaperRepository papers;
     private final DocumentService documents;
     private final UserDirectory users;
-    private final StepHistory history;
+    private final EnrolmentHistory history;
     private final RuntimeService runtime;
     private final IdentityService identity;
     private final ApplicationEventPublisher events;
@@ -61,7 +60,7 @@ public class EnrolmentService {
 
     EnrolmentService(AdmissionRoundRepository rounds, EnrolmentApplicationRepository applications,
                      EnrolmentPaperRepository papers, DocumentService documents, UserDirectory users,
-                     StepHistory history, RuntimeService runtime, IdentityService identity,
+                     EnrolmentHistory history, RuntimeService runtime, IdentityService identity,
                      ApplicationEventPublisher events, Clock clock) {
         this.rounds = rounds;
         this.applications = applications;
@@ -442,16 +441,14 @@ public class EnrolmentService {
         EnrolmentView.Requested requested = a.getStatus() == EnrolmentStatus.PAPERS_REQUESTED
                 ? new EnrolmentView.Requested(a.requested(), a.requested().stream().map(PaperKind::label).toList(),
                 a.getPapersDeadline(), a.getStatusReason()) : null;
-        List<StepHistory.Step> steps = new ArrayList<>();
+        List<EnrolmentHistory.Step> steps = new ArrayList<>();
         if (a.getProcessInstanceId() != null) {
             steps.addAll(history.of(a.getProcessInstanceId()));
         }
         if (round.getProcessInstanceId() != null && a.getRanking() != null) {
             // The principal's approval of the list and the signature of this family's decision.
-            history.of(round.getProcessInstanceId()).stream()
-                    .filter(s -> s.kind() == vn.truongso.paperless.StepKind.TASK
-                            || (a.getDecisionDocumentId() != null && a.getDecisionDocumentId().equals(s.documentId())))
-                    .forEach(steps::add);
+            steps.addAll(history.ofRound(round.getProcessInstanceId(), a.getDecisionDocumentId()));
+            steps.sort(java.util.Comparator.comparing(EnrolmentHistory.Step::startedAt));
         }
         EnrolmentView.DecisionRef decision = a.getDecisionDocumentId() == null ? null
                 : new EnrolmentView.DecisionRef(a.getDecisionDocumentId(), a.getDecisionNumber(), a.isDecisionSigned(),

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-import vn.truongso.paperless.StepHistory;
 
 /** An application as its parent, the school's clerk and principal see it. */
 record EnrolmentView(UUID id, EnrolmentStatus status, String statusText, String statusReason, String schoolCode,
@@ -12,7 +11,7 @@ record EnrolmentView(UUID id, EnrolmentStatus status, String statusText, String 
                      Address address, List<PriorityGroup> priorityGroups, String channel, String enteredBy,
                      OffsetDateTime appliedAt, EligibilityView eligibility, List<Paper> papers,
                      Requested requestedPapers, Integer ranking, String processInstanceId,
-                     List<StepHistory.Step> steps, DecisionRef decision) {
+                     List<EnrolmentHistory.Step> steps, DecisionRef decision) {
 
     record Child(String fullName, LocalDate birthDate, String personalId, Gender gender, String genderText) {
     }

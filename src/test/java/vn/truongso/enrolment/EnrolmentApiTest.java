@@ -285,6 +285,26 @@ class EnrolmentApiTest {
     }
 
     @Test
+    void theDemoRoundsAreOpenForGradeSix() {
+        JsonNode rounds = api.get("ph.binh", "/api/enrolment-rounds").json();
+        for (String school : List.of("THCSHB", "THCSAP")) {
+            JsonNode demo = null;
+            for (JsonNode r : rounds) {
+                if (school.equals(r.get("schoolCode").asText()) && r.get("seats").asInt() >= 90
+                        && r.get("catchmentWards").size() > 0 && r.get("open").asBoolean()
+                        && r.get("processInstanceId").asText().length() > 0
+                        && OffsetDateTime.parse(r.get("closesAt").asText()).isAfter(VietnamTime.of(clock.instant()).plusDays(25))) {
+                    demo = r;
+                }
+            }
+            assertThat(demo).as(school + " in " + rounds).isNotNull();
+            assertThat(demo.get("grade").asInt()).isEqualTo(6);
+            assertThat(demo.get("opensAt").asText()).endsWith("+07:00");
+            assertThat(demo.get("schoolName").asText()).startsWith("Trường THCS");
+        }
+    }
+
+    @Test
     void clerkEntersAPaperApplication() {
         int year = EnrolmentFixtures.nextYear("THCSHB");
         openRound("admin", "THCSHB", year, 5);

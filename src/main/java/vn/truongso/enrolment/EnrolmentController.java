@@ -56,6 +56,12 @@ class EnrolmentController {
         return enrolments.addPapers(id, request, users.current());
     }
 
+    /** The family withdraws the application (before the result); the child may then apply elsewhere. */
+    @PostMapping("/api/enrolments/{id}/withdraw")
+    EnrolmentView withdraw(@PathVariable UUID id) {
+        return enrolments.withdraw(id, users.current());
+    }
+
     /** The signed admission decision (PDF). */
     @GetMapping("/api/enrolments/{id}/decision")
     ResponseEntity<InputStreamResource> decision(@PathVariable UUID id) {

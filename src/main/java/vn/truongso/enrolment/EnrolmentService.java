@@ -243,6 +243,31 @@ public class EnrolmentService {
         return view(app, round, schoolName(round.getSchoolCode()));
     }
 
+    /**
+     * The family withdraws the application before the result (the clerk for a paper application): its process ends,
+     * the child may apply elsewhere.
+     */
+    EnrolmentView withdraw(UUID id, CurrentUser user) {
+        EnrolmentApplication app = readable(id, user);
+        boolean mayWithdraw = user.username().equals(app.getParentUsername())
+                || (!app.isOnline() && user.worksFor(app.getSchoolCode()) && user.has(Role.CLERK));
+        if (!mayWithdraw) {
+            throw ApiException.forbidden();
+        }
+        if (!Set.of(EnrolmentStatus.CHECKING, EnrolmentStatus.PAPERS_REQUESTED, EnrolmentStatus.ACCEPTED)
+                .contains(app.getStatus())) {
+            throw ApiException.conflict("WITHDRAW_NOT_POSSIBLE", "Không rút được hồ sơ ở trạng thái này ("
+                    + app.getStatus().text() + ").");
+        }
+        app.moveTo(EnrolmentStatus.WITHDRAWN, "Rút hồ sơ theo yêu cầu của " + user.fullName() + ".");
+        if (app.getProcessInstanceId() != null && runtime.createProcessInstanceQuery()
+                .processInstanceId(app.getProcessInstanceId()).count() > 0) {
+            runtime.deleteProcessInstance(app.getProcessInstanceId(), "Phụ huynh rút hồ sơ");
+        }
+        AdmissionRound round = rounds.findById(app.getRoundId()).orElseThrow();
+        return view(app, round, schoolName(round.getSchoolCode()));
+    }
+
     @Transactional(readOnly = true)
     EnrolmentView get(UUID id, CurrentUser user) {
         EnrolmentApplication app = readable(id, user);

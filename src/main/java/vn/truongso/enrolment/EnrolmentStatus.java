@@ -8,7 +8,8 @@ public enum EnrolmentStatus {
     ADMITTED("Trúng tuyển", true),
     NOT_ADMITTED("Không trúng tuyển (ngoài chỉ tiêu)", false),
     REJECTED("Hồ sơ bị từ chối", false),
-    LAPSED("Hồ sơ hết hạn (không bổ sung giấy tờ đúng hạn)", false);
+    LAPSED("Hồ sơ hết hạn (không bổ sung giấy tờ đúng hạn)", false),
+    WITHDRAWN("Phụ huynh đã rút hồ sơ", false);
 
     private final String text;
     private final boolean active;

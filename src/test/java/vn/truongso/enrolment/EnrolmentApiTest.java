@@ -483,6 +483,22 @@ class EnrolmentApiTest {
         assertThat(again.json().get("detail").asText()).contains("đã có hồ sơ tuyển sinh năm " + year);
         assertThat(rows("enrolment_application")).isEqualTo(apps);
         assertThat(applicationProcesses()).isEqualTo(processes);
+
+        // Once withdrawn, the child may apply elsewhere.
+        JsonNode first = api.get("ph.binh", "/api/enrolments").json();
+        String firstId = null;
+        for (JsonNode x : first) {
+            if ("Lê Một Lần".equals(x.get("childName").asText())) {
+                firstId = x.get("id").asText();
+            }
+        }
+        assertThat(api.postJson(other, "/api/enrolments/" + firstId + "/withdraw", null).status()).isEqualTo(404);
+        Api.Response withdrawn = api.postJson("ph.binh", "/api/enrolments/" + firstId + "/withdraw", null);
+        assertThat(withdrawn.status()).as(withdrawn.toString()).isEqualTo(200);
+        assertThat(withdrawn.json().get("status").asText()).isEqualTo("WITHDRAWN");
+        assertThat(task("vt.thu", firstId)).isNull();
+        assertThat(api.postJson("ph.binh", "/api/enrolments/" + firstId + "/withdraw", null).status()).isEqualTo(409);
+        apply("ph.binh", application("ph.binh", "THCSHB", year, "Lê Một Lần", child, 0.5));
     }
 
     @Test

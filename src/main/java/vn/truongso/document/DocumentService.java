@@ -33,10 +33,12 @@ public class DocumentService {
     private final DataSize maxSize;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final ReadGrantRepository grants;
 
     DocumentService(DocumentRepository documents, BlobStore blobs, PdfInspector inspector,
                     @Value("${truongso.documents.max-size}") DataSize maxSize, Clock clock,
-                    ApplicationEventPublisher events) {
+                    ApplicationEventPublisher events, ReadGrantRepository grants) {
+        this.grants = grants;
         this.documents = documents;
         this.blobs = blobs;
         this.inspector = inspector;
@@ -148,13 +150,23 @@ public class DocumentService {
             java.util.List<jakarta.persistence.criteria.Predicate> access = new java.util.ArrayList<>();
             access.add(cb.equal(root.get("ownerUsername"), user.username()));
             if (user.organisationCode() != null) {
-                if (user.has(Role.PRINCIPAL) || user.has(Role.CLERK) || user.has(Role.OFFICER)) {
+                if (readsForOrganisation(user)) {
                     access.add(cb.equal(root.get("organisationCode"), user.organisationCode()));
                 } else if (user.has(Role.HEAD) && user.subjectGroupId() != null) {
                     access.add(cb.and(cb.equal(root.get("organisationCode"), user.organisationCode()),
                             cb.equal(root.get("ownerGroupId"), user.subjectGroupId())));
                 }
             }
+            jakarta.persistence.criteria.Subquery<UUID> granted = cq.subquery(UUID.class);
+            jakarta.persistence.criteria.Root<ReadGrant> g = granted.from(ReadGrant.class);
+            jakarta.persistence.criteria.Predicate toMe = cb.and(
+                    cb.equal(g.get("granteeKind"), ReadGrant.Kind.USER.name()),
+                    cb.equal(g.get("grantee"), user.username()));
+            granted.select(g.get("documentId")).where(readsForOrganisation(user)
+                    ? cb.or(toMe, cb.and(cb.equal(g.get("granteeKind"), ReadGrant.Kind.ORG.name()),
+                            cb.equal(g.get("grantee"), user.organisationCode())))
+                    : toMe);
+            access.add(root.get("id").in(granted));
             all.add(cb.or(access.toArray(jakarta.persistence.criteria.Predicate[]::new)));
             if (query.kind() != null) {
                 all.add(cb.equal(root.get("kind"), query.kind()));
@@ -225,18 +237,49 @@ public class DocumentService {
     public record Content(String title, int version, String sha256, long size, InputStream stream) {
     }
 
-    static boolean mayRead(Document doc, CurrentUser user) {
+    /**
+     * Lets an organisation (its principal, clerks and officers: those who read all of its own documents) or one
+     * person read a document that is not theirs: a report the office received, papers a parent sent a school, the
+     * decision about a parent's child. Exactly one of {@code organisationCode} and {@code username}. Granting twice
+     * is harmless. Access is the caller's to check.
+     */
+    public void grantRead(UUID documentId, String organisationCode, String username) {
+        if ((organisationCode == null) == (username == null)) {
+            throw new IllegalArgumentException("grant read to an organisation or to a person, not both or neither");
+        }
+        if (!documents.existsById(documentId)) {
+            throw ApiException.notFound("văn bản");
+        }
+        ReadGrant.Kind kind = organisationCode != null ? ReadGrant.Kind.ORG : ReadGrant.Kind.USER;
+        String grantee = organisationCode != null ? organisationCode : username;
+        if (!grants.existsByDocumentIdAndGranteeKindAndGrantee(documentId, kind.name(), grantee)) {
+            grants.save(new ReadGrant(documentId, kind, grantee, clock.instant()));
+        }
+    }
+
+    private boolean mayRead(Document doc, CurrentUser user) {
         if (doc.getOwnerUsername().equals(user.username())) {
             return true;
         }
-        if (doc.getOrganisationCode() == null || !user.worksFor(doc.getOrganisationCode())) {
-            return false;
+        if (doc.getOrganisationCode() != null && user.worksFor(doc.getOrganisationCode())) {
+            if (readsForOrganisation(user)) {
+                return true;
+            }
+            if (user.has(Role.HEAD) && doc.getOwnerGroupId() != null
+                    && doc.getOwnerGroupId().equals(user.subjectGroupId())) {
+                return true;
+            }
         }
-        if (user.has(Role.PRINCIPAL) || user.has(Role.CLERK) || user.has(Role.OFFICER)) {
-            return true;
-        }
-        return user.has(Role.HEAD) && doc.getOwnerGroupId() != null
-                && doc.getOwnerGroupId().equals(user.subjectGroupId());
+        return grants.existsByDocumentIdAndGranteeKindAndGrantee(doc.getId(), ReadGrant.Kind.USER.name(),
+                user.username())
+                || readsForOrganisation(user) && grants.existsByDocumentIdAndGranteeKindAndGrantee(doc.getId(),
+                        ReadGrant.Kind.ORG.name(), user.organisationCode());
+    }
+
+    /** Principals, clerks and officers read every document of their organisation and what was sent to it. */
+    private static boolean readsForOrganisation(CurrentUser user) {
+        return user.organisationCode() != null
+                && (user.has(Role.PRINCIPAL) || user.has(Role.CLERK) || user.has(Role.OFFICER));
     }
 
     private Document readable(UUID id, CurrentUser user) {

@@ -40,9 +40,11 @@ public class InboxService {
     private final RemoteSignatures signatures;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final List<TaskInputs> inputs;
 
     InboxService(TaskService tasks, RuntimeService runtime, HistoryService history, TaskRules rules,
-                 RemoteSignatures signatures, Clock clock, ApplicationEventPublisher events) {
+                 RemoteSignatures signatures, Clock clock, ApplicationEventPublisher events, List<TaskInputs> inputs) {
+        this.inputs = inputs;
         this.tasks = tasks;
         this.runtime = runtime;
         this.history = history;
@@ -61,7 +63,11 @@ public class InboxService {
     record TaskPage(List<TaskView> items, long total, int page, int size) {
     }
 
-    record Completion(String decision, String comment, String channel) {
+    /** @param inputs what the task needs besides the decision (checked by the process's {@link TaskInputs}) */
+    record Completion(String decision, String comment, String channel, Map<String, Object> inputs) {
+        Completion(String decision, String comment, String channel) {
+            this(decision, comment, channel, null);
+        }
     }
 
     @Transactional(readOnly = true)
@@ -199,7 +205,7 @@ public class InboxService {
         local.put("decision", decision);
         local.put("comment", comment);
         local.put("channel", channel.name());
-        Map<String, Object> process = new HashMap<>();
+        Map<String, Object> process = new HashMap<>(checkedInputs(task, decision, c.inputs(), user));
         process.put("decision", decision);
         process.put("lastActor", user.username());
         process.put("lastComment", comment);
@@ -213,6 +219,24 @@ public class InboxService {
         events.publishEvent(new TaskCompleted(taskId, task.getTaskDefinitionKey(), task.getName(),
                 task.getProcessInstanceId(), task.getTenantId(), uuidOrNull(documentId), user.username(), decision,
                 channel.name()));
+    }
+
+    /** The variables the process's own module makes of the task's inputs; inputs no module checks are refused. */
+    private Map<String, Object> checkedInputs(Task task, String decision, Map<String, Object> given, CurrentUser user) {
+        Map<String, Object> in = given == null ? Map.of() : given;
+        String processKey = task.getProcessDefinitionId().split(":")[0];
+        Optional<TaskInputs> handler = inputs.stream()
+                .filter(h -> h.handles(processKey, task.getTaskDefinitionKey())).findFirst();
+        if (handler.isEmpty()) {
+            if (!in.isEmpty()) {
+                throw ApiException.badRequest("INPUTS_NOT_ACCEPTED",
+                        "Việc này không nhận thông tin kèm theo (inputs): " + String.join(", ", in.keySet()) + ".");
+            }
+            return Map.of();
+        }
+        Map<String, Object> vars = handler.get().check(task.getProcessInstanceId(), task.getTaskDefinitionKey(),
+                decision, in, user);
+        return vars == null ? Map.of() : vars;
     }
 
     private static java.util.UUID uuidOrNull(Object value) {

@@ -126,6 +126,8 @@ public class IncomingRegister {
             received = new Received(Outcome.RETURNED, null, null, year, VietnamTime.of(at), report.verdict(),
                     report.summary(), ack);
         }
+        // What arrived (kept or returned) is readable by the receiver's principal, clerks and officers.
+        documents.grantRead(documentId, organisationCode, null);
         if (senderCode != null) {
             notifier.toGroups(List.of(Groups.role(senderCode, Role.CLERK), Groups.role(senderCode, Role.PRINCIPAL),
                             Groups.role(senderCode, Role.OFFICER)),

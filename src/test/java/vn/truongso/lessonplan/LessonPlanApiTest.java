@@ -60,6 +60,11 @@ class LessonPlanApiTest {
         Api.Response noComment = api.complete("tt.hung", task.get("id").asText(), "RETURN", null, null);
         assertThat(noComment.status()).isEqualTo(400);
         assertThat(noComment.json().get("code").asText()).isEqualTo("COMMENT_REQUIRED");
+        // A lesson-plan review takes no inputs besides the decision: refused, and the task stays open.
+        Api.Response withInputs = api.postJson("tt.hung", "/api/tasks/" + task.get("id").asText() + "/complete",
+                java.util.Map.of("decision", "RETURN", "comment", "Sửa lại", "inputs", java.util.Map.of("documentId", "x")));
+        assertThat(withInputs.status()).isEqualTo(400);
+        assertThat(withInputs.json().get("code").asText()).isEqualTo("INPUTS_NOT_ACCEPTED");
         assertThat(api.complete("tt.hung", task.get("id").asText(), "RETURN", "Bổ sung phần luyện tập", null).status())
                 .isEqualTo(204);
         assertThat(api.get("gv.lan", "/api/lesson-plans/" + id).json().get("status").asText()).isEqualTo("RETURNED");

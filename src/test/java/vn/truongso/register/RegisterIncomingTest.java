@@ -92,10 +92,17 @@ class RegisterIncomingTest {
     void theServiceApiReceivesADocumentOfAnotherOrganisationForAProcess() {
         String title = "Báo cáo qua quy trình " + UUID.randomUUID().toString().substring(0, 8);
         JsonNode plan = api.submitLessonPlan("gv.lan", title);
+        String content = "/api/documents/" + plan.get("documentId").asText() + "/content";
+        assertThat(api.get("cv.nam", content).status()).as("the office before it received it").isEqualTo(404);
         IncomingRegister.Received r = incoming.receive("VHXH-HB", UUID.fromString(plan.get("documentId").asText()),
                 null, "THCSHB", null, title, "cv.nam");
         assertThat(r.outcome()).isEqualTo(IncomingRegister.Outcome.ACCEPTED);
         assertThat(r.arrivalNumber()).isPositive();
+        // What the office received, its officers may open and find; another school still may not.
+        assertThat(api.get("cv.nam", content).status()).isEqualTo(200);
+        assertThat(api.get("cv.nam", "/api/documents?q=" + java.net.URLEncoder.encode(title,
+                java.nio.charset.StandardCharsets.UTF_8)).json().get("items")).hasSize(1);
+        assertThat(api.get("vt.thu", content).status()).isEqualTo(404);
         // The first (unsigned) version of the same document would be returned.
         IncomingRegister.Received unsigned = incoming.receive("VHXH-HB",
                 UUID.fromString(plan.get("documentId").asText()), 1, "THCSHB", null, title, "cv.nam");

@@ -122,6 +122,16 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
     }
 
+    /** Uploads a generated one-page PDF of the given kind (REPORT, APPLICATION_PAPER, …); answers its id. */
+    public String upload(String user, String title, String kind) {
+        Response r = postMultipart(user, "/api/documents", Part.file("tep.pdf", "application/pdf",
+                TestPdfs.lessonPlan(title)), Part.field("title", title), Part.field("kind", kind));
+        if (r.status() != 201) {
+            throw new AssertionError("upload failed: " + r);
+        }
+        return r.json().get("id").asText();
+    }
+
     /** Uploads a generated lesson-plan PDF as {@code user}; answers the new document's id. */
     public String uploadLessonPlan(String user, String title) {
         Response r = postMultipart(user, "/api/documents", Part.file("khbd.pdf", "application/pdf",

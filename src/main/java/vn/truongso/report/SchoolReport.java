@@ -108,6 +108,11 @@ class SchoolReport {
         this.arrivalYear = arrivalYear;
     }
 
+    /** The document must change (a new version) before it goes to the principal again. */
+    void revisionNeeded(int atVersion) {
+        this.returnedAtVersion = atVersion;
+    }
+
     void missed() {
         this.missed = true;
         this.late = true;

@@ -53,6 +53,7 @@ class CamundaIdentity extends AbstractProcessEnginePlugin {
     @Override
     public void preInit(ProcessEngineConfigurationImpl config) {
         config.setTenantIdProvider(new OrganisationTenants());
+        config.getCustomPreBPMNParseListeners().add(new CalledProcessTenant());
         config.setIdentityProviderSessionFactory(new SessionFactory() {
             @Override
             public Class<?> getSessionType() {
@@ -88,6 +89,31 @@ class CamundaIdentity extends AbstractProcessEnginePlugin {
         @Override
         public String provideTenantIdForHistoricDecisionInstance(TenantIdProviderHistoricDecisionInstanceContext ctx) {
             return ctx.getExecution() == null ? null : ctx.getExecution().getTenantId();
+        }
+    }
+
+    /**
+     * A called process that is given its own {@code tenantId} (a school's report called by its office's campaign)
+     * runs in that tenant, not its caller's: the engine gives a sub-process its caller's tenant before any provider
+     * is asked, so the process start moves the new instance (and the variables it was started with) there.
+     * remoteSignature is always given its caller's tenantId, so nothing changes for it.
+     */
+    static class CalledProcessTenant extends org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener {
+        @Override
+        public void parseProcess(org.camunda.bpm.engine.impl.util.xml.Element element,
+                                 org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity definition) {
+            definition.addBuiltInListener(org.camunda.bpm.engine.delegate.ExecutionListener.EVENTNAME_START,
+                    execution -> {
+                        var instance = (org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity) execution;
+                        if (!instance.isProcessInstanceExecution() || instance.getSuperExecutionId() == null) {
+                            return;
+                        }
+                        Object tenant = instance.getVariableLocal("tenantId");
+                        if (tenant != null && !tenant.toString().equals(instance.getTenantId())) {
+                            instance.setTenantId(tenant.toString());
+                            instance.getVariablesInternal().forEach(v -> v.setTenantId(tenant.toString()));
+                        }
+                    });
         }
     }
 

@@ -10,6 +10,9 @@ create table document_read_grant (
 );
 create index document_read_grant_grantee_idx on document_read_grant (grantee_kind, grantee);
 
--- Paperless figures fed by the report and enrolment processes: submitted online / electronically, and on time.
-alter table process_record add column submitted_online boolean;
-alter table process_record add column on_time boolean;
+-- Paperless figures fed by the report and enrolment processes' events (null: not such a process, or not known yet).
+-- A school's report: sent electronically? by the deadline? (false as soon as the deadline passed without it)
+alter table process_record add column report_electronic boolean;
+alter table process_record add column report_on_time boolean;
+-- An enrolment application: made online by the family (false: a paper application the clerk entered)
+alter table process_record add column applied_online boolean;

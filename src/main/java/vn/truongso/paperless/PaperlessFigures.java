@@ -291,10 +291,16 @@ public class PaperlessFigures {
                 avoided + printed, PaperlessTargets.PAPER_REDUCTION, year));
         f.add(new Figure("pagesAvoided", "Số trang giấy tránh được", "PAGES", (double) avoided, null, null, null,
                 null, null, null));
-        f.add(noData("reportsElectronicOnTime", "Tỷ lệ báo cáo định kỳ gửi điện tử, đúng hạn",
-                PaperlessTargets.REPORTS_ELECTRONIC, year));
-        f.add(noData("applicationsOnline", "Tỷ lệ hồ sơ tuyển sinh nộp trực tuyến", PaperlessTargets.ADMISSIONS_ONLINE,
-                year));
+        // Filled by the report and enrolment processes' events: a report counts once it was sent or its deadline passed.
+        List<ProcessRecord> reports = instances.stream().filter(p -> p.getReportOnTime() != null).toList();
+        long reportsGood = reports.stream().filter(p -> p.getReportOnTime()
+                && Boolean.TRUE.equals(p.getReportElectronic())).count();
+        f.add(shareOrNoData("reportsElectronicOnTime", "Tỷ lệ báo cáo định kỳ gửi điện tử, đúng hạn", reportsGood,
+                reports.size(), PaperlessTargets.REPORTS_ELECTRONIC, year));
+        List<ProcessRecord> applications = instances.stream().filter(p -> p.getAppliedOnline() != null).toList();
+        f.add(shareOrNoData("applicationsOnline", "Tỷ lệ hồ sơ tuyển sinh nộp trực tuyến",
+                applications.stream().filter(ProcessRecord::getAppliedOnline).count(), applications.size(),
+                PaperlessTargets.ADMISSIONS_ONLINE, year));
         f.add(new Figure("hoursToApprovalMedian", "Thời gian từ khi nộp đến khi phê duyệt – trung vị (giờ)", "HOURS",
                 percentile(hours, 0.5), null, (long) hours.size(), null, null, null, null));
         f.add(new Figure("hoursToApprovalP90", "Thời gian từ khi nộp đến khi phê duyệt – phân vị 90 (giờ)", "HOURS",
@@ -309,10 +315,12 @@ public class PaperlessFigures {
                 t == null ? null : t.year(), value == null || t == null ? null : value >= t.share(), null);
     }
 
-    private Figure noData(String key, String label, String targetName, int year) {
-        PaperlessTargets.Target t = targets.applying(targetName, year);
-        return new Figure(key, label, "SHARE", null, null, null, t == null ? null : t.share(),
-                t == null ? null : t.year(), null, NO_DATA);
+    /** A share, or — nothing to count in this scope and period — no number, said so, the target still shown. */
+    private Figure shareOrNoData(String key, String label, long numerator, long denominator, String targetName,
+                                 int year) {
+        Figure f = share(key, label, numerator, denominator, targetName, year);
+        return denominator > 0 ? f : new Figure(f.key(), f.label(), f.unit(), null, null, null, f.target(),
+                f.targetYear(), null, NO_DATA);
     }
 
     /** Linear interpolation between closest ranks (as Excel's PERCENTILE.INC); null for no values. */

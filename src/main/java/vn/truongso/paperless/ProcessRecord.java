@@ -35,6 +35,12 @@ class ProcessRecord {
     @Column(name = "ended_at")
     private Instant endedAt;
     private String outcome;
+    @Column(name = "report_electronic")
+    private Boolean reportElectronic;
+    @Column(name = "report_on_time")
+    private Boolean reportOnTime;
+    @Column(name = "applied_online")
+    private Boolean appliedOnline;
 
     protected ProcessRecord() {
     }
@@ -54,6 +60,40 @@ class ProcessRecord {
     void end(String outcome, Instant at) {
         this.outcome = outcome;
         this.endedAt = at;
+    }
+
+    /**
+     * A school sent its report. On time is decided by the first sending (a report the office returned and the school
+     * corrected was still sent on time); electronic only if every sending was.
+     */
+    void reportSent(boolean electronic, boolean late) {
+        if (reportOnTime == null) {
+            reportOnTime = !late;
+        }
+        reportElectronic = reportElectronic == null ? electronic : reportElectronic && electronic;
+    }
+
+    /** The deadline passed and the report had not been sent: whatever comes later is late. */
+    void reportMissed() {
+        if (reportOnTime == null) {
+            reportOnTime = false;
+        }
+    }
+
+    void applied(boolean online) {
+        appliedOnline = online;
+    }
+
+    Boolean getReportElectronic() {
+        return reportElectronic;
+    }
+
+    Boolean getReportOnTime() {
+        return reportOnTime;
+    }
+
+    Boolean getAppliedOnline() {
+        return appliedOnline;
     }
 
     boolean completed() {

@@ -36,7 +36,7 @@ import vn.truongso.document.DocumentService;
  *   <li>Which document: the process variable {@code documentId}; its pages (current version) when the step ends.</li>
  *   <li>What paper it saves: a user task may declare {@code <camunda:property name="printedCopies" value="2"/>};
  *   done digitally it avoids copies × pages printed pages.</li>
- *   <li>Every process instance (not a called one) gets a {@link ProcessRecord}: submitted by whom, when, and when it
+ *   <li>Every process instance (not a remote signature, which is a step of its caller) gets a {@link ProcessRecord}: submitted by whom, when, and when it
  *   completed or was cancelled.</li>
  * </ul>
  */
@@ -134,9 +134,10 @@ class StepTracking extends AbstractProcessEnginePlugin {
 
     private void processStarted(DelegateExecution execution, Integer copies) {
         ExecutionEntity instance = ((ExecutionEntity) execution).getProcessInstance();
-        if (instance.getSuperExecutionId() != null) {
-            // A called process (e.g. a remote signature) is a part of its caller's step, not a submission: it only
-            // tells the caller's signature step who signs.
+        if (instance.getSuperExecutionId() != null && SIGNATURE_PROCESS.equals(processKey(execution))) {
+            // A remote signature is a part of its caller's step, not a submission: it only tells the caller's
+            // signature step who signs. Other called processes (a school's report in an office's campaign) are
+            // processes of their own organisation and are recorded as such.
             ExecutionEntity caller = instance.getSuperExecution();
             Object signer = execution.getVariable(SIGNER);
             if (caller != null && signer != null) {

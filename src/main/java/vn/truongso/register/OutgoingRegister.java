@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -73,8 +74,52 @@ public class OutgoingRegister {
 
     /** Issues at a given moment: its year in Vietnam is the register's year. */
     Issued issue(IssueRequest r, Instant at) {
-        String typeCode = blankToNull(r.typeCode());
-        String unitCode = blankToNull(r.unitCode());
+        Checked c = check(r.organisationCode(), r.typeCode(), r.unitCode(), r.signer(), r.recipients());
+        if (r.documentId() == null) {
+            throw ApiException.badRequest("DOCUMENT_REQUIRED", "Vui lòng chọn văn bản cần cấp số (documentId).");
+        }
+        DocumentView doc = issuable(r.organisationCode(), r.documentId());
+        int version = r.version() == null ? doc.version() : r.version();
+        if (version < 1 || version > doc.version()) {
+            throw ApiException.notFound("phiên bản " + version + " của văn bản");
+        }
+        String title = title(r.title(), doc.title());
+        Numbered n = next(r.organisationCode(), c, at);
+        // Checked under the counter's lock: two clerks issuing the same document at once cannot both succeed.
+        if (entries.existsByDocumentId(r.documentId())) {
+            throw ApiException.conflict("DOCUMENT_ALREADY_ISSUED",
+                    "Văn bản này đã được cấp số văn bản đi; không cấp số lần thứ hai.");
+        }
+        return record(r.organisationCode(), c, n, r.documentId(), version, title, r.issuedBy(), at);
+    }
+
+    /**
+     * Issues a document that carries its own number (a generated decision): the number is taken under the register's
+     * lock, {@code storeDocument} renders the document with it and stores it, and the register records that
+     * document. All in the caller's transaction: if anything fails, the number is given back and nothing is kept.
+     */
+    public Issued issueNew(String organisationCode, String typeCode, String title, String signer, String recipients,
+                           String issuedBy, Function<Issued, UUID> storeDocument) {
+        Instant at = clock.instant();
+        Checked c = check(organisationCode, typeCode, null, signer, recipients);
+        String t = title(title, null);
+        Numbered n = next(organisationCode, c, at);
+        Issued issued = issued(n, at);
+        UUID documentId = storeDocument.apply(issued);
+        DocumentView doc = issuable(organisationCode, documentId);
+        return record(organisationCode, c, n, documentId, doc.version(), t, issuedBy, at);
+    }
+
+    private record Checked(String typeCode, String unitCode, String signer, String recipients) {
+    }
+
+    private record Numbered(int year, int number, String symbol) {
+    }
+
+    private Checked check(String organisationCode, String typeCode, String unitCode, String signer,
+                          String recipients) {
+        typeCode = blankToNull(typeCode);
+        unitCode = blankToNull(unitCode);
         if ((typeCode == null) == (unitCode == null)) {
             throw ApiException.badRequest("REGISTER_TYPE_OR_UNIT",
                     "Vui lòng ghi chữ viết tắt tên loại văn bản (typeCode, ví dụ QĐ, BC) hoặc, với công văn, "
@@ -88,47 +133,57 @@ public class OutgoingRegister {
             throw ApiException.badRequest("REGISTER_UNIT_CODE_INVALID",
                     "Chữ viết tắt đơn vị soạn thảo phải gồm chữ in hoa hoặc số (tối đa 10 ký tự), ví dụ CM.");
         }
-        if (r.organisationCode() == null || r.documentId() == null) {
+        if (organisationCode == null) {
             throw ApiException.badRequest("DOCUMENT_REQUIRED", "Vui lòng chọn văn bản cần cấp số (documentId).");
         }
-        String signer = blankToNull(r.signer());
+        signer = blankToNull(signer);
         if (signer == null || signer.length() > 255) {
             throw ApiException.badRequest("REGISTER_SIGNER_REQUIRED",
                     "Vui lòng ghi người ký văn bản (tối đa 255 ký tự).");
         }
-        if (r.recipients() != null && r.recipients().length() > 1000) {
+        if (recipients != null && recipients.length() > 1000) {
             throw ApiException.badRequest("REGISTER_RECIPIENTS_TOO_LONG", "Nơi nhận dài quá 1000 ký tự.");
         }
-        DocumentView doc = documents.describe(r.documentId());
-        if (!r.organisationCode().equals(doc.organisationCode())) {
+        return new Checked(typeCode, unitCode, signer, blankToNull(recipients));
+    }
+
+    private DocumentView issuable(String organisationCode, UUID documentId) {
+        DocumentView doc = documents.describe(documentId);
+        if (!organisationCode.equals(doc.organisationCode())) {
             throw ApiException.notFound("văn bản");
         }
         if (doc.kind() == DocumentKind.LESSON_PLAN) {
             throw ApiException.badRequest("LESSON_PLAN_NOT_ISSUED", "Kế hoạch bài dạy không phải văn bản ban hành: "
                     + "không cấp số văn bản đi; kế hoạch đã duyệt được lưu vào hồ sơ chuyên môn của giáo viên.");
         }
-        int version = r.version() == null ? doc.version() : r.version();
-        if (version < 1 || version > doc.version()) {
-            throw ApiException.notFound("phiên bản " + version + " của văn bản");
-        }
-        String title = blankToNull(r.title()) == null ? doc.title() : r.title().strip();
-        if (title.length() > 500) {
-            throw ApiException.badRequest("TITLE_REQUIRED", "Trích yếu tối đa 500 ký tự.");
-        }
+        return doc;
+    }
 
-        int year = RegisterText.year(at);
-        int number = counters.next(r.organisationCode(), year, RegisterKind.OUTGOING);
-        // Checked under the counter's lock: two clerks issuing the same document at once cannot both succeed.
-        if (entries.existsByDocumentId(r.documentId())) {
-            throw ApiException.conflict("DOCUMENT_ALREADY_ISSUED",
-                    "Văn bản này đã được cấp số văn bản đi; không cấp số lần thứ hai.");
+    private static String title(String given, String documentTitle) {
+        String title = blankToNull(given) == null ? documentTitle : given.strip();
+        if (title == null || title.length() > 500) {
+            throw ApiException.badRequest("TITLE_REQUIRED", "Vui lòng ghi trích yếu (tối đa 500 ký tự).");
         }
-        String symbol = RegisterText.number(number) + "/"
-                + (typeCode != null ? typeCode + "-" + r.organisationCode() : r.organisationCode() + "-" + unitCode);
-        entries.save(new OutgoingEntry(r.organisationCode(), year, number, typeCode, unitCode, symbol, r.documentId(),
-                version, title, signer, blankToNull(r.recipients()), r.issuedBy() == null ? "system" : r.issuedBy(),
-                at));
-        return new Issued(year, number, symbol, "Số: " + symbol, VietnamTime.of(at));
+        return title;
+    }
+
+    private Numbered next(String organisationCode, Checked c, Instant at) {
+        int year = RegisterText.year(at);
+        int number = counters.next(organisationCode, year, RegisterKind.OUTGOING);
+        String symbol = RegisterText.number(number) + "/" + (c.typeCode() != null
+                ? c.typeCode() + "-" + organisationCode : organisationCode + "-" + c.unitCode());
+        return new Numbered(year, number, symbol);
+    }
+
+    private static Issued issued(Numbered n, Instant at) {
+        return new Issued(n.year(), n.number(), n.symbol(), "Số: " + n.symbol(), VietnamTime.of(at));
+    }
+
+    private Issued record(String organisationCode, Checked c, Numbered n, UUID documentId, int version, String title,
+                          String issuedBy, Instant at) {
+        entries.save(new OutgoingEntry(organisationCode, n.year(), n.number(), c.typeCode(), c.unitCode(), n.symbol(),
+                documentId, version, title, c.signer(), c.recipients(), issuedBy == null ? "system" : issuedBy, at));
+        return issued(n, at);
     }
 
     List<RegisterController.TypeCodeView> typeCodeViews() {

@@ -22,7 +22,13 @@ import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProvider;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderCaseInstanceContext;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderHistoricDecisionInstanceContext;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderProcessInstanceContext;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.impl.identity.ReadOnlyIdentityProvider;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.Session;
@@ -53,7 +59,13 @@ class CamundaIdentity extends AbstractProcessEnginePlugin {
     @Override
     public void preInit(ProcessEngineConfigurationImpl config) {
         config.setTenantIdProvider(new OrganisationTenants());
-        config.getCustomPreBPMNParseListeners().add(new CalledProcessTenant());
+        config.getCustomPreBPMNParseListeners().add(new AbstractBpmnParseListener() {
+            @Override
+            public void parseProcess(Element element, ProcessDefinitionEntity definition) {
+                definition.addBuiltInListener(ExecutionListener.EVENTNAME_START,
+                        (ExecutionListener) CamundaIdentity::calledForAnotherOrganisation);
+            }
+        });
         config.setIdentityProviderSessionFactory(new SessionFactory() {
             @Override
             public Class<?> getSessionType() {
@@ -65,6 +77,22 @@ class CamundaIdentity extends AbstractProcessEnginePlugin {
                 return new Provider();
             }
         });
+    }
+
+    /**
+     * The engine gives a called process its caller's tenant. A process called for another organisation (an office's
+     * campaign calling each school's report) names that organisation in its {@code tenantId} input: it then runs in
+     * that organisation's tenant, so its tasks reach that organisation's inbox. Set before any task or job exists.
+     */
+    static void calledForAnotherOrganisation(DelegateExecution execution) {
+        ExecutionEntity instance = (ExecutionEntity) execution;
+        if (!instance.isProcessInstanceExecution() || instance.getSuperExecutionId() == null) {
+            return;
+        }
+        Object tenant = instance.getVariableLocal("tenantId");
+        if (tenant != null && !tenant.toString().equals(instance.getTenantId())) {
+            instance.setTenantId(tenant.toString());
+        }
     }
 
     /**
@@ -89,31 +117,6 @@ class CamundaIdentity extends AbstractProcessEnginePlugin {
         @Override
         public String provideTenantIdForHistoricDecisionInstance(TenantIdProviderHistoricDecisionInstanceContext ctx) {
             return ctx.getExecution() == null ? null : ctx.getExecution().getTenantId();
-        }
-    }
-
-    /**
-     * A called process that is given its own {@code tenantId} (a school's report called by its office's campaign)
-     * runs in that tenant, not its caller's: the engine gives a sub-process its caller's tenant before any provider
-     * is asked, so the process start moves the new instance (and the variables it was started with) there.
-     * remoteSignature is always given its caller's tenantId, so nothing changes for it.
-     */
-    static class CalledProcessTenant extends org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener {
-        @Override
-        public void parseProcess(org.camunda.bpm.engine.impl.util.xml.Element element,
-                                 org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity definition) {
-            definition.addBuiltInListener(org.camunda.bpm.engine.delegate.ExecutionListener.EVENTNAME_START,
-                    execution -> {
-                        var instance = (org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity) execution;
-                        if (!instance.isProcessInstanceExecution() || instance.getSuperExecutionId() == null) {
-                            return;
-                        }
-                        Object tenant = instance.getVariableLocal("tenantId");
-                        if (tenant != null && !tenant.toString().equals(instance.getTenantId())) {
-                            instance.setTenantId(tenant.toString());
-                            instance.getVariablesInternal().forEach(v -> v.setTenantId(tenant.toString()));
-                        }
-                    });
         }
     }
 

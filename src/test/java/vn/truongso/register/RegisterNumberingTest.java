@@ -138,6 +138,38 @@ class RegisterNumberingTest {
     }
 
     @Test
+    void aGeneratedDecisionCarriesTheNumberItIsRegisteredUnder() throws Exception {
+        List<String> printed = new java.util.ArrayList<>();
+        java.util.function.Function<OutgoingRegister.Issued, UUID> render = issued -> {
+            printed.add(issued.formatted());
+            String title = "Quyết định " + issued.formatted();
+            return documents.store(new DocumentService.Upload(TestPdfs.lessonPlan(title), "qd.pdf",
+                    "application/pdf"), title, DocumentKind.DECISION, clerk).id();
+        };
+        OutgoingRegister.Issued first = register.issueNew("THCSHB", "QĐ", "Quyết định công nhận trúng tuyển",
+                "Phạm Thị Mai", "Gia đình học sinh; Lưu: VT", "system", render);
+        assertThat(first.formatted()).isEqualTo("Số: " + RegisterText.number(first.number()) + "/QĐ-THCSHB")
+                .isEqualTo(printed.get(0));
+        UUID stored = jdbc.queryForObject("select document_id from outgoing_register_entry where organisation_code = "
+                + "'THCSHB' and register_year = ? and entry_number = ?", UUID.class, first.year(), first.number());
+        assertThat(documents.describe(stored).title()).isEqualTo("Quyết định " + first.formatted());
+
+        // Rendering fails after the number was taken: the number is given back, nothing is registered.
+        long entries = jdbc.queryForObject("select count(*) from outgoing_register_entry", Long.class);
+        assertThatThrownBy(() -> register.issueNew("THCSHB", "QĐ", "Quyết định hỏng", "Phạm Thị Mai", null,
+                "system", issued -> {
+                    throw new IllegalStateException("rendering failed");
+                })).hasMessageContaining("rendering failed");
+        assertThat(jdbc.queryForObject("select count(*) from outgoing_register_entry", Long.class)).isEqualTo(entries);
+        assertThat(register.issueNew("THCSHB", "QĐ", "Quyết định sau", "Phạm Thị Mai", null, "system", render)
+                .number()).isEqualTo(first.number() + 1);
+        // A document of another organisation cannot be registered as this school's.
+        assertThatThrownBy(() -> register.issueNew("THCSAP", "QĐ", "Quyết định nhầm trường", "Bùi Văn Sơn", null,
+                "system", render)).isInstanceOfSatisfying(ApiException.class,
+                e -> assertThat(e.status().value()).isEqualTo(404));
+    }
+
+    @Test
     void numbersRestartAtOneOnTheFirstOfJanuaryInVietnam() {
         forget(2031);
         forget(2032);

@@ -90,6 +90,10 @@ class ReportCampaignService {
                 ReportDeadlines.endOf(deadline), template, openedBy, clock.instant(), scheduleId, scheduleYear));
         for (String school : schools) {
             rows.save(new SchoolReport(c.getId(), school));
+            if (template != null) {
+                // The form the office wants filled in: each school asked may open it.
+                documents.grantRead(template, school, null);
+            }
         }
         rows.flush();
         Map<String, Object> vars = Map.of(
@@ -166,6 +170,11 @@ class ReportCampaignService {
 
     static boolean isSchool(String kind) {
         return kind != null && kind.endsWith("_SCHOOL");
+    }
+
+    /** An education office (commune or district), as reporter to a provincial department. */
+    static boolean isOffice(String kind) {
+        return kind != null && kind.endsWith("_OFFICE");
     }
 
     // ---- reading

@@ -26,13 +26,16 @@ class ReportSchedule {
     private int deadlineDay;
     @Column(name = "open_days_before")
     private int openDaysBefore;
+    /** Who reports: SCHOOL (the schools under the office) or OFFICE (the education offices under a department). */
+    @Column(name = "reporter_kind")
+    private String reporterKind;
     private boolean enabled;
 
     protected ReportSchedule() {
     }
 
     ReportSchedule(Long id, String officeCode, ReportPeriod period, String title, int deadlineMonth, int deadlineDay,
-                   int openDaysBefore) {
+                   int openDaysBefore, String reporterKind) {
         this.id = id;
         this.officeCode = officeCode;
         this.period = period;
@@ -40,6 +43,7 @@ class ReportSchedule {
         this.deadlineMonth = deadlineMonth;
         this.deadlineDay = deadlineDay;
         this.openDaysBefore = openDaysBefore;
+        this.reporterKind = reporterKind;
         this.enabled = true;
     }
 
@@ -67,6 +71,15 @@ class ReportSchedule {
 
     String getTitle() {
         return title;
+    }
+
+    /** Whether an organisation of {@code kind} reports under this schedule. */
+    boolean reports(String kind) {
+        return "OFFICE".equals(reporterKind) ? ReportCampaignService.isOffice(kind) : ReportCampaignService.isSchool(kind);
+    }
+
+    String getReporterKind() {
+        return reporterKind;
     }
 
     boolean isEnabled() {

@@ -51,9 +51,10 @@ public class ReportSchedules {
                 if (!s.dueOn(today, year) || campaigns.existsByScheduleIdAndScheduleYear(s.getId(), year)) {
                     continue;
                 }
+                // Reporters: the schools under an office, or the offices under a department (whose clerks prepare
+                // and whose heads, PRINCIPAL role, sign, exactly as in a school).
                 List<String> schools = users.organisation(s.getOfficeCode()).isEmpty() ? List.of()
-                        : users.below(s.getOfficeCode()).stream()
-                                .filter(o -> ReportCampaignService.isSchool(o.kind()))
+                        : users.below(s.getOfficeCode()).stream().filter(o -> s.reports(o.kind()))
                                 .map(UserDirectory.OrganisationRef::code).toList();
                 if (schools.isEmpty()) {
                     continue;

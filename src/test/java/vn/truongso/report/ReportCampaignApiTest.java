@@ -334,6 +334,20 @@ class ReportCampaignApiTest {
     }
 
     @Test
+    void theSchoolsAskedMayOpenTheOfficesTemplate() {
+        String template = api.upload("cv.nam", "Mẫu báo cáo sơ kết", "OTHER");
+        assertThat(api.get("vt.hoa", "/api/documents/" + template + "/content").status()).isEqualTo(404);
+        Api.Response r = api.postJson("cv.nam", "/api/report-campaigns", Map.of("title", "Báo cáo theo mẫu",
+                "period", "AD_HOC", "deadline", inDays(2), "schoolCodes", List.of("THCSHB"),
+                "templateDocumentId", template));
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        assertThat(r.json().get("templateDocumentId").asText()).isEqualTo(template);
+        assertThat(api.get("vt.hoa", "/api/documents/" + template + "/content").status()).isEqualTo(200);
+        assertThat(api.get("ht.mai", "/api/documents/" + template + "/content").status()).isEqualTo(200);
+        assertThat(api.get("vt.thu", "/api/documents/" + template + "/content").status()).isEqualTo(404);
+    }
+
+    @Test
     void badInputChangesNothing() {
         long campaigns = jdbc.queryForObject("select count(*) from report_campaign", Long.class);
         long processes = runtime.createProcessInstanceQuery().processDefinitionKey("reportCampaign").count();

@@ -3,6 +3,7 @@ package vn.truongso.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -26,6 +27,8 @@ class ReportSchedulesTest {
     ManagementService management;
     @Autowired
     RepositoryService repositoryService;
+    @Autowired
+    org.camunda.bpm.engine.TaskService taskService;
 
     long campaignsOf(long scheduleId) {
         return jdbc.queryForObject("select count(*) from report_campaign where schedule_id = ?", Long.class, scheduleId);
@@ -37,7 +40,7 @@ class ReportSchedulesTest {
         LocalDate deadline = today.plusDays(5);
         long id = 1000 + ThreadLocalRandom.current().nextInt(1_000_000);
         repository.save(new ReportSchedule(id, "VHXH-HB", ReportPeriod.SEMI_ANNUAL, "Báo cáo định kỳ thử",
-                deadline.getMonthValue(), deadline.getDayOfMonth(), 10));
+                deadline.getMonthValue(), deadline.getDayOfMonth(), 10, "SCHOOL"));
 
         // Not yet: the window opens ten days before the deadline.
         schedules.openDue(deadline.minusDays(11));
@@ -65,9 +68,30 @@ class ReportSchedulesTest {
     }
 
     @Test
-    void theDemoOfficeHasTheFixedReportingDates() {
+    void theDemoOfficesHaveThePlansFixedReportingDates() {
         assertThat(repository.findByEnabledTrueOrderById()).filteredOn(s -> s.getOfficeCode().equals("VHXH-HB"))
-                .extracting(s -> s.getPeriod() + " " + s.deadlineIn(2027))
-                .contains("SEMI_ANNUAL 2027-06-01", "ANNUAL 2027-12-06");
+                .extracting(s -> s.getPeriod() + " " + s.deadlineIn(2027) + " " + s.getReporterKind())
+                .contains("SEMI_ANNUAL 2027-06-01 SCHOOL", "ANNUAL 2027-12-06 SCHOOL");
+        assertThat(repository.findByEnabledTrueOrderById()).filteredOn(s -> s.getOfficeCode().equals("SGD-DEMO"))
+                .extracting(s -> s.getPeriod() + " " + s.deadlineIn(2027) + " " + s.getReporterKind())
+                .contains("SEMI_ANNUAL 2027-06-05 OFFICE", "ANNUAL 2027-12-10 OFFICE");
+    }
+
+    @Test
+    void aDepartmentsScheduleAsksTheOfficesUnderIt() {
+        LocalDate today = LocalDate.now(VietnamTime.ZONE);
+        LocalDate deadline = today.plusDays(3);
+        long id = 1000 + ThreadLocalRandom.current().nextInt(1_000_000);
+        repository.save(new ReportSchedule(id, "SGD-DEMO", ReportPeriod.ANNUAL, "Báo cáo tổng hợp thử",
+                deadline.getMonthValue(), deadline.getDayOfMonth(), 5, "OFFICE"));
+        schedules.openDue(today);
+        assertThat(campaignsOf(id)).isEqualTo(1);
+        List<String> reporters = jdbc.queryForList("select r.school_code from school_report r join report_campaign c "
+                + "on c.id = r.campaign_id where c.schedule_id = ?", String.class, id);
+        assertThat(reporters).contains("VHXH-HB").doesNotContain("THCSHB", "THCSAP", "SGD-DEMO");
+        // The office's report is prepared by its clerks, in the office's own tenant.
+        String campaignId = jdbc.queryForObject("select id from report_campaign where schedule_id = ?", String.class, id);
+        assertThat(taskService.createTaskQuery().processInstanceBusinessKey(campaignId).tenantIdIn("VHXH-HB")
+                .taskDefinitionKey("prepare").taskCandidateGroup("VHXH-HB.CLERK").count()).isEqualTo(1);
     }
 }

@@ -39,6 +39,9 @@ class Document {
     @Version
     @Column(name = "row_version")
     private long rowVersion;
+    /** The title folded for accent-insensitive search. */
+    @Column(name = "search_text")
+    private String searchText;
 
     @OneToMany(mappedBy = "document", cascade = CascadeType.ALL, fetch = FetchType.LAZY)
     @OrderBy("version ASC")
@@ -56,6 +59,7 @@ class Document {
         this.ownerUsername = ownerUsername;
         this.ownerGroupId = ownerGroupId;
         this.createdAt = createdAt;
+        this.searchText = vn.truongso.common.TextFolding.searchText(1000, title);
     }
 
     DocumentVersion addVersion(String sha256, long size, int pages, String fileName, String note, String by,

@@ -175,7 +175,7 @@ public class DocumentService {
             if (!text.isEmpty()) {
                 String like = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
                 java.util.List<jakarta.persistence.criteria.Predicate> match = new java.util.ArrayList<>();
-                match.add(cb.like(cb.lower(root.get("title")), like, '\\'));
+                match.add(cb.like(root.get("searchText"), vn.truongso.common.TextFolding.contains(text), '\\'));
                 match.add(cb.like(cb.lower(root.get("ownerUsername")), like, '\\'));
                 if (!query.alsoIds().isEmpty()) {
                     match.add(root.get("id").in(query.alsoIds()));

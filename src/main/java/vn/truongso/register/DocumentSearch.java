@@ -1,13 +1,11 @@
 package vn.truongso.register;
 
-import java.text.Normalizer;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -201,8 +199,7 @@ public class DocumentSearch {
 
     /** Lower case without Vietnamese diacritics, so "nguyen thi lan" finds "Nguyễn Thị Lan". */
     static String fold(String s) {
-        String d = Normalizer.normalize(s.toLowerCase(Locale.ROOT).replace('đ', 'd'), Normalizer.Form.NFD);
-        return d.replaceAll("\\p{M}+", "").strip();
+        return vn.truongso.common.TextFolding.fold(s);
     }
 
 }

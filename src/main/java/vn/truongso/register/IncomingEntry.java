@@ -46,6 +46,9 @@ class IncomingEntry {
     @Column(name = "verification_summary")
     private String verificationSummary;
     private String acknowledgement;
+    /** Title and sender folded for accent-insensitive search. */
+    @Column(name = "search_text")
+    private String searchText;
 
     protected IncomingEntry() {
     }
@@ -67,6 +70,7 @@ class IncomingEntry {
         this.verdict = verdict;
         this.verificationSummary = verificationSummary;
         this.acknowledgement = acknowledgement;
+        this.searchText = vn.truongso.common.TextFolding.searchText(1000, title, senderName, senderCode);
     }
 
     Long getId() {

@@ -39,6 +39,9 @@ class OutgoingEntry {
     private String issuedBy;
     @Column(name = "issued_at")
     private Instant issuedAt;
+    /** Symbol, title, signer and recipients folded for accent-insensitive search. */
+    @Column(name = "search_text")
+    private String searchText;
 
     protected OutgoingEntry() {
     }
@@ -59,6 +62,7 @@ class OutgoingEntry {
         this.recipients = recipients;
         this.issuedBy = issuedBy;
         this.issuedAt = issuedAt;
+        this.searchText = vn.truongso.common.TextFolding.searchText(2000, symbol, title, signer, recipients);
     }
 
     Long getId() {

@@ -1,7 +1,6 @@
 package vn.truongso.register;
 
 import java.time.Instant;
-import java.util.Locale;
 import vn.truongso.common.VietnamTime;
 
 /** Numbers, years and search patterns as the registers write them. */
@@ -21,7 +20,7 @@ final class RegisterText {
     }
 
     static String normalized(String q) {
-        return q == null ? "" : q.strip().toLowerCase(Locale.ROOT);
+        return vn.truongso.common.TextFolding.fold(q);
     }
 
     static String like(String normalized) {

@@ -18,9 +18,7 @@ interface OutgoingEntryRepository extends JpaRepository<OutgoingEntry, Long> {
 
     @Query("""
             select e from OutgoingEntry e where e.organisationCode = :org and e.year = :year and (:q = ''
-              or lower(e.symbol) like :like escape '\\' or lower(e.title) like :like escape '\\'
-              or lower(e.signer) like :like escape '\\' or lower(coalesce(e.recipients, '')) like :like escape '\\'
-              or e.number = :number)
+              or e.searchText like :like escape '\\' or e.number = :number)
             order by e.number desc""")
     Page<OutgoingEntry> search(@Param("org") String org, @Param("year") int year, @Param("q") String q,
                                @Param("like") String like, @Param("number") int number, Pageable page);
@@ -28,7 +26,7 @@ interface OutgoingEntryRepository extends JpaRepository<OutgoingEntry, Long> {
     /** Documents of these organisations whose symbol matches (for the document search). */
     @Query("""
             select e.documentId from OutgoingEntry e where e.documentId is not null and e.organisationCode = :org
-              and lower(e.symbol) like :like escape '\\'""")
+              and e.searchText like :like escape '\\'""")
     List<UUID> documentsWithSymbol(@Param("org") String org, @Param("like") String like);
 }
 
@@ -43,8 +41,7 @@ interface IncomingEntryRepository extends JpaRepository<IncomingEntry, Long> {
 
     @Query("""
             select e from IncomingEntry e where e.organisationCode = :org and e.year = :year and (:q = ''
-              or lower(e.title) like :like escape '\\' or lower(e.senderName) like :like escape '\\'
-              or lower(coalesce(e.senderCode, '')) like :like escape '\\' or e.arrivalNumber = :number)
+              or e.searchText like :like escape '\\' or e.arrivalNumber = :number)
             order by e.receivedAt desc, e.id desc""")
     Page<IncomingEntry> search(@Param("org") String org, @Param("year") int year, @Param("q") String q,
                                @Param("like") String like, @Param("number") int number, Pageable page);

@@ -92,6 +92,8 @@ class CamundaIdentity extends AbstractProcessEnginePlugin {
         Object tenant = instance.getVariableLocal("tenantId");
         if (tenant != null && !tenant.toString().equals(instance.getTenantId())) {
             instance.setTenantId(tenant.toString());
+            // the inputs it was started with were created in the caller's tenant
+            instance.getVariablesInternal().forEach(v -> v.setTenantId(tenant.toString()));
         }
     }
 

@@ -71,6 +71,8 @@ class CalledProcessTrackingTest {
         Task task = tasks.createTaskQuery().processInstanceId(school.getId()).singleResult();
         assertThat(task.getTenantId()).isEqualTo("THCSHB");
         assertThat(tasks.createTaskQuery().tenantIdIn("THCSHB").taskId(task.getId()).count()).isEqualTo(1);
+        assertThat(runtime.createVariableInstanceQuery().processInstanceIdIn(school.getId()).list())
+                .extracting(v -> v.getName() + "@" + v.getTenantId()).contains("tenantId@THCSHB");
 
         assertThat(processes.findById(school.getId())).hasValueSatisfying(r -> {
             assertThat(r.getProcessKey()).isEqualTo("testSchoolPart");

@@ -105,6 +105,12 @@ class DocumentSearchTest {
             assertThat(d.get("status").asText()).isEqualTo("ISSUED");
             assertThat(d.get("statusText").asText()).contains(symbol);
         });
+        // Typed without diacritics, in any case: the title and the register line are found all the same.
+        assertThat(find("vt.hoa", q("bao cao CHUYEN DOI so " + tag))).singleElement()
+                .satisfies(d -> assertThat(d.get("id").asText()).isEqualTo(doc));
+        assertThat(api.get("vt.hoa", "/api/registers/outgoing?q=" + java.net.URLEncoder.encode("chuyen doi so " + tag,
+                java.nio.charset.StandardCharsets.UTF_8)).json().get("items"))
+                .singleElement().satisfies(e -> assertThat(e.get("symbol").asText()).isEqualTo(symbol));
         // Another school has its own numbers: the same symbol text finds nothing of THCSHB there.
         assertThat(find("vt.thu", q(symbol))).noneSatisfy(d -> assertThat(d.get("id").asText()).isEqualTo(doc));
 

@@ -159,6 +159,21 @@ class ReportProcessTest {
     }
 
     @Test
+    void anExpiredSignatureGoesBackToThePrincipal() {
+        open("THCSHB");
+        ProcessInstance hb = school("THCSHB");
+        prepare(hb, "vt.hoa");
+        decide(task(hb), "ht.mai", "APPROVE", null, "DIGITAL", false, Map.of());
+        String signing = engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(hb.getId())
+                .singleResult().getId();
+        engine.getManagementService().executeJob(engine.getManagementService().createJobQuery()
+                .processInstanceId(signing).timers().singleResult().getId());
+        assertThat(hb).isWaitingAt("principalReview");
+        assertThat(task(hb)).isAssignedTo("ht.mai");
+        assertThat(row("THCSHB").getSubmissions()).isZero();
+    }
+
+    @Test
     void thePrincipalMayGiveItBackToTheClerk() {
         open("THCSHB");
         ProcessInstance hb = school("THCSHB");

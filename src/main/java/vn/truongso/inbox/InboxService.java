@@ -22,7 +22,6 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.truongso.common.ApiException;
 import vn.truongso.common.TaskGroups;
 import vn.truongso.common.VietnamTime;
-import vn.truongso.paperless.Channel;
 import vn.truongso.signing.RemoteSignatures;
 import vn.truongso.school.CurrentUser;
 
@@ -194,22 +193,21 @@ public class InboxService {
         if (comment == null && r.commentRequiredFor().contains(decision)) {
             throw ApiException.badRequest("COMMENT_REQUIRED", "Vui lòng ghi ý kiến khi chọn " + decision + ".");
         }
-        Channel channel;
-        try {
-            channel = c.channel() == null || c.channel().isBlank() ? Channel.DIGITAL
-                    : Channel.valueOf(c.channel().trim().toUpperCase());
-        } catch (IllegalArgumentException e) {
+        // The names of paperless.Channel, as text: paperless listens to the process modules' events and those
+        // modules implement TaskInputs, so the inbox must not depend on paperless (no cycle between modules).
+        String channel = c.channel() == null || c.channel().isBlank() ? "DIGITAL" : c.channel().trim().toUpperCase();
+        if (!List.of("DIGITAL", "PAPER").contains(channel)) {
             throw ApiException.badRequest("CHANNEL_INVALID", "Hình thức xử lý chỉ là DIGITAL hoặc PAPER.");
         }
         Map<String, Object> local = new HashMap<>();
         local.put("decision", decision);
         local.put("comment", comment);
-        local.put("channel", channel.name());
+        local.put("channel", channel);
         Map<String, Object> process = new HashMap<>(checkedInputs(task, decision, c.inputs(), user));
         process.put("decision", decision);
         process.put("lastActor", user.username());
         process.put("lastComment", comment);
-        process.put("lastChannel", channel.name());
+        process.put("lastChannel", channel);
         if (task.getAssignee() == null) {
             tasks.claim(taskId, user.username());
         }
@@ -218,7 +216,7 @@ public class InboxService {
         tasks.complete(taskId, process);
         events.publishEvent(new TaskCompleted(taskId, task.getTaskDefinitionKey(), task.getName(),
                 task.getProcessInstanceId(), task.getTenantId(), uuidOrNull(documentId), user.username(), decision,
-                channel.name()));
+                channel));
     }
 
     /** The variables the process's own module makes of the task's inputs; inputs no module checks are refused. */

@@ -20,6 +20,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.truongso.common.ApiException;
+import vn.truongso.common.Channel;
 import vn.truongso.common.TaskGroups;
 import vn.truongso.common.VietnamTime;
 import vn.truongso.signing.RemoteSignatures;
@@ -193,21 +194,22 @@ public class InboxService {
         if (comment == null && r.commentRequiredFor().contains(decision)) {
             throw ApiException.badRequest("COMMENT_REQUIRED", "Vui lòng ghi ý kiến khi chọn " + decision + ".");
         }
-        // The paperless channels, by name: the inbox must not depend on the paperless module, which counts the
-        // submissions of modules that plug into the inbox (TaskInputs) — that would be a cycle.
-        String channel = c.channel() == null || c.channel().isBlank() ? "DIGITAL" : c.channel().trim().toUpperCase();
-        if (!channel.equals("DIGITAL") && !channel.equals("PAPER")) {
+        Channel channel;
+        try {
+            channel = c.channel() == null || c.channel().isBlank() ? Channel.DIGITAL
+                    : Channel.valueOf(c.channel().trim().toUpperCase());
+        } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("CHANNEL_INVALID", "Hình thức xử lý chỉ là DIGITAL hoặc PAPER.");
         }
         Map<String, Object> local = new HashMap<>();
         local.put("decision", decision);
         local.put("comment", comment);
-        local.put("channel", channel);
+        local.put("channel", channel.name());
         Map<String, Object> process = new HashMap<>(checkedInputs(task, decision, c.inputs(), user));
         process.put("decision", decision);
         process.put("lastActor", user.username());
         process.put("lastComment", comment);
-        process.put("lastChannel", channel);
+        process.put("lastChannel", channel.name());
         if (task.getAssignee() == null) {
             tasks.claim(taskId, user.username());
         }
@@ -216,7 +218,7 @@ public class InboxService {
         tasks.complete(taskId, process);
         events.publishEvent(new TaskCompleted(taskId, task.getTaskDefinitionKey(), task.getName(),
                 task.getProcessInstanceId(), task.getTenantId(), uuidOrNull(documentId), user.username(), decision,
-                channel));
+                channel.name()));
     }
 
     /** The variables the process's own module makes of the task's inputs; inputs no module checks are refused. */

@@ -1,11 +1,9 @@
 package vn.truongso.paperless;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -32,16 +30,13 @@ public class PaperlessFigures {
 
     static final String NO_DATA = "chưa có dữ liệu";
 
-    private final ProcessRecordRepository processes;
-    private final StepRecordRepository steps;
+    private final FigureTotals totals;
     private final PaperlessTargets targets;
     private final UserDirectory users;
     private final Clock clock;
 
-    PaperlessFigures(ProcessRecordRepository processes, StepRecordRepository steps, PaperlessTargets targets,
-                     UserDirectory users, Clock clock) {
-        this.processes = processes;
-        this.steps = steps;
+    PaperlessFigures(FigureTotals totals, PaperlessTargets targets, UserDirectory users, Clock clock) {
+        this.totals = totals;
         this.targets = targets;
         this.users = users;
         this.clock = clock;
@@ -155,18 +150,6 @@ public class PaperlessFigures {
 
     // ---- the figures ---------------------------------------------------------------------------------------------
 
-    /** Queries the steps a thousand instances at a time: an office's year must stay under any driver's IN-list limit. */
-    private Map<String, List<StepRecord>> stepsOf(List<ProcessRecord> found) {
-        List<String> ids = found.stream().map(ProcessRecord::getProcessInstanceId).toList();
-        List<StepRecord> all = new ArrayList<>();
-        for (int i = 0; i < ids.size(); i += IN_LIST_CHUNK) {
-            all.addAll(steps.findByProcessInstanceIdIn(ids.subList(i, Math.min(ids.size(), i + IN_LIST_CHUNK))));
-        }
-        return all.stream().collect(Collectors.groupingBy(StepRecord::getProcessInstanceId));
-    }
-
-    private static final int IN_LIST_CHUNK = 1000;
-
     public Summary summary(Query query, CurrentUser user) {
         LocalDate to = query.to() == null ? LocalDate.now(clock.withZone(VietnamTime.ZONE)) : query.to();
         LocalDate from = query.from() == null ? LocalDate.of(to.getMonthValue() >= 8 ? to.getYear() : to.getYear() - 1, 8, 1)
@@ -177,37 +160,29 @@ public class PaperlessFigures {
         Resolved r = resolve(query, user);
         Instant start = from.atStartOfDay(VietnamTime.ZONE).toInstant();
         Instant end = to.plusDays(1).atStartOfDay(VietnamTime.ZONE).toInstant();
-        List<ProcessRecord> found = r.tenants() == null
-                ? processes.findByStartedAtGreaterThanEqualAndStartedAtLessThan(start, end)
-                : r.tenants().isEmpty() ? List.of()
-                : processes.findByTenantIdInAndStartedAtGreaterThanEqualAndStartedAtLessThan(r.tenants(), start, end);
-        if (query.process() != null && !query.process().isBlank()) {
-            found = found.stream().filter(p -> p.getProcessKey().equals(query.process())).toList();
-        }
-        Map<String, List<StepRecord>> stepsOf = stepsOf(found);
+        String process = query.process() == null || query.process().isBlank() ? null : query.process().strip();
+        List<FigureTotals.Line> lines = totals.lines(r.tenants(), process, start, end);
         int year = to.getYear();
 
-        Group overall = group("ALL", "Tổng hợp", found, stepsOf, year);
+        Group overall = group("ALL", "Tổng hợp", lines, year);
         List<Group> byProcess = new ArrayList<>();
-        found.stream().collect(Collectors.groupingBy(ProcessRecord::getProcessKey, TreeMap::new, Collectors.toList()))
-                .forEach((key, list) -> byProcess.add(group(key,
-                        list.stream().map(ProcessRecord::getProcessName).filter(Objects::nonNull).findFirst().orElse(key),
-                        list, stepsOf, year)));
+        lines.stream().collect(Collectors.groupingBy(FigureTotals.Line::processKey, TreeMap::new, Collectors.toList()))
+                .forEach((key, list) -> byProcess.add(group(key, list.stream().map(FigureTotals.Line::processName)
+                        .filter(Objects::nonNull).findFirst().orElse(key), list, year)));
 
         List<Group> rows = new ArrayList<>();
         if ("SCHOOL".equals(r.rowKind())) {
-            Map<String, List<ProcessRecord>> bySchool = found.stream()
-                    .filter(p -> p.getTenantId() != null).collect(Collectors.groupingBy(ProcessRecord::getTenantId));
+            Map<String, List<FigureTotals.Line>> bySchool = lines.stream().filter(l -> l.tenant() != null)
+                    .collect(Collectors.groupingBy(FigureTotals.Line::tenant));
             Map<String, String> names = new TreeMap<>(r.rowNames());
             bySchool.keySet().forEach(code -> names.computeIfAbsent(code,
                     c -> users.organisation(c).map(UserDirectory.OrganisationRef::name).orElse(c)));
-            names.forEach((code, name) -> rows.add(group(code, name, bySchool.getOrDefault(code, List.of()), stepsOf,
-                    year)));
+            names.forEach((code, name) -> rows.add(group(code, name, bySchool.getOrDefault(code, List.of()), year)));
         } else if ("TEACHER".equals(r.rowKind())) {
-            found.stream().filter(p -> p.getStartedBy() != null)
-                    .collect(Collectors.groupingBy(ProcessRecord::getStartedBy, TreeMap::new, Collectors.toList()))
+            lines.stream().filter(l -> l.startedBy() != null)
+                    .collect(Collectors.groupingBy(FigureTotals.Line::startedBy, TreeMap::new, Collectors.toList()))
                     .forEach((who, list) -> rows.add(group(who,
-                            users.find(who).map(CurrentUser::fullName).orElse(who), list, stepsOf, year)));
+                            users.find(who).map(CurrentUser::fullName).orElse(who), list, year)));
         }
         String sort = sort(rows, query.sort());
         return new Summary(from, to, r.scope(), overall, byProcess, r.rowKind(), rows, sort);
@@ -246,61 +221,26 @@ public class PaperlessFigures {
             "electronicSignatureShare", "paperReduction", "pagesAvoided", "reportsElectronicOnTime",
             "applicationsOnline", "hoursToApprovalMedian", "hoursToApprovalP90");
 
-    private Group group(String code, String name, Collection<ProcessRecord> instances,
-                        Map<String, List<StepRecord>> stepsOf, int year) {
-        List<StepRecord> all = instances.stream()
-                .flatMap(p -> stepsOf.getOrDefault(p.getProcessInstanceId(), List.of()).stream()).toList();
-        List<StepRecord> done = all.stream().filter(s -> s.getChannel() != null).toList();
-        long digital = done.stream().filter(s -> s.getChannel() == Channel.DIGITAL).count();
-
-        List<ProcessRecord> completed = instances.stream().filter(ProcessRecord::completed).toList();
-        long fullyDigital = completed.stream().filter(p -> {
-            List<StepRecord> own = stepsOf.getOrDefault(p.getProcessInstanceId(), List.of()).stream()
-                    .filter(s -> s.getChannel() != null).toList();
-            return !own.isEmpty() && own.stream().allMatch(s -> s.getChannel() == Channel.DIGITAL);
-        }).count();
-
-        // A document counts as signed electronically when every signature it received was electronic.
-        long signedDocs = 0;
-        long electronicDocs = 0;
-        for (ProcessRecord p : instances) {
-            List<StepRecord> sigs = stepsOf.getOrDefault(p.getProcessInstanceId(), List.of()).stream()
-                    .filter(s -> s.getKind() == StepKind.SIGNATURE && s.getChannel() != null).toList();
-            if (!sigs.isEmpty()) {
-                signedDocs++;
-                if (sigs.stream().allMatch(s -> Boolean.TRUE.equals(s.getSignedElectronically()))) {
-                    electronicDocs++;
-                }
-            }
-        }
-        long avoided = all.stream().map(StepRecord::getPagesAvoided).filter(Objects::nonNull).mapToLong(Integer::longValue).sum();
-        long printed = all.stream().map(StepRecord::pagesPrinted).filter(Objects::nonNull).mapToLong(Integer::longValue).sum();
-
-        List<Double> hours = completed.stream().filter(p -> p.getEndedAt() != null)
-                .map(p -> Duration.between(p.getStartedAt(), p.getEndedAt()).toMillis() / 3_600_000.0).sorted().toList();
-
+    private Group group(String code, String name, List<FigureTotals.Line> lines, int year) {
+        FigureTotals.Tally t = FigureTotals.Tally.sum(lines.stream().map(FigureTotals.Line::tally).toList());
+        List<Double> hours = t.hours();
         List<Figure> f = new ArrayList<>();
-        f.add(new Figure("instances", "Số hồ sơ (lượt quy trình) đã nộp", "COUNT", (double) instances.size(), null,
+        f.add(new Figure("instances", "Số hồ sơ (lượt quy trình) đã nộp", "COUNT", (double) t.instances(), null,
                 null, null, null, null, null));
-        f.add(share("fullyDigitalShare", "Tỷ lệ hồ sơ hoàn thành xử lý hoàn toàn trên môi trường số", fullyDigital,
-                completed.size(), PaperlessTargets.RECORDS_ONLINE, year));
-        f.add(share("digitalShare", "Tỷ lệ bước xử lý thực hiện trên môi trường số", digital, done.size(),
+        f.add(share("fullyDigitalShare", "Tỷ lệ hồ sơ hoàn thành xử lý hoàn toàn trên môi trường số", t.fullyDigital(),
+                t.completed(), PaperlessTargets.RECORDS_ONLINE, year));
+        f.add(share("digitalShare", "Tỷ lệ bước xử lý thực hiện trên môi trường số", t.digital(), t.done(),
                 PaperlessTargets.RECORDS_ONLINE, year));
-        f.add(share("electronicSignatureShare", "Tỷ lệ văn bản được ký số", electronicDocs, signedDocs, null, year));
-        f.add(share("paperReduction", "Tỷ lệ giảm giấy (trang in tránh được / trang in theo cách làm giấy)", avoided,
-                avoided + printed, PaperlessTargets.PAPER_REDUCTION, year));
-        f.add(new Figure("pagesAvoided", "Số trang giấy tránh được", "PAGES", (double) avoided, null, null, null,
+        f.add(share("electronicSignatureShare", "Tỷ lệ văn bản được ký số", t.electronicDocs(), t.signedDocs(), null, year));
+        f.add(share("paperReduction", "Tỷ lệ giảm giấy (trang in tránh được / trang in theo cách làm giấy)", t.avoided(),
+                t.avoided() + t.printed(), PaperlessTargets.PAPER_REDUCTION, year));
+        f.add(new Figure("pagesAvoided", "Số trang giấy tránh được", "PAGES", (double) t.avoided(), null, null, null,
                 null, null, null));
         // Filled by the report and enrolment processes' events: a report counts once it was sent or its deadline passed.
-        List<ProcessRecord> reports = instances.stream().filter(p -> p.getReportOnTime() != null).toList();
-        long reportsGood = reports.stream().filter(p -> p.getReportOnTime()
-                && Boolean.TRUE.equals(p.getReportElectronic())).count();
-        f.add(shareOrNoData("reportsElectronicOnTime", "Tỷ lệ báo cáo định kỳ gửi điện tử, đúng hạn", reportsGood,
-                reports.size(), PaperlessTargets.REPORTS_ELECTRONIC, year));
-        List<ProcessRecord> applications = instances.stream().filter(p -> p.getAppliedOnline() != null).toList();
-        f.add(shareOrNoData("applicationsOnline", "Tỷ lệ hồ sơ tuyển sinh nộp trực tuyến",
-                applications.stream().filter(ProcessRecord::getAppliedOnline).count(), applications.size(),
-                PaperlessTargets.ADMISSIONS_ONLINE, year));
+        f.add(shareOrNoData("reportsElectronicOnTime", "Tỷ lệ báo cáo định kỳ gửi điện tử, đúng hạn", t.reportsGood(),
+                t.reports(), PaperlessTargets.REPORTS_ELECTRONIC, year));
+        f.add(shareOrNoData("applicationsOnline", "Tỷ lệ hồ sơ tuyển sinh nộp trực tuyến", t.applicationsOnline(),
+                t.applications(), PaperlessTargets.ADMISSIONS_ONLINE, year));
         f.add(new Figure("hoursToApprovalMedian", "Thời gian từ khi nộp đến khi phê duyệt – trung vị (giờ)", "HOURS",
                 percentile(hours, 0.5), null, (long) hours.size(), null, null, null, null));
         f.add(new Figure("hoursToApprovalP90", "Thời gian từ khi nộp đến khi phê duyệt – phân vị 90 (giờ)", "HOURS",

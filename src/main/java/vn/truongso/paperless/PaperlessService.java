@@ -1,5 +1,6 @@
 package vn.truongso.paperless;
 
+import vn.truongso.common.Channel;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package vn.truongso.paperless;
 
+import vn.truongso.common.Channel;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;

@@ -1,5 +1,6 @@
 package vn.truongso.paperless;
 
+import vn.truongso.common.Channel;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -1,5 +1,6 @@
 package vn.truongso.paperless;
 
+import vn.truongso.common.Channel;
 import java.time.Clock;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

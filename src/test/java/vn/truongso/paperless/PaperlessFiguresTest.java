@@ -1,5 +1,6 @@
 package vn.truongso.paperless;
 
+import vn.truongso.common.Channel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

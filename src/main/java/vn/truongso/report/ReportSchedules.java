@@ -1,0 +1,71 @@
+package vn.truongso.report;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import vn.truongso.common.VietnamTime;
+import vn.truongso.school.UserDirectory;
+
+/**
+ * Opens the recurring campaigns that are due ({@code ${reportSchedules.openDue()}} in bpmn/report-schedule.bpmn,
+ * daily): a schedule's campaign of a year opens from {@code open_days_before} days before its deadline until the
+ * deadline, once. Running twice (or on two nodes) opens nothing twice: the check here, and under it the unique
+ * (schedule_id, schedule_year) constraint, which makes the second transaction fail rather than duplicate.
+ */
+@Component("reportSchedules")
+public class ReportSchedules {
+
+    private static final Logger log = LoggerFactory.getLogger(ReportSchedules.class);
+
+    private final ReportScheduleRepository schedules;
+    private final ReportCampaignRepository campaigns;
+    private final ReportCampaignService service;
+    private final UserDirectory users;
+    private final Clock clock;
+
+    ReportSchedules(ReportScheduleRepository schedules, ReportCampaignRepository campaigns,
+                    ReportCampaignService service, UserDirectory users, Clock clock) {
+        this.schedules = schedules;
+        this.campaigns = campaigns;
+        this.service = service;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    /** Opens every due campaign; answers how many it opened. */
+    @Transactional
+    public int openDue() {
+        return openDue(LocalDate.now(clock.withZone(VietnamTime.ZONE)));
+    }
+
+    @Transactional
+    int openDue(LocalDate today) {
+        int opened = 0;
+        for (ReportSchedule s : schedules.findByEnabledTrueOrderById()) {
+            // A deadline early in January opens in December of the year before.
+            for (int year : List.of(today.getYear(), today.getYear() + 1)) {
+                if (!s.dueOn(today, year) || campaigns.existsByScheduleIdAndScheduleYear(s.getId(), year)) {
+                    continue;
+                }
+                // Reporters: the schools under an office, or the offices under a department (whose clerks prepare
+                // and whose heads, PRINCIPAL role, sign, exactly as in a school).
+                List<String> schools = users.organisation(s.getOfficeCode()).isEmpty() ? List.of()
+                        : users.below(s.getOfficeCode()).stream().filter(o -> s.reports(o.kind()))
+                                .map(UserDirectory.OrganisationRef::code).toList();
+                if (schools.isEmpty()) {
+                    continue;
+                }
+                service.open(s.getOfficeCode(), s.getTitle() + " " + year, s.getPeriod(), s.deadlineIn(year), schools,
+                        null, "system", s.getId(), year);
+                campaigns.flush();
+                opened++;
+                log.info("Opened report campaign of schedule {} for {} ({} schools)", s.getId(), year, schools.size());
+            }
+        }
+        return opened;
+    }
+}

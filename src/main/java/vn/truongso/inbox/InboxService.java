@@ -95,7 +95,7 @@ public class InboxService {
         List<Task> found = q.orderByTaskCreateTime().desc().orderByTaskId().asc().listPage(page * size, size);
         Map<String, Map<String, Object>> vars = variables(found);
         Map<String, String> businessKeys = businessKeys(found);
-        List<TaskView> items = found.stream().map(t -> view(t, vars.getOrDefault(t.getProcessInstanceId(), Map.of()),
+        List<TaskView> items = found.stream().map(t -> view(t, vars.getOrDefault(t.getId(), Map.of()),
                 businessKeys.get(t.getProcessInstanceId()), now)).toList();
         return new TaskPage(items, total, page, size);
     }
@@ -288,7 +288,7 @@ public class InboxService {
     private TaskView view(String taskId) {
         Task t = tasks.createTaskQuery().taskId(taskId).singleResult();
         List<Task> one = List.of(t);
-        return view(t, variables(one).getOrDefault(t.getProcessInstanceId(), Map.of()),
+        return view(t, variables(one).getOrDefault(t.getId(), Map.of()),
                 businessKeys(one).get(t.getProcessInstanceId()), Date.from(clock.instant()));
     }
 
@@ -302,17 +302,38 @@ public class InboxService {
         return out;
     }
 
+    /**
+     * The shown variables of each task: its process instance's, overlaid by those of the task's own scope (e.g. an
+     * event sub-process that received one school's report among many: its title and document are that report's).
+     * Keyed by task id; two queries for the whole page.
+     */
     private Map<String, Map<String, Object>> variables(List<Task> found) {
         Map<String, Map<String, Object>> out = new HashMap<>();
         if (found.isEmpty()) {
             return out;
         }
         String[] pids = found.stream().map(Task::getProcessInstanceId).distinct().toArray(String[]::new);
+        Map<String, Map<String, Object>> byInstance = new HashMap<>();
         for (VariableInstance v : runtime.createVariableInstanceQuery().processInstanceIdIn(pids)
                 .variableNameIn(SHOWN).disableCustomObjectDeserialization().list()) {
             if (v.getExecutionId().equals(v.getProcessInstanceId())) {
-                out.computeIfAbsent(v.getProcessInstanceId(), k -> new HashMap<>()).put(v.getName(), v.getValue());
+                byInstance.computeIfAbsent(v.getProcessInstanceId(), k -> new HashMap<>()).put(v.getName(), v.getValue());
             }
+        }
+        String[] scopes = found.stream().filter(t -> t.getExecutionId() != null
+                        && !t.getExecutionId().equals(t.getProcessInstanceId()))
+                .map(Task::getExecutionId).distinct().toArray(String[]::new);
+        Map<String, Map<String, Object>> byScope = new HashMap<>();
+        if (scopes.length > 0) {
+            for (VariableInstance v : runtime.createVariableInstanceQuery().executionIdIn(scopes)
+                    .variableNameIn(SHOWN).disableCustomObjectDeserialization().list()) {
+                byScope.computeIfAbsent(v.getExecutionId(), k -> new HashMap<>()).put(v.getName(), v.getValue());
+            }
+        }
+        for (Task t : found) {
+            Map<String, Object> vars = new HashMap<>(byInstance.getOrDefault(t.getProcessInstanceId(), Map.of()));
+            vars.putAll(byScope.getOrDefault(t.getExecutionId(), Map.of()));
+            out.put(t.getId(), vars);
         }
         return out;
     }

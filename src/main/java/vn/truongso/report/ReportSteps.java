@@ -198,6 +198,8 @@ final class ReportSteps {
             }
             boolean late = c.lateAt(now);
             row.submitted(now, version, electronic, symbol, late);
+            // Sent: the office's officers read it before they accept or return it.
+            documents.grantRead(row.getDocumentId(), c.getOfficeCode(), null);
             events.publishEvent(new SchoolReportSubmitted(school, campaignId, execution.getProcessInstanceId(),
                     electronic, late, now));
             String schoolName = users.organisationName(school).orElse(school);
@@ -205,7 +207,10 @@ final class ReportSteps {
                     schoolName + " đã gửi \"" + c.getTitle() + "\" (số " + symbol + ")"
                             + (late ? ", trễ hạn." : "."), link(campaignId));
             runtime.createMessageCorrelation("schoolReportArrived").processInstanceId(c.getProcessInstanceId())
-                    .setVariablesToTriggeredScope(Map.of("reportSchool", school, "reportId", row.getId().toString()))
+                    // What the officer's inbox shows for this task: this school's report, not just the campaign.
+                    .setVariablesToTriggeredScope(Map.of("reportSchool", school, "reportId", row.getId().toString(),
+                            "displayTitle", c.getTitle() + " – " + schoolName, "requesterName", schoolName,
+                            "documentId", row.getDocumentId().toString()))
                     .correlate();
         }
     }

@@ -157,6 +157,20 @@ class ReportCampaignApiTest {
                     assertThat(e.late()).isFalse();
                 });
 
+        // Before deciding, the officer sees in the inbox whose report it is and opens it.
+        String receive = row(campaign("cv.nam", id), "THCSHB").get("receiveTaskId").asText();
+        JsonNode inboxTask = null;
+        for (JsonNode t : api.get("cv.nam", "/api/tasks?size=200").json().get("items")) {
+            if (t.get("id").asText().equals(receive)) {
+                inboxTask = t;
+            }
+        }
+        assertThat(inboxTask).as("the officer's task in the inbox").isNotNull();
+        assertThat(inboxTask.get("title").asText()).isEqualTo("Báo cáo sơ kết học kỳ I – Trường THCS Hòa Bình");
+        assertThat(inboxTask.get("requester").asText()).isEqualTo("Trường THCS Hòa Bình");
+        assertThat(inboxTask.get("documentId").asText()).isEqualTo(doc);
+        assertThat(api.get("cv.nam", "/api/documents/" + doc + "/content").status()).isEqualTo(200);
+
         assertThat(officer(id, "THCSHB", "ACCEPT", null).status()).isEqualTo(204);
         JsonNode c = campaign("cv.nam", id);
         JsonNode accepted = row(c, "THCSHB");
@@ -217,6 +231,20 @@ class ReportCampaignApiTest {
         assertThat(resent.get("status").asText()).isEqualTo("SUBMITTED");
         assertThat(resent.get("submissions").asInt()).isEqualTo(2);
         assertThat(resent.get("outgoingNumber").asText()).isEqualTo(number);
+        // The resent report's task, too, says whose it is and opens the revision.
+        String receive = row(campaign("cv.nam", id), "THCSHB").get("receiveTaskId").asText();
+        JsonNode inboxTask = null;
+        for (JsonNode t : api.get("cv.nam", "/api/tasks?size=200").json().get("items")) {
+            if (t.get("id").asText().equals(receive)) {
+                inboxTask = t;
+            }
+        }
+        assertThat(inboxTask).as("the officer's task in the inbox").isNotNull();
+        assertThat(inboxTask.get("title").asText()).isEqualTo("Báo cáo trả lại – Trường THCS Hòa Bình");
+        assertThat(inboxTask.get("requester").asText()).isEqualTo("Trường THCS Hòa Bình");
+        assertThat(inboxTask.get("documentId").asText()).isEqualTo(doc);
+        assertThat(api.get("cv.nam", "/api/documents/" + doc + "/content").status()).isEqualTo(200);
+
         assertThat(officer(id, "THCSHB", "ACCEPT", null).status()).isEqualTo(204);
         JsonNode c = campaign("cv.nam", id);
         assertThat(row(c, "THCSHB").get("status").asText()).isEqualTo("ACCEPTED");

@@ -3,11 +3,14 @@ package vn.truongso.audit;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import vn.truongso.document.DocumentVersionAdded;
+import vn.truongso.enrolment.EnrolmentApplied;
 import vn.truongso.inbox.TaskCompleted;
 import vn.truongso.lessonplan.LessonPlanApproved;
 import vn.truongso.lessonplan.LessonPlanSubmitted;
 import vn.truongso.remotesign.CredentialChanged;
 import vn.truongso.remotesign.SignTransactionDecided;
+import vn.truongso.report.SchoolReportMissed;
+import vn.truongso.report.SchoolReportSubmitted;
 import vn.truongso.school.CurrentUser;
 import vn.truongso.school.UserDirectory;
 import vn.truongso.signing.SignatureApplied;
@@ -82,6 +85,26 @@ class AuditEvents {
     void on(LessonPlanApproved e) {
         log.record(null, e.schoolCode(), "LESSON_PLAN_APPROVED", "LESSON_PLAN", e.lessonPlanId().toString(),
                 e.documentId(), null, null, "Kế hoạch bài dạy của " + e.teacher() + " được phê duyệt");
+    }
+
+    @EventListener
+    void on(EnrolmentApplied e) {
+        log.record(null, e.schoolCode(), "ENROLMENT_APPLIED", "ENROLMENT", e.applicationId().toString(), null, null,
+                null, (e.online() ? "Hồ sơ tuyển sinh nộp trực tuyến" : "Hồ sơ tuyển sinh nộp giấy, văn thư nhập")
+                        + ", quy trình " + e.processInstanceId());
+    }
+
+    @EventListener
+    void on(SchoolReportSubmitted e) {
+        log.record(null, e.schoolCode(), "REPORT_SUBMITTED", "REPORT_CAMPAIGN", e.campaignId().toString(), null, null,
+                null, "Trường gửi báo cáo " + (e.electronic() ? "điện tử" : "giấy (bản quét)")
+                        + (e.late() ? ", trễ hạn" : ", đúng hạn") + ", quy trình " + e.processInstanceId());
+    }
+
+    @EventListener
+    void on(SchoolReportMissed e) {
+        log.record(null, e.schoolCode(), "REPORT_MISSED", "REPORT_CAMPAIGN", e.campaignId().toString(), null, null,
+                null, "Hết hạn mà trường chưa gửi báo cáo, quy trình " + e.processInstanceId());
     }
 
     private String organisationOf(String username) {

@@ -41,6 +41,8 @@ class AuditTrailTest {
     PlatformTransactionManager txManager;
     @Autowired
     Environment env;
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
     Api api;
 
     @BeforeEach
@@ -231,6 +233,35 @@ class AuditTrailTest {
                 .containsExactly("admin");
         assertThat(jdbc.queryForList("select distinct organisation from audit_entry where target_id = ?", String.class,
                 id)).containsExactly("THCSAP");
+    }
+
+    @Test
+    void reportsAndApplicationsAreRecordedForTheirSchool() {
+        UUID campaign = UUID.randomUUID();
+        UUID application = UUID.randomUUID();
+        new TransactionTemplate(txManager).executeWithoutResult(s -> {
+            events.publishEvent(new vn.truongso.report.SchoolReportSubmitted("THCSHB", campaign, "pi-report", true,
+                    true, java.time.Instant.now()));
+            events.publishEvent(new vn.truongso.report.SchoolReportMissed("THCSAP", campaign, "pi-missed",
+                    java.time.Instant.now()));
+            events.publishEvent(new vn.truongso.enrolment.EnrolmentApplied("THCSHB", application, "pi-enrol", false,
+                    java.time.Instant.now()));
+        });
+        JsonNode school = api.get("ht.mai", "/api/audit?size=200&page=" + lastPage("ht.mai")).json().get("items");
+        assertThat(all(school, "REPORT_SUBMITTED")).anySatisfy(e -> {
+            assertThat(e.get("targetId").asText()).isEqualTo(campaign.toString());
+            assertThat(e.get("details").asText()).contains("điện tử", "trễ hạn");
+        });
+        assertThat(all(school, "ENROLMENT_APPLIED")).anySatisfy(e -> {
+            assertThat(e.get("targetId").asText()).isEqualTo(application.toString());
+            assertThat(e.get("details").asText()).contains("nộp giấy");
+        });
+        // The other school's missed deadline is in its own trail, not in this one.
+        assertThat(all(school, "REPORT_MISSED")).noneSatisfy(
+                e -> assertThat(e.get("targetId").asText()).isEqualTo(campaign.toString()));
+        JsonNode other = api.get("ht.son", "/api/audit?size=200&page=" + lastPage("ht.son")).json().get("items");
+        assertThat(all(other, "REPORT_MISSED")).anySatisfy(
+                e -> assertThat(e.get("targetId").asText()).isEqualTo(campaign.toString()));
     }
 
     private int lastPage(String user) {

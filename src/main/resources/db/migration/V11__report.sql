@@ -61,16 +61,3 @@ create table school_report (
 alter table school_report add constraint school_report_campaign_school_uq unique (campaign_id, school_code);
 alter table school_report add constraint school_report_campaign_fk foreign key (campaign_id) references report_campaign (id);
 create index school_report_school_idx on school_report (school_code);
-
--- The plans' fixed dates for the demo office's schools: the semi-annual report by 1 June, the annual one by 6 December,
--- each campaign opening 30 days before. (Deadlines are the end of that day in Vietnam, see ReportDeadlines.)
-insert into report_schedule (id, office_code, period, title, deadline_month, deadline_day, open_days_before, reporter_kind, enabled)
-    values (1, 'VHXH-HB', 'SEMI_ANNUAL', 'Báo cáo công tác 6 tháng đầu năm', 6, 1, 30, 'SCHOOL', true);
-insert into report_schedule (id, office_code, period, title, deadline_month, deadline_day, open_days_before, reporter_kind, enabled)
-    values (2, 'VHXH-HB', 'ANNUAL', 'Báo cáo công tác năm', 12, 6, 30, 'SCHOOL', true);
--- The offices that consolidate their schools' reports send theirs to the provincial department by 5 June and
--- 10 December: the demo department SGD-DEMO asks the education offices under it.
-insert into report_schedule (id, office_code, period, title, deadline_month, deadline_day, open_days_before, reporter_kind, enabled)
-    values (3, 'SGD-DEMO', 'SEMI_ANNUAL', 'Báo cáo tổng hợp 6 tháng đầu năm', 6, 5, 30, 'OFFICE', true);
-insert into report_schedule (id, office_code, period, title, deadline_month, deadline_day, open_days_before, reporter_kind, enabled)
-    values (4, 'SGD-DEMO', 'ANNUAL', 'Báo cáo tổng hợp năm', 12, 10, 30, 'OFFICE', true);

@@ -26,14 +26,34 @@ public class ReportSchedules {
     private final ReportCampaignService service;
     private final UserDirectory users;
     private final Clock clock;
+    private final boolean openOnStart;
 
     ReportSchedules(ReportScheduleRepository schedules, ReportCampaignRepository campaigns,
-                    ReportCampaignService service, UserDirectory users, Clock clock) {
+                    ReportCampaignService service, UserDirectory users, Clock clock,
+                    @org.springframework.beans.factory.annotation.Value("${truongso.reports.open-due-on-start:true}")
+                    boolean openOnStart) {
+        this.openOnStart = openOnStart;
         this.schedules = schedules;
         this.campaigns = campaigns;
         this.service = service;
         this.users = users;
         this.clock = clock;
+    }
+
+    /**
+     * At start-up, too: a node started after 00:30 (or a fresh installation, or the demo) should not wait for the
+     * next night to open a campaign already due. Another node doing the same at once loses on the unique constraint.
+     */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    void openDueOnStart() {
+        if (!openOnStart) {
+            return;
+        }
+        try {
+            openDue();
+        } catch (org.springframework.dao.DataIntegrityViolationException e) {
+            log.info("Due report campaigns were opened by another node at the same moment");
+        }
     }
 
     /** Opens every due campaign; answers how many it opened. */

@@ -145,8 +145,8 @@ final class ReportSteps {
                         users.organisationName(c.getOfficeCode()).orElse(c.getOfficeCode()) + " trả lại báo cáo \""
                                 + c.getTitle() + "\" để chỉnh sửa: " + comment, link(c.getId()));
             }
-            runtime.createMessageCorrelation("reportDecided").processInstanceId(row.getProcessInstanceId())
-                    .setVariable("reportDecision", outcome).correlate();
+            acrossTenants(() -> runtime.createMessageCorrelation("reportDecided")
+                    .processInstanceId(row.getProcessInstanceId()).setVariable("reportDecision", outcome).correlate());
         }
     }
 
@@ -206,12 +206,13 @@ final class ReportSteps {
             notifier.toGroups(List.of(Groups.role(c.getOfficeCode(), Role.OFFICER)), "REPORT_SUBMITTED",
                     schoolName + " đã gửi \"" + c.getTitle() + "\" (số " + symbol + ")"
                             + (late ? ", trễ hạn." : "."), link(campaignId));
-            runtime.createMessageCorrelation("schoolReportArrived").processInstanceId(c.getProcessInstanceId())
+            acrossTenants(() -> runtime.createMessageCorrelation("schoolReportArrived")
+                    .processInstanceId(c.getProcessInstanceId())
                     // What the officer's inbox shows for this task: this school's report, not just the campaign.
                     .setVariablesToTriggeredScope(Map.of("reportSchool", school, "reportId", row.getId().toString(),
                             "displayTitle", c.getTitle() + " – " + schoolName, "requesterName", schoolName,
                             "documentId", row.getDocumentId().toString()))
-                    .correlate();
+                    .correlate());
         }
     }
 
@@ -284,4 +285,24 @@ final class ReportSteps {
         }
     }
 
+
+    /**
+     * The campaign runs in the office's tenant and each school's report in the school's: they message each other
+     * across tenants. The job executor runs a job authenticated as the job's own tenant, so the engine's tenant check
+     * would hide the other side; it is lifted for this one correlation (by process instance id, known to be ours).
+     */
+    static void acrossTenants(Runnable correlation) {
+        org.camunda.bpm.engine.impl.interceptor.CommandContext context =
+                org.camunda.bpm.engine.impl.context.Context.getCommandContext();
+        if (context == null || !context.isTenantCheckEnabled()) {
+            correlation.run();
+            return;
+        }
+        context.disableTenantCheck();
+        try {
+            correlation.run();
+        } finally {
+            context.enableTenantCheck();
+        }
+    }
 }

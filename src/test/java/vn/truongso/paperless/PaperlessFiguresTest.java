@@ -136,7 +136,7 @@ class PaperlessFiguresTest {
         return r.json();
     }
 
-    private static JsonNode figure(JsonNode group, String key) {
+    static JsonNode figure(JsonNode group, String key) {
         for (JsonNode f : group.get("figures")) {
             if (f.get("key").asText().equals(key)) {
                 return f;
@@ -149,7 +149,7 @@ class PaperlessFiguresTest {
         return figure(group, key).get("value").asDouble();
     }
 
-    private static JsonNode row(JsonNode summary, String code) {
+    static JsonNode row(JsonNode summary, String code) {
         for (JsonNode r : summary.get("rows")) {
             if (r.get("code").asText().equals(code)) {
                 return r;

@@ -1,6 +1,8 @@
 package vn.truongso.paperless;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.truongso.paperless.PaperlessFiguresTest.figure;
+import static vn.truongso.paperless.PaperlessFiguresTest.row;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
@@ -105,24 +107,6 @@ class SubmissionFiguresTest {
         Api.Response r = api.get(user, "/api/paperless/summary?" + WINDOW);
         assertThat(r.status()).as(r.text()).isEqualTo(200);
         return r.json();
-    }
-
-    private static JsonNode figure(JsonNode group, String key) {
-        for (JsonNode f : group.get("figures")) {
-            if (f.get("key").asText().equals(key)) {
-                return f;
-            }
-        }
-        throw new AssertionError("no figure " + key + " in " + group);
-    }
-
-    private static JsonNode row(JsonNode summary, String code) {
-        for (JsonNode r : summary.get("rows")) {
-            if (r.get("code").asText().equals(code)) {
-                return r;
-            }
-        }
-        throw new AssertionError("no row " + code);
     }
 
     @Test

@@ -122,6 +122,17 @@ class ReportCampaignApiTest {
         assertThat(r.status()).as(r.text()).isEqualTo(202);
     }
 
+    /** The officer's "Tiếp nhận báo cáo" of this school as the inbox lists it. */
+    JsonNode officersTask(String campaignId, String school) {
+        String receive = row(campaign("cv.nam", campaignId), school).get("receiveTaskId").asText();
+        for (JsonNode t : api.get("cv.nam", "/api/tasks?size=200").json().get("items")) {
+            if (t.get("id").asText().equals(receive)) {
+                return t;
+            }
+        }
+        throw new AssertionError("the officer's task " + receive + " is not in the inbox");
+    }
+
     Api.Response officer(String campaignId, String school, String decision, String comment) {
         String task = row(campaign("cv.nam", campaignId), school).get("receiveTaskId").asText();
         Api.Response r = api.complete("cv.nam", task, decision, comment, null);
@@ -158,14 +169,7 @@ class ReportCampaignApiTest {
                 });
 
         // Before deciding, the officer sees in the inbox whose report it is and opens it.
-        String receive = row(campaign("cv.nam", id), "THCSHB").get("receiveTaskId").asText();
-        JsonNode inboxTask = null;
-        for (JsonNode t : api.get("cv.nam", "/api/tasks?size=200").json().get("items")) {
-            if (t.get("id").asText().equals(receive)) {
-                inboxTask = t;
-            }
-        }
-        assertThat(inboxTask).as("the officer's task in the inbox").isNotNull();
+        JsonNode inboxTask = officersTask(id, "THCSHB");
         assertThat(inboxTask.get("title").asText()).isEqualTo("Báo cáo sơ kết học kỳ I – Trường THCS Hòa Bình");
         assertThat(inboxTask.get("requester").asText()).isEqualTo("Trường THCS Hòa Bình");
         assertThat(inboxTask.get("documentId").asText()).isEqualTo(doc);
@@ -232,14 +236,7 @@ class ReportCampaignApiTest {
         assertThat(resent.get("submissions").asInt()).isEqualTo(2);
         assertThat(resent.get("outgoingNumber").asText()).isEqualTo(number);
         // The resent report's task, too, says whose it is and opens the revision.
-        String receive = row(campaign("cv.nam", id), "THCSHB").get("receiveTaskId").asText();
-        JsonNode inboxTask = null;
-        for (JsonNode t : api.get("cv.nam", "/api/tasks?size=200").json().get("items")) {
-            if (t.get("id").asText().equals(receive)) {
-                inboxTask = t;
-            }
-        }
-        assertThat(inboxTask).as("the officer's task in the inbox").isNotNull();
+        JsonNode inboxTask = officersTask(id, "THCSHB");
         assertThat(inboxTask.get("title").asText()).isEqualTo("Báo cáo trả lại – Trường THCS Hòa Bình");
         assertThat(inboxTask.get("requester").asText()).isEqualTo("Trường THCS Hòa Bình");
         assertThat(inboxTask.get("documentId").asText()).isEqualTo(doc);

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.GregorianCalendar;
 import java.util.List;
@@ -64,7 +63,6 @@ public class AdmissionDecisionPdf {
     private static final float LEADING = 1.3f;
     private static final float INDENT = 10 * MM;
     private static final Locale VI = Locale.forLanguageTag("vi-VN");
-    private static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private final Clock clock;
 
@@ -184,7 +182,7 @@ public class AdmissionDecisionPdf {
         String year = nfc(d.schoolYear());
         List<List<Run>> articles = new ArrayList<>();
         articles.add(List.of(b("Điều 1. "), r("Công nhận học sinh "), b(nfc(d.childName())),
-                r(", sinh ngày " + d.birthDate().format(DMY) + ", giới tính: " + nfc(d.genderText())
+                r(", sinh ngày " + d.birthDate().format(VietnamTime.DAY) + ", giới tính: " + nfc(d.genderText())
                         + ", số định danh cá nhân: " + nfc(d.personalId()) + ", con ông/bà " + nfc(d.parentName())
                         + ", nơi cư trú: " + nfc(d.addressText()) + ", trúng tuyển vào lớp " + d.grade() + " của "
                         + school + " năm học " + year + ".")));

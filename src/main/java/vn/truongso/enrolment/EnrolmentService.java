@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -45,7 +44,6 @@ public class EnrolmentService {
     static final String PAPERS_MESSAGE = "enrolmentPapersAdded";
     private static final Pattern PHONE = Pattern.compile("(0|\\+84)(3|5|7|8|9)[0-9]{8}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
-    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private final AdmissionRoundRepository rounds;
     private final EnrolmentApplicationRepository applications;
@@ -219,7 +217,7 @@ public class EnrolmentService {
         LocalDate today = LocalDate.now(clock.withZone(VietnamTime.ZONE));
         if (app.getPapersDeadline() != null && today.isAfter(app.getPapersDeadline())) {
             throw ApiException.conflict("PAPERS_DEADLINE_PASSED", "Đã quá hạn bổ sung giấy tờ ("
-                    + DAY.format(app.getPapersDeadline()) + ").");
+                    + VietnamTime.DAY.format(app.getPapersDeadline()) + ").");
         }
         List<Checked> checked = checkPapers(req == null ? null : req.papers(), user, app.getSchoolCode(), false);
         Set<PaperKind> given = EnumSet.noneOf(PaperKind.class);
@@ -358,12 +356,12 @@ public class EnrolmentService {
         if (round.getStatus() == AdmissionRound.Status.OPEN && now.isBefore(round.getOpensAt())) {
             throw ApiException.conflict("ENROLMENT_NOT_OPEN", "Chưa đến thời gian nhận hồ sơ: kỳ tuyển sinh lớp "
                     + round.getGrade() + " năm học " + round.getSchoolYear() + " mở từ "
-                    + VietnamTime.of(round.getOpensAt()).format(DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy")) + ".");
+                    + VietnamTime.of(round.getOpensAt()).format(VietnamTime.MINUTE) + ".");
         }
         throw ApiException.conflict("ENROLMENT_CLOSED", "Đã hết hạn nộp hồ sơ: kỳ tuyển sinh lớp " + round.getGrade()
                 + " năm học " + round.getSchoolYear() + " đã đóng lúc "
                 + VietnamTime.of(round.getClosedAt() != null && round.getClosedAt().isBefore(round.getClosesAt())
-                ? round.getClosedAt() : round.getClosesAt()).format(DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy")) + ".");
+                ? round.getClosedAt() : round.getClosesAt()).format(VietnamTime.MINUTE) + ".");
     }
 
     private static ApiException duplicate(AdmissionRound round) {

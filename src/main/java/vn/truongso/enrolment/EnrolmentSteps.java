@@ -108,7 +108,7 @@ final class EnrolmentSteps {
             app.papersRequested(kinds, deadline, comment == null ? null : comment.toString());
             tell(app, "ENROLMENT_PAPERS_REQUESTED", "Hồ sơ tuyển sinh của " + app.getChildName()
                     + " cần bổ sung: " + String.join(", ", kinds.stream().map(PaperKind::label).toList())
-                    + " trước hết ngày " + EnrolmentService.DAY.format(deadline)
+                    + " trước hết ngày " + VietnamTime.DAY.format(deadline)
                     + (comment == null ? "." : " (" + comment + ")."));
         }
 
@@ -122,7 +122,7 @@ final class EnrolmentSteps {
             EnrolmentApplication app = application(execution);
             LocalDate deadline = app.getPapersDeadline();
             app.moveTo(EnrolmentStatus.LAPSED, "Không bổ sung giấy tờ trước hạn "
-                    + (deadline == null ? "" : EnrolmentService.DAY.format(deadline)) + ".");
+                    + (deadline == null ? "" : VietnamTime.DAY.format(deadline)) + ".");
             tell(app, "ENROLMENT_LAPSED", "Hồ sơ tuyển sinh của " + app.getChildName()
                     + " đã hết hạn vì không bổ sung giấy tờ đúng hạn.");
         }
@@ -169,7 +169,7 @@ final class EnrolmentSteps {
             LocalDate today = LocalDate.now(clock.withZone(VietnamTime.ZONE));
             if (deadline.isBefore(today) || deadline.isAfter(today.plusDays(MAX_DAYS))) {
                 throw ApiException.badRequest("DEADLINE_INVALID", "Hạn bổ sung giấy tờ phải từ hôm nay đến "
-                        + MAX_DAYS + " ngày tới (đến " + EnrolmentService.DAY.format(today.plusDays(MAX_DAYS)) + ").");
+                        + MAX_DAYS + " ngày tới (đến " + VietnamTime.DAY.format(today.plusDays(MAX_DAYS)) + ").");
             }
             Object missing = inputs.get("missingPapers");
             if (!(missing instanceof List<?> list) || list.isEmpty()) {

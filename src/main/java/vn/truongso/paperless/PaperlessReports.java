@@ -1,7 +1,6 @@
 package vn.truongso.paperless;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +11,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.truongso.common.ApiException;
+import vn.truongso.common.VietnamTime;
 import vn.truongso.document.DocumentKind;
 import vn.truongso.document.DocumentService;
 import vn.truongso.document.DocumentView;
@@ -30,7 +30,6 @@ import vn.truongso.signing.RemoteSignatures;
 public class PaperlessReports {
 
     static final String PROCESS_KEY = "paperlessReport";
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private final PaperlessFigures figures;
     private final DocumentService documents;
@@ -61,8 +60,8 @@ public class PaperlessReports {
         }
         PaperlessFigures.Summary s = figures.summary(new PaperlessFigures.Query(principal.organisationCode(), null,
                 request == null ? null : request.from(), request == null ? null : request.to(), null, null), principal);
-        String title = "Báo cáo số liệu chuyển đổi số, giảm giấy tờ " + s.from().format(DAY) + " – "
-                + s.to().format(DAY);
+        String title = "Báo cáo số liệu chuyển đổi số, giảm giấy tờ " + s.from().format(VietnamTime.DAY) + " – "
+                + s.to().format(VietnamTime.DAY);
         byte[] pdf = render(s, title, principal);
         DocumentView doc = documents.store(new DocumentService.Upload(pdf, "bao-cao-khong-giay-" + s.from() + "-"
                 + s.to() + ".pdf", "application/pdf"), title, DocumentKind.REPORT, principal);
@@ -87,7 +86,7 @@ public class PaperlessReports {
             pdf.centered("Độc lập – Tự do – Hạnh phúc", 11);
             pdf.gap(12);
             pdf.centered("BÁO CÁO SỐ LIỆU CHUYỂN ĐỔI SỐ, GIẢM GIẤY TỜ", 14);
-            pdf.centered("Từ ngày " + s.from().format(DAY) + " đến ngày " + s.to().format(DAY), 10);
+            pdf.centered("Từ ngày " + s.from().format(VietnamTime.DAY) + " đến ngày " + s.to().format(VietnamTime.DAY), 10);
             pdf.gap(8);
             pdf.paragraph("Số liệu do hệ thống TruongSo ghi nhận tự động ở từng bước của mọi quy trình (nộp, duyệt, "
                     + "ký): bước làm trên môi trường số hay trên giấy, văn bản được ký số hay ký tay, số trang giấy "

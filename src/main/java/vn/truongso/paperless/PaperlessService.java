@@ -2,7 +2,6 @@ package vn.truongso.paperless;
 
 import vn.truongso.common.Channel;
 import java.nio.charset.StandardCharsets;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +22,6 @@ import vn.truongso.school.UserDirectory;
 @Transactional
 public class PaperlessService {
 
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss xxx");
 
     private final StepRecordRepository steps;
     private final ProcessRecordRepository processes;
@@ -123,7 +121,7 @@ public class PaperlessService {
     }
 
     static String time(java.time.Instant at) {
-        return at == null ? "—" : VietnamTime.of(at).format(TIME);
+        return at == null ? "—" : VietnamTime.of(at).format(VietnamTime.SECOND);
     }
 
     // ---- CSV -------------------------------------------------------------------------------------------------

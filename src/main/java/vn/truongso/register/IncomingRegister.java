@@ -32,7 +32,6 @@ import vn.truongso.verification.VerificationReport.Verdict;
 @Transactional
 public class IncomingRegister {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy");
 
     private final IncomingEntryRepository entries;
@@ -156,7 +155,7 @@ public class IncomingRegister {
         return new IncomingView(e.getYear(), e.getArrivalNumber(),
                 e.getArrivalNumber() == null ? null : RegisterText.number(e.getArrivalNumber()), e.getStatus().name(),
                 accepted ? "Đã tiếp nhận" : "Đã trả lại", VietnamTime.of(e.getReceivedAt()),
-                e.getReceivedAt().atZone(VietnamTime.ZONE).format(DATE), e.getSenderCode(), e.getSenderName(),
+                e.getReceivedAt().atZone(VietnamTime.ZONE).format(VietnamTime.DAY), e.getSenderCode(), e.getSenderName(),
                 e.getTitle(), e.getDocumentId(), e.getDocumentVersion(), e.getReceivedBy(), e.getVerdict(),
                 e.getVerificationSummary(), e.getAcknowledgement());
     }

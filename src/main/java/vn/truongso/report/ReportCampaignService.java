@@ -131,7 +131,7 @@ class ReportCampaignService {
             throw ApiException.badRequest("DEADLINE_INVALID", "Hạn nộp phải là ngày dạng yyyy-MM-dd, ví dụ 2026-12-06.");
         }
         if (date.isBefore(LocalDate.now(clock.withZone(VietnamTime.ZONE)))) {
-            throw ApiException.badRequest("DEADLINE_PASSED", "Hạn nộp " + date.format(ReportSteps.DATE)
+            throw ApiException.badRequest("DEADLINE_PASSED", "Hạn nộp " + date.format(VietnamTime.DAY)
                     + " đã qua; vui lòng chọn hôm nay hoặc một ngày sau.");
         }
         return date;

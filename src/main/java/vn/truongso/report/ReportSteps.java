@@ -2,7 +2,6 @@ package vn.truongso.report;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -12,6 +11,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import vn.truongso.common.VietnamTime;
 import vn.truongso.document.DocumentService;
 import vn.truongso.notification.Notifier;
 import vn.truongso.register.IncomingRegister;
@@ -28,7 +28,6 @@ import vn.truongso.school.UserDirectory;
 final class ReportSteps {
 
     static final String REPORT_TYPE_CODE = "BC";
-    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private ReportSteps() {
     }
@@ -84,7 +83,7 @@ final class ReportSteps {
             ReportCampaign c = campaigns.findById(row.getCampaignId()).orElseThrow();
             notifier.toGroups(schoolStaff(school), "REPORT_REQUESTED",
                     users.organisationName(c.getOfficeCode()).orElse(c.getOfficeCode()) + " yêu cầu gửi \""
-                            + c.getTitle() + "\", hạn nộp hết ngày " + c.getDeadline().format(DATE) + ".",
+                            + c.getTitle() + "\", hạn nộp hết ngày " + c.getDeadline().format(VietnamTime.DAY) + ".",
                     link(c.getId()));
         }
 
@@ -257,7 +256,7 @@ final class ReportSteps {
                     notifier.toGroups(schoolStaff(row.getSchoolCode()), "REPORT_REMINDER",
                             "Nhắc việc: \"" + c.getTitle() + "\" phải gửi "
                                     + users.organisationName(c.getOfficeCode()).orElse(c.getOfficeCode())
-                                    + " hết ngày " + c.getDeadline().format(DATE) + "; trường chưa gửi báo cáo.",
+                                    + " hết ngày " + c.getDeadline().format(VietnamTime.DAY) + "; trường chưa gửi báo cáo.",
                             link(c.getId()));
                 }
             }
@@ -273,7 +272,7 @@ final class ReportSteps {
                     events.publishEvent(new SchoolReportMissed(row.getSchoolCode(), c.getId(),
                             row.getProcessInstanceId(), c.getDeadlineAt()));
                     notifier.toGroups(schoolStaff(row.getSchoolCode()), "REPORT_LATE",
-                            "Đã hết hạn nộp \"" + c.getTitle() + "\" (hết ngày " + c.getDeadline().format(DATE)
+                            "Đã hết hạn nộp \"" + c.getTitle() + "\" (hết ngày " + c.getDeadline().format(VietnamTime.DAY)
                                     + ") mà trường chưa gửi: báo cáo bị ghi nhận trễ hạn; vẫn cần gửi sớm nhất.",
                             link(c.getId()));
                 }

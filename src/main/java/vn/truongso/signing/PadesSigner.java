@@ -9,7 +9,6 @@ import java.security.MessageDigest;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
@@ -61,7 +60,6 @@ public final class PadesSigner {
 
     private static final COSName SUB_FILTER_PADES = COSName.getPDFName("ETSI.CAdES.detached");
     private static final COSName SUB_FILTER_DOC_TS = COSName.getPDFName("ETSI.RFC3161");
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss xxx");
 
     private final TimeStampSource timeStamps;
     private final ValidationDataSource validationData;
@@ -330,7 +328,7 @@ public final class PadesSigner {
                         "Ký bởi: " + a.signerName(),
                         "Chức vụ: " + nullToDash(a.title()),
                         "Đơn vị: " + nullToDash(a.organisation()),
-                        "Ngày ký: " + SHOWN.format(VietnamTime.of(signedAt)));
+                        "Ngày ký: " + VietnamTime.SECOND.format(VietnamTime.of(signedAt)));
                 float size = fontSize(font, lines, rect.getWidth() - textX - 4, rect.getHeight() - 8);
                 float leading = size * 1.25f;
                 float y = rect.getHeight() - 4 - size;

@@ -19,7 +19,6 @@ import eu.europa.esig.dss.validation.reports.Reports;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
@@ -55,7 +54,6 @@ import vn.truongso.verification.VerificationReport.Verdict;
  */
 final class ReportAssembler {
 
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss xxx");
 
     /** A signature or document timestamp as DSS sees it, with its PDF revision. */
     record DssToken(AbstractSignatureWrapper wrapper, PDFRevisionWrapper revision, Kind kind) {
@@ -406,7 +404,7 @@ final class ReportAssembler {
         String who = s.signer() == null ? "(không rõ người ký)" : s.signer();
         boolean timestamp = s.kind() == Kind.DOCUMENT_TIMESTAMP;
         String what = timestamp ? "Dấu thời gian" : "Chữ ký";
-        String when = s.signingTime() == null ? "" : (timestamp ? ", lúc " : ", ký lúc ") + s.signingTime().format(TIME)
+        String when = s.signingTime() == null ? "" : (timestamp ? ", lúc " : ", ký lúc ") + s.signingTime().format(VietnamTime.SECOND)
                 + switch (s.signingTimeSource()) {
                     case CLAIMED_BY_SIGNER -> " (thời điểm do người ký tự khai)";
                     case DOCUMENT_TIMESTAMP -> " (chậm nhất, theo dấu thời gian của tài liệu)";
@@ -500,7 +498,7 @@ final class ReportAssembler {
         String state = switch (status) {
             case "GOOD" -> "Chưa bị thu hồi";
             case "REVOKED" -> "ĐÃ BỊ THU HỒI" + (r.getRevocationDate() == null ? ""
-                    : " từ " + VietnamTime.of(r.getRevocationDate()).format(TIME));
+                    : " từ " + VietnamTime.of(r.getRevocationDate()).format(VietnamTime.SECOND));
             default -> "Không rõ trạng thái thu hồi";
         };
         String also = sources.size() > 1 && !source.startsWith("EMBEDDED") && sources.stream()

@@ -1,6 +1,7 @@
 package vn.truongso.verification;
 
 import java.time.OffsetDateTime;
+import vn.truongso.common.VietnamTime;
 import vn.truongso.verification.VerificationReport.CertificateInfo;
 import vn.truongso.verification.VerificationReport.Change;
 import vn.truongso.verification.VerificationReport.Coverage;
@@ -85,7 +86,7 @@ final class ReportText {
     }
 
     private static String time(OffsetDateTime t) {
-        return t == null ? "không rõ" : t.format(ReportAssembler.TIME);
+        return t == null ? "không rõ" : t.format(VietnamTime.SECOND);
     }
 
     static String verdict(VerificationReport.Verdict v) {

@@ -78,14 +78,27 @@ class ReportCampaignService {
         if (req.templateDocumentId() != null) {
             documents.get(req.templateDocumentId(), officer); // 404 unless the officer may read it
         }
+        requireOwnTemplate(office, req.templateDocumentId());
         ReportCampaign c = open(office, title, period, deadline, schools, req.templateDocumentId(),
                 officer.username(), null, null);
         return view(c, officer);
     }
 
+    /**
+     * A template is handed to every school asked (they get read access): it must be the office's own document, never
+     * what the office may read because someone sent it (one school's report must not reach the other schools).
+     */
+    private void requireOwnTemplate(String office, UUID template) {
+        if (template != null && !office.equals(documents.describe(template).organisationCode())) {
+            throw ApiException.badRequest("TEMPLATE_NOT_OFFICE_DOCUMENT", "Mẫu báo cáo phải là văn bản của chính "
+                    + "phòng (do phòng tải lên); không dùng văn bản của trường hay đơn vị khác làm mẫu gửi các trường.");
+        }
+    }
+
     /** Opens a campaign already checked; also used by the schedules (opened by "system"). */
     ReportCampaign open(String office, String title, ReportPeriod period, LocalDate deadline, List<String> schools,
                         UUID template, String openedBy, Long scheduleId, Integer scheduleYear) {
+        requireOwnTemplate(office, template);
         ReportCampaign c = campaigns.save(new ReportCampaign(office, title, period, deadline,
                 ReportDeadlines.endOf(deadline), template, openedBy, clock.instant(), scheduleId, scheduleYear));
         for (String school : schools) {

@@ -34,10 +34,12 @@ public class DocumentService {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final ReadGrantRepository grants;
+    private final DocumentHolds holds;
 
     DocumentService(DocumentRepository documents, BlobStore blobs, PdfInspector inspector,
                     @Value("${truongso.documents.max-size}") DataSize maxSize, Clock clock,
-                    ApplicationEventPublisher events, ReadGrantRepository grants) {
+                    ApplicationEventPublisher events, ReadGrantRepository grants, DocumentHolds holds) {
+        this.holds = holds;
         this.grants = grants;
         this.documents = documents;
         this.blobs = blobs;
@@ -74,6 +76,8 @@ public class DocumentService {
         if (!doc.getOwnerUsername().equals(user.username())) {
             throw ApiException.forbidden();
         }
+        // A process reviewing or signing it pinned its version: changed only through the process's revise step.
+        holds.refuseOutsideChange(doc);
         Checked c = check(upload);
         if (c.sha256.equals(doc.latest().getSha256())) {
             throw ApiException.conflict("DOCUMENT_UNCHANGED",
@@ -115,12 +119,14 @@ public class DocumentService {
             throw ApiException.conflict("DOCUMENT_CHANGED",
                     "Văn bản vừa có phiên bản mới; vui lòng thực hiện lại.");
         }
+        holds.checkProduced(doc, basedOnVersion);
         // Signatures and time-stamps are incremental updates of our own making: same pages, no need to parse again.
         DocumentVersion base = doc.latest();
         Checked c = new Checked(bytes, BlobStore.sha256(bytes), bytes.length, base.getPages(), base.getFileName());
         doc.addVersion(c.sha256, c.size, c.pages, c.fileName, note, actor, clock.instant());
         keep(c);
         documents.saveAndFlush(doc);
+        holds.produced(doc);
         published(doc, DocumentVersionAdded.How.PRODUCED, base.getSha256(), actor);
         return doc.getCurrentVersion();
     }

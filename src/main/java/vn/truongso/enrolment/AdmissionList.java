@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 import vn.truongso.common.VietnamTime;
 import vn.truongso.document.DocumentKind;
+import vn.truongso.document.DocumentHolds;
 import vn.truongso.document.DocumentService;
 import vn.truongso.notification.Notifier;
 import vn.truongso.register.OutgoingRegister;
@@ -39,10 +40,12 @@ public class AdmissionList {
     private final Notifier notifier;
     private final RuntimeService runtime;
     private final Clock clock;
+    private final DocumentHolds holds;
 
     AdmissionList(AdmissionRoundRepository rounds, EnrolmentApplicationRepository applications,
                   AdmissionDecisionPdf pdf, OutgoingRegister register, DocumentService documents, UserDirectory users,
-                  Notifier notifier, RuntimeService runtime, Clock clock) {
+                  Notifier notifier, RuntimeService runtime, Clock clock, DocumentHolds holds) {
+        this.holds = holds;
         this.rounds = rounds;
         this.applications = applications;
         this.pdf = pdf;
@@ -111,6 +114,8 @@ public class AdmissionList {
                             return stored[0];
                         });
                 UUID documentId = stored[0];
+                // The principal signs the decision as generated from the approved list: no other version, ever.
+                holds.hold(documentId, "ADMISSION_DECISION:" + app.getId());
                 app.decision(documentId, issued.formatted());
                 toSign.add(documentId.toString());
             } else {

@@ -23,6 +23,7 @@ import vn.truongso.common.ApiException;
 import vn.truongso.common.Channel;
 import vn.truongso.common.TaskGroups;
 import vn.truongso.common.VietnamTime;
+import vn.truongso.document.DocumentHolds;
 import vn.truongso.signing.RemoteSignatures;
 import vn.truongso.school.CurrentUser;
 
@@ -31,7 +32,10 @@ import vn.truongso.school.CurrentUser;
 public class InboxService {
 
     /** Process variables every process sets so that any task can be shown in the inbox. */
-    private static final String[] SHOWN = {"displayTitle", "requesterName", "subject", "grade", "week", "documentId"};
+    private static final String[] SHOWN = {"displayTitle", "requesterName", "subject", "grade", "week", "documentId",
+            "documentVersion", "documentSha256"};
+    /** The process variable naming who submitted the document its review tasks are about. */
+    static final String SUBMITTER = "submitter";
 
     private final TaskService tasks;
     private final RuntimeService runtime;
@@ -41,9 +45,12 @@ public class InboxService {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final List<TaskInputs> inputs;
+    private final DocumentHolds holds;
 
     InboxService(TaskService tasks, RuntimeService runtime, HistoryService history, TaskRules rules,
-                 RemoteSignatures signatures, Clock clock, ApplicationEventPublisher events, List<TaskInputs> inputs) {
+                 RemoteSignatures signatures, Clock clock, ApplicationEventPublisher events, List<TaskInputs> inputs,
+                 DocumentHolds holds) {
+        this.holds = holds;
         this.inputs = inputs;
         this.tasks = tasks;
         this.runtime = runtime;
@@ -56,7 +63,7 @@ public class InboxService {
 
     record TaskView(String id, String name, String step, String processKey, String processInstanceId,
                     String businessKey, String title, String requester, String subject, Integer grade, Integer week,
-                    String documentId, String assignee, OffsetDateTime created, OffsetDateTime due, boolean overdue,
+                    String documentId, Integer documentVersion, String documentSha256, String assignee, OffsetDateTime created, OffsetDateTime due, boolean overdue,
                     List<String> decisions) {
     }
 
@@ -78,6 +85,27 @@ public class InboxService {
         if (user.organisationCode() == null) {
             return new TaskPage(List.of(), 0, page, size);
         }
+        Date now = Date.from(clock.instant());
+        TaskQuery q = query(user, processKey, overdue, now);
+        // Reviews of the user's own documents are not theirs to do: left out (rare, so the common page stays one query).
+        Set<String> own = query(user, processKey, overdue, now)
+                .processVariableValueEquals(SUBMITTER, user.username()).list().stream()
+                .filter(t -> rules.of(t.getProcessDefinitionId(), t.getTaskDefinitionKey()).review())
+                .map(Task::getId).collect(Collectors.toSet());
+        long total = q.count() - own.size();
+        q.orderByTaskCreateTime().desc().orderByTaskId().asc();
+        List<Task> found = own.isEmpty() ? q.listPage(page * size, size)
+                : q.listPage(0, page * size + size + own.size()).stream().filter(t -> !own.contains(t.getId()))
+                        .skip((long) page * size).limit(size).toList();
+        Map<String, Map<String, Object>> vars = variables(found);
+        Map<String, String> businessKeys = businessKeys(found);
+        pinned(vars);
+        List<TaskView> items = found.stream().map(t -> view(t, vars.getOrDefault(t.getId(), Map.of()),
+                businessKeys.get(t.getProcessInstanceId()), now)).toList();
+        return new TaskPage(items, total, page, size);
+    }
+
+    private TaskQuery query(CurrentUser user, String processKey, Boolean overdue, Date now) {
         TaskQuery q = tasks.createTaskQuery().tenantIdIn(user.organisationCode()).active();
         if (user.groups().isEmpty()) {
             q.taskAssignee(user.username());
@@ -87,17 +115,10 @@ public class InboxService {
         if (processKey != null && !processKey.isBlank()) {
             q.processDefinitionKey(processKey);
         }
-        Date now = Date.from(clock.instant());
         if (Boolean.TRUE.equals(overdue)) {
             q.dueBefore(now);
         }
-        long total = q.count();
-        List<Task> found = q.orderByTaskCreateTime().desc().orderByTaskId().asc().listPage(page * size, size);
-        Map<String, Map<String, Object>> vars = variables(found);
-        Map<String, String> businessKeys = businessKeys(found);
-        List<TaskView> items = found.stream().map(t -> view(t, vars.getOrDefault(t.getId(), Map.of()),
-                businessKeys.get(t.getProcessInstanceId()), now)).toList();
-        return new TaskPage(items, total, page, size);
+        return q;
     }
 
     TaskView claim(String taskId, CurrentUser user) {
@@ -262,11 +283,21 @@ public class InboxService {
             // No candidate links may also mean the task was completed a moment ago.
             throw find(taskId, user) == null ? goneOrMissing(taskId, user) : ApiException.notFound("công việc");
         }
+        if (ownDocumentReview(task, user)) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "SELF_APPROVAL_FORBIDDEN", "Đây là văn bản của chính bạn: "
+                    + "bạn không thể tự duyệt hay phê duyệt; việc này do người khác thực hiện.");
+        }
         if (task.getAssignee() != null && !mine) {
             throw new ApiException(HttpStatus.CONFLICT, "TASK_HELD_BY_OTHER",
                     "Việc này đang do " + task.getAssignee() + " xử lý.");
         }
         return task;
+    }
+
+    /** A review or approval (task property review) of a document this user submitted: nobody approves their own. */
+    private boolean ownDocumentReview(Task task, CurrentUser user) {
+        return rules.of(task.getProcessDefinitionId(), task.getTaskDefinitionKey()).review()
+                && user.username().equals(runtime.getVariable(task.getExecutionId(), SUBMITTER));
     }
 
     private Task find(String taskId, CurrentUser user) {
@@ -288,7 +319,9 @@ public class InboxService {
     private TaskView view(String taskId) {
         Task t = tasks.createTaskQuery().taskId(taskId).singleResult();
         List<Task> one = List.of(t);
-        return view(t, variables(one).getOrDefault(t.getId(), Map.of()),
+        Map<String, Map<String, Object>> vars = variables(one);
+        pinned(vars);
+        return view(t, vars.getOrDefault(t.getId(), Map.of()),
                 businessKeys(one).get(t.getProcessInstanceId()), Date.from(clock.instant()));
     }
 
@@ -338,11 +371,30 @@ public class InboxService {
         return out;
     }
 
+    /**
+     * The version each task's reviewer sees: the one its task names (a report as sent), else the one its process
+     * pinned on the document (what is reviewed and signed), in one query for the page.
+     */
+    private void pinned(Map<String, Map<String, Object>> vars) {
+        Set<java.util.UUID> ids = vars.values().stream().filter(v -> v.get("documentVersion") == null)
+                .map(v -> uuidOrNull(v.get("documentId"))).filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+        Map<java.util.UUID, DocumentHolds.Pinned> pins = holds.pinned(ids);
+        for (Map<String, Object> v : vars.values()) {
+            java.util.UUID id = uuidOrNull(v.get("documentId"));
+            DocumentHolds.Pinned p = v.get("documentVersion") == null && id != null ? pins.get(id) : null;
+            if (p != null) {
+                v.put("documentVersion", p.version());
+                v.put("documentSha256", p.sha256());
+            }
+        }
+    }
+
     private TaskView view(Task t, Map<String, Object> vars, String businessKey, Date now) {
         String processKey = t.getProcessDefinitionId() == null ? null : t.getProcessDefinitionId().split(":")[0];
         return new TaskView(t.getId(), t.getName(), t.getTaskDefinitionKey(), processKey, t.getProcessInstanceId(),
                 businessKey, str(vars.get("displayTitle")), str(vars.get("requesterName")), str(vars.get("subject")),
-                num(vars.get("grade")), num(vars.get("week")), str(vars.get("documentId")), t.getAssignee(),
+                num(vars.get("grade")), num(vars.get("week")), str(vars.get("documentId")),
+                num(vars.get("documentVersion")), str(vars.get("documentSha256")), t.getAssignee(),
                 VietnamTime.of(t.getCreateTime()), VietnamTime.of(t.getDueDate()),
                 t.getDueDate() != null && t.getDueDate().before(now),
                 rules.of(t.getProcessDefinitionId(), t.getTaskDefinitionKey()).decisions());

@@ -13,12 +13,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * What a user task accepts, as its BPMN model declares it in extension properties: {@code decisions} (e.g.
- * "APPROVE,RETURN") and {@code commentRequiredFor} (e.g. "RETURN"). Read once per process definition and task.
+ * "APPROVE,RETURN"), {@code commentRequiredFor} (e.g. "RETURN") and {@code review} ("true": a review or approval of
+ * the document someone submitted, which that person never does; the process names them in its variable
+ * {@code submitter}). Read once per process definition and task.
  */
 @Component
 class TaskRules {
 
-    record Rules(List<String> decisions, List<String> commentRequiredFor) {
+    record Rules(List<String> decisions, List<String> commentRequiredFor, boolean review) {
     }
 
     private final RepositoryService repository;
@@ -37,7 +39,7 @@ class TaskRules {
         String decisions = property(task, "decisions");
         String commentFor = property(task, "commentRequiredFor");
         return new Rules(decisions == null ? List.of("COMPLETE") : split(decisions),
-                commentFor == null ? List.of() : split(commentFor));
+                commentFor == null ? List.of() : split(commentFor), "true".equalsIgnoreCase(property(task, "review")));
     }
 
     private static List<String> split(String s) {

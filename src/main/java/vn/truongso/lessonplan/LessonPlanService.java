@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.truongso.common.ApiException;
 import vn.truongso.common.TaskGroups;
 import vn.truongso.common.VietnamTime;
+import vn.truongso.document.DocumentHolds;
 import vn.truongso.document.DocumentKind;
 import vn.truongso.document.DocumentService;
 import vn.truongso.document.DocumentView;
@@ -45,11 +46,13 @@ public class LessonPlanService {
     private final RemoteSignatures signatures;
     private final Clock clock;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final DocumentHolds holds;
 
     LessonPlanService(LessonPlanRepository plans, ProfessionalRecordRepository records, DocumentService documents,
                       UserDirectory users, StepHistory history, RuntimeService runtime, TaskService tasks,
                       IdentityService identity, RemoteSignatures signatures, Clock clock,
-                      org.springframework.context.ApplicationEventPublisher events) {
+                      org.springframework.context.ApplicationEventPublisher events, DocumentHolds holds) {
+        this.holds = holds;
         this.events = events;
         this.plans = plans;
         this.records = records;
@@ -87,12 +90,16 @@ public class LessonPlanService {
         LessonPlan plan = plans.save(new LessonPlan(doc.id(), teacher.organisationCode(), teacher.subjectGroupId(),
                 teacher.username(), req.subject().strip(), req.grade(), req.lessonTitle().strip(), req.week(),
                 UserDirectory.schoolYear(today), clock.instant()));
+        // From here on the process decides the plan's versions: the one handed in is what gets reviewed and signed.
+        holds.hold(doc.id(), holder(plan.getId()));
 
         Map<String, Object> vars = Map.ofEntries(
                 Map.entry("tenantId", plan.getSchoolCode()),
                 Map.entry("planId", plan.getId().toString()),
                 Map.entry("documentId", doc.id().toString()),
                 Map.entry("teacher", teacher.username()),
+                // The inbox keeps every review of the plan away from its author (nobody approves their own document).
+                Map.entry("submitter", teacher.username()),
                 Map.entry("headGroup", Groups.headsOf(plan.getSubjectGroupId())),
                 Map.entry("principalGroup", Groups.role(plan.getSchoolCode(), Role.PRINCIPAL)),
                 Map.entry("displayTitle", plan.getLessonTitle()),
@@ -112,6 +119,11 @@ public class LessonPlanService {
                 doc.version(), doc.sha256(), plan.getProcessInstanceId()));
         // The author's signature waits for the teacher's code; the plan goes to review once it is confirmed.
         return view(plan, teacher, signatures.requestConfirmation(teacher.username()).orElse(null));
+    }
+
+    /** How the plan's process is named as the holder of its document. */
+    static String holder(UUID planId) {
+        return "LESSON_PLAN:" + planId;
     }
 
     @Transactional(readOnly = true)

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 import vn.truongso.common.ApiException;
 import vn.truongso.common.TaskGroups;
 import vn.truongso.common.WorkingCalendar;
+import vn.truongso.document.DocumentHolds;
 import vn.truongso.document.DocumentService;
 import vn.truongso.notification.Notifier;
 
@@ -42,8 +43,10 @@ final class LessonPlanSteps {
         private final LessonPlanRepository plans;
         private final DocumentService documents;
         private final Notifier notifier;
+        private final DocumentHolds holds;
 
-        Status(LessonPlanRepository plans, DocumentService documents, Notifier notifier) {
+        Status(LessonPlanRepository plans, DocumentService documents, Notifier notifier, DocumentHolds holds) {
+            this.holds = holds;
             this.plans = plans;
             this.documents = documents;
             this.notifier = notifier;
@@ -56,6 +59,8 @@ final class LessonPlanSteps {
             if (next == LessonPlanStatus.RETURNED) {
                 // The teacher must upload something newer than what was returned before resubmitting.
                 plan.returnedAt(documents.currentVersion(plan.getDocumentId()));
+                // Its revise step is the one way to a new version while the process holds the plan.
+                holds.openForRevision(plan.getDocumentId(), LessonPlanService.holder(plan.getId()));
                 Object comment = execution.getVariable("lastComment");
                 notifier.toUser(plan.getTeacherUsername(), "LESSON_PLAN_RETURNED",
                         "Kế hoạch bài dạy \"" + plan.getLessonTitle() + "\" được trả lại để chỉnh sửa"
@@ -69,6 +74,28 @@ final class LessonPlanSteps {
             if (note != null) {
                 plan(plans, execution).signatureNote(note.toString());
             }
+        }
+    }
+
+    /**
+     * Who may review a plan. The inbox never lets its author review or approve it; when the author is himself a head
+     * of the group (often its only head), the head review is offered to the principal from the start as well, so that
+     * someone else can always do it.
+     */
+    @Component("lessonPlanReviewers")
+    public static class Reviewers {
+        private final vn.truongso.school.UserDirectory users;
+
+        Reviewers(vn.truongso.school.UserDirectory users) {
+            this.users = users;
+        }
+
+        public List<String> headReview(DelegateExecution execution) {
+            String heads = (String) execution.getVariable("headGroup");
+            Object author = execution.getVariable("teacher");
+            boolean authorIsHead = author != null && users.find(author.toString())
+                    .map(u -> u.groups().contains(heads)).orElse(false);
+            return authorIsHead ? List.of(heads, (String) execution.getVariable("principalGroup")) : List.of(heads);
         }
     }
 
@@ -158,9 +185,11 @@ final class LessonPlanSteps {
         private final Notifier notifier;
         private final ApplicationEventPublisher events;
         private final Clock clock;
+        private final DocumentHolds holds;
 
         Filing(LessonPlanRepository plans, ProfessionalRecordRepository records, DocumentService documents,
-               Notifier notifier, ApplicationEventPublisher events, Clock clock) {
+               Notifier notifier, ApplicationEventPublisher events, Clock clock, DocumentHolds holds) {
+            this.holds = holds;
             this.plans = plans;
             this.records = records;
             this.documents = documents;
@@ -173,7 +202,10 @@ final class LessonPlanSteps {
         public void execute(DelegateExecution execution) {
             LessonPlan plan = plan(plans, execution);
             plan.approve(clock.instant());
-            int version = documents.currentVersion(plan.getDocumentId());
+            // The version the principal signed: the one the process pinned last.
+            int version = holds.pinned(plan.getDocumentId()).map(DocumentHolds.Pinned::version)
+                    .orElseGet(() -> documents.currentVersion(plan.getDocumentId()));
+            holds.release(plan.getDocumentId(), LessonPlanService.holder(plan.getId()));
             records.save(new ProfessionalRecord(plan, version, plan.getLessonTitle(), clock.instant()));
             notifier.toUser(plan.getTeacherUsername(), "LESSON_PLAN_APPROVED",
                     "Kế hoạch bài dạy \"" + plan.getLessonTitle() + "\" (tuần " + plan.getWeek()
@@ -189,8 +221,10 @@ final class LessonPlanSteps {
     static class RevisionCheck implements TaskListener {
         private final LessonPlanRepository plans;
         private final DocumentService documents;
+        private final DocumentHolds holds;
 
-        RevisionCheck(LessonPlanRepository plans, DocumentService documents) {
+        RevisionCheck(LessonPlanRepository plans, DocumentService documents, DocumentHolds holds) {
+            this.holds = holds;
             this.plans = plans;
             this.documents = documents;
         }
@@ -204,6 +238,8 @@ final class LessonPlanSteps {
                         "Vui lòng tải lên bản kế hoạch bài dạy đã chỉnh sửa (POST /api/documents/"
                                 + plan.getDocumentId() + "/versions) trước khi nộp lại.");
             }
+            // Resubmitted: the revised version is what the author signs and the reviewers see next.
+            holds.hold(plan.getDocumentId(), LessonPlanService.holder(plan.getId()));
         }
     }
 }

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import vn.truongso.common.VietnamTime;
+import vn.truongso.document.DocumentHolds;
 import vn.truongso.document.DocumentService;
 import vn.truongso.notification.Notifier;
 import vn.truongso.register.IncomingRegister;
@@ -40,6 +41,11 @@ final class ReportSteps {
         return List.of(Groups.role(schoolCode, Role.CLERK), Groups.role(schoolCode, Role.PRINCIPAL));
     }
 
+    /** How a school's report process is named as the holder of its document. */
+    static String holder(SchoolReport row) {
+        return "SCHOOL_REPORT:" + row.getId();
+    }
+
     static UUID campaignId(DelegateExecution execution) {
         return UUID.fromString((String) execution.getVariable("campaignId"));
     }
@@ -55,9 +61,12 @@ final class ReportSteps {
         private final Notifier notifier;
         private final RuntimeService runtime;
         private final Clock clock;
+        private final DocumentHolds holds;
 
         Rows(SchoolReportRepository rows, ReportCampaignRepository campaigns, DocumentService documents,
-             IncomingRegister incoming, UserDirectory users, Notifier notifier, RuntimeService runtime, Clock clock) {
+             IncomingRegister incoming, UserDirectory users, Notifier notifier, RuntimeService runtime, Clock clock,
+             DocumentHolds holds) {
+            this.holds = holds;
             this.rows = rows;
             this.campaigns = campaigns;
             this.documents = documents;
@@ -99,6 +108,8 @@ final class ReportSteps {
         public void prepared(DelegateTask task) {
             SchoolReport row = row(task.getExecution(), "schoolCode");
             row.prepared(UUID.fromString((String) task.getExecution().getVariable("documentId")));
+            // Handed over: the principal signs this version and no other; the clerk changes it only when returned.
+            holds.hold(row.getDocumentId(), holder(row));
         }
 
         /** The principal gave it back to the clerk: a new version is needed before it goes up again. */
@@ -106,6 +117,7 @@ final class ReportSteps {
             SchoolReport row = row(execution, "schoolCode");
             row.moveTo(row.getSubmissions() > 0 ? ReportStatus.RETURNED : ReportStatus.DRAFTING);
             row.revisionNeeded(documents.currentVersion(row.getDocumentId()));
+            holds.openForRevision(row.getDocumentId(), holder(row));
             Object comment = execution.getVariable("lastComment");
             notifier.toGroups(List.of(Groups.role(row.getSchoolCode(), Role.CLERK)), "REPORT_RETURNED_BY_PRINCIPAL",
                     "Hiệu trưởng trả lại báo cáo \"" + execution.getVariable("displayTitle") + "\" để chỉnh sửa"
@@ -123,23 +135,28 @@ final class ReportSteps {
             ReportCampaign c = campaigns.findById(row.getCampaignId()).orElseThrow();
             String decision = (String) execution.getVariable("decision");
             String officer = (String) execution.getVariable("lastActor");
-            int version = documents.currentVersion(row.getDocumentId());
+            // The version the school sent, whatever else happened to the document since.
+            int version = row.getSignedVersion() != null ? row.getSignedVersion()
+                    : documents.currentVersion(row.getDocumentId());
             String outcome;
             if ("ACCEPT".equals(decision)) {
-                IncomingRegister.Received received = incoming.receive(c.getOfficeCode(), row.getDocumentId(), null,
+                IncomingRegister.Received received = incoming.receive(c.getOfficeCode(), row.getDocumentId(), version,
                         row.getSchoolCode(), null, null, officer);
                 if (received.outcome() == IncomingRegister.Outcome.ACCEPTED) {
                     row.accepted(clock.instant(), received.arrivalNumber(), received.year());
                     outcome = "ACCEPTED";
+                    holds.release(row.getDocumentId(), holder(row));
                 } else {
                     // The register already told the school why (its acknowledgement); the row keeps the reason.
                     row.returned("Văn bản không đạt kiểm tra chữ ký số khi tiếp nhận: " + received.reason(), version);
                     outcome = "RETURNED";
+                    holds.openForRevision(row.getDocumentId(), holder(row));
                 }
             } else {
                 String comment = (String) execution.getVariable("lastComment");
                 row.returned(comment, version);
                 outcome = "RETURNED";
+                holds.openForRevision(row.getDocumentId(), holder(row));
                 notifier.toGroups(schoolStaff(row.getSchoolCode()), "REPORT_RETURNED",
                         users.organisationName(c.getOfficeCode()).orElse(c.getOfficeCode()) + " trả lại báo cáo \""
                                 + c.getTitle() + "\" để chỉnh sửa: " + comment, link(c.getId()));
@@ -161,10 +178,12 @@ final class ReportSteps {
         private final RuntimeService runtime;
         private final ApplicationEventPublisher events;
         private final Clock clock;
+        private final DocumentHolds holds;
 
         Submission(SchoolReportRepository rows, ReportCampaignRepository campaigns, DocumentService documents,
                    OutgoingRegister outgoing, UserDirectory users, Notifier notifier, RuntimeService runtime,
-                   ApplicationEventPublisher events, Clock clock) {
+                   ApplicationEventPublisher events, Clock clock, DocumentHolds holds) {
+            this.holds = holds;
             this.rows = rows;
             this.campaigns = campaigns;
             this.documents = documents;
@@ -183,7 +202,10 @@ final class ReportSteps {
             SchoolReport row = rows.findByCampaignIdAndSchoolCode(campaignId, school).orElseThrow();
             ReportCampaign c = campaigns.findById(campaignId).orElseThrow();
             Instant now = clock.instant();
-            int version = documents.currentVersion(row.getDocumentId());
+            // What is sent is the version the process pinned: the principal's signed one (or the one signed on paper).
+            DocumentHolds.Pinned pinned = holds.pinned(row.getDocumentId()).orElse(null);
+            int version = pinned != null ? pinned.version() : documents.currentVersion(row.getDocumentId());
+            String sha256 = pinned != null ? pinned.sha256() : documents.describe(row.getDocumentId()).sha256();
             boolean electronic = "SIGNED".equals(execution.getVariable("signatureOutcome"));
             String symbol = row.getOutgoingSymbol();
             if (symbol == null) {
@@ -210,7 +232,8 @@ final class ReportSteps {
                     // What the officer's inbox shows for this task: this school's report, not just the campaign.
                     .setVariablesToTriggeredScope(Map.of("reportSchool", school, "reportId", row.getId().toString(),
                             "displayTitle", c.getTitle() + " – " + schoolName, "requesterName", schoolName,
-                            "documentId", row.getDocumentId().toString()))
+                            "documentId", row.getDocumentId().toString(), "documentVersion", version,
+                            "documentSha256", sha256))
                     .correlate());
         }
     }

@@ -81,6 +81,7 @@ class ReportTaskInputs implements TaskInputs {
             throw ApiException.conflict("REVISION_MISSING", "Vui lòng tải lên bản báo cáo đã chỉnh sửa (POST "
                     + "/api/documents/" + documentId + "/versions) trước khi trình ký lại.");
         }
-        return Map.of("documentId", documentId.toString());
+        // The clerk who handed it over must not be the one who approves it (a clerk who is also principal).
+        return Map.of("documentId", documentId.toString(), "submitter", user.username());
     }
 }

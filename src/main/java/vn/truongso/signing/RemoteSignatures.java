@@ -17,7 +17,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.truongso.common.ApiException;
 import vn.truongso.common.VietnamTime;
+import vn.truongso.document.DocumentHolds;
 import vn.truongso.document.DocumentService;
 import vn.truongso.school.CurrentUser;
 import vn.truongso.school.UserDirectory;
@@ -47,12 +49,14 @@ public class RemoteSignatures {
     private final Clock clock;
     private final Duration timeout;
     private final ApplicationEventPublisher events;
+    private final DocumentHolds holds;
 
     RemoteSignatures(PendingSignatureRepository pending, SignatureConfirmations confirmations,
                      DocumentService documents, UserDirectory users, PadesSigner pades, SigningProperties properties,
                      RuntimeService runtime, Clock clock,
                      @Value("${truongso.signing.confirmation-timeout:${truongso.remotesign.transaction-ttl:5m}}")
-                     Duration timeout, ApplicationEventPublisher events) {
+                     Duration timeout, ApplicationEventPublisher events, DocumentHolds holds) {
+        this.holds = holds;
         this.events = events;
         this.pending = pending;
         this.confirmations = confirmations;
@@ -173,13 +177,17 @@ public class RemoteSignatures {
 
     // ---- the steps of bpmn/remote-signature.bpmn (SignatureSteps) -------------------------------------------------
 
-    /** Phase 1: the signature dictionary, appearance and signed attributes, on the document's current version. */
+    /**
+     * Phase 1: the signature dictionary, appearance and signed attributes, over the version the calling process pinned
+     * (its current version when no process holds it). Refused, changing nothing, if the newest version is not the
+     * pinned one.
+     */
     PendingSignature prepare(String processInstanceId, UUID documentId, String signer, String role, String label,
                              String kind) {
         CurrentUser person = users.find(signer)
                 .orElseThrow(() -> new IllegalStateException("Unknown signer " + signer));
         List<X509Certificate> chain = confirmations.chain(signer);
-        DocumentService.Latest latest = documents.latest(documentId);
+        DocumentService.Latest latest = holds.toSign(documentId);
         PreparedSignature prepared = pades.prepare(latest.bytes(), request(person, role, chain));
         byte[] increment = Arrays.copyOfRange(prepared.pdf(), latest.bytes().length, prepared.pdf().length);
         return pending.save(new PendingSignature(documentId, latest.version(), signer, role, label, kind,
@@ -204,8 +212,13 @@ public class RemoteSignatures {
         if (p.getStatus() != PendingSignature.Status.CONFIRMED) {
             throw new IllegalStateException("Signature " + pendingId + " is " + p.getStatus() + ", not confirmed");
         }
-        DocumentService.Latest latest = documents.latest(p.getDocumentId());
-        if (latest.version() != p.getBaseVersion()) {
+        DocumentService.Latest latest;
+        try {
+            latest = holds.toSign(p.getDocumentId());
+        } catch (ApiException e) {
+            latest = null; // no longer the pinned version: the same as changed
+        }
+        if (latest == null || latest.version() != p.getBaseVersion()) {
             p.ended(PendingSignature.Status.DOCUMENT_CHANGED, clock.instant());
             return new Applied(PendingSignature.Status.DOCUMENT_CHANGED.name(), "Văn bản đã có phiên bản mới trước khi "
                     + "chữ ký được đưa vào; chưa ký, hãy ký lại trên phiên bản mới.");

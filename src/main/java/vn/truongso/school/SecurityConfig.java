@@ -35,6 +35,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.firewall.FirewalledRequest;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
@@ -106,7 +109,8 @@ class SecurityConfig {
     @Order(2)
     SecurityFilterChain engineRest(HttpSecurity http, LoginThrottle throttle,
                                    @Value("${truongso.engine-rest.enabled:false}") boolean enabled) throws Exception {
-        http.securityMatcher("/engine-rest/**")
+        // Path patterns on the whole path: /engine-rest is Jersey's own servlet, not Spring MVC's.
+        http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**"))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(c -> c.disable())
                 .csrf(c -> c.disable());
@@ -131,10 +135,13 @@ class SecurityConfig {
     @Bean
     @Order(3)
     SecurityFilterChain camunda(HttpSecurity http) throws Exception {
-        http.securityMatcher("/camunda/**", "/login", "/logout")
-                .authorizeHttpRequests(a -> a.requestMatchers("/login").permitAll().anyRequest().hasRole("ADMIN"))
+        PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
+        RequestMatcher webapps = path.matcher("/camunda/**");
+        http.securityMatcher(new OrRequestMatcher(webapps, path.matcher("/login"), path.matcher("/logout")))
+                .authorizeHttpRequests(a -> a.requestMatchers(path.matcher("/login")).permitAll()
+                        .anyRequest().hasRole("ADMIN"))
                 .formLogin(f -> f.defaultSuccessUrl("/camunda/app/", false))
-                .csrf(c -> c.ignoringRequestMatchers("/camunda/**"));
+                .csrf(c -> c.ignoringRequestMatchers(webapps));
         return http.build();
     }
 

@@ -127,12 +127,13 @@ class BrowserSecurityTest {
         // The webapps' own API refuses a state-changing request without Camunda's CSRF token...
         HttpResponse<String> noToken = admin.post(url("/camunda/api/engine/engine/default/task/count"),
                 "application/json", "{}");
-        assertThat(noToken.statusCode()).isEqualTo(403);
+        assertThat(noToken.statusCode()).as(noToken.headers().map() + " " + noToken.body()).isEqualTo(403);
         // ... and accepts it with the token the webapp hands out.
         String token = cockpit.headers().firstValue("X-XSRF-TOKEN").orElseThrow();
         HttpResponse<String> withToken = admin.post(url("/camunda/api/engine/engine/default/task/count"),
                 "application/json", "{}", "X-XSRF-TOKEN", token);
-        assertThat(withToken.statusCode()).as(withToken.body()).isEqualTo(200);
+        assertThat(withToken.statusCode()).as(withToken.headers().map() + " " + withToken.body()
+                + " / no token: " + noToken.headers().map() + " / cockpit: " + cockpit.headers().map()).isEqualTo(200);
 
         Browser teacher = new Browser();
         assertThat(teacher.signIn(url(""), "gv.lan", "demo", true).statusCode()).isEqualTo(302);

@@ -12,6 +12,9 @@ import vn.truongso.remotesign.SignTransactionDecided;
 import vn.truongso.report.SchoolReportMissed;
 import vn.truongso.report.SchoolReportSubmitted;
 import vn.truongso.school.CurrentUser;
+import vn.truongso.school.LoginFailed;
+import vn.truongso.school.LoginLocked;
+import vn.truongso.common.VietnamTime;
 import vn.truongso.school.UserDirectory;
 import vn.truongso.signing.SignatureApplied;
 
@@ -105,6 +108,36 @@ class AuditEvents {
     void on(SchoolReportMissed e) {
         log.record(null, e.schoolCode(), "REPORT_MISSED", "REPORT_CAMPAIGN", e.campaignId().toString(), null, null,
                 null, "Hết hạn mà trường chưa gửi báo cáo, quy trình " + e.processInstanceId());
+    }
+
+    /** A wrong password: the name tried is the actor (it may not exist), the address is the request's. */
+    @EventListener
+    void on(LoginFailed e) {
+        String name = printable(e.username());
+        log.record(name.isEmpty() ? "?" : name, organisationOf(name), "LOGIN_FAILED", "USER_ACCOUNT", name, null, null,
+                null, "Sai mật khẩu hoặc tài khoản không tồn tại, từ địa chỉ " + e.address());
+    }
+
+    @EventListener
+    void on(LoginLocked e) {
+        String until = VietnamTime.of(e.until()).format(VietnamTime.MINUTE);
+        if (e.addressBlock()) {
+            log.record("?", null, e.refusal() ? "LOGIN_REFUSED_ADDRESS_BLOCKED" : "LOGIN_ADDRESS_BLOCKED", "ADDRESS",
+                    printable(e.address()), null, null, null, (e.refusal() ? "Từ chối đăng nhập từ địa chỉ đang bị chặn "
+                            : "Chặn đăng nhập từ địa chỉ ") + e.address() + " đến " + until);
+            return;
+        }
+        String name = printable(e.username());
+        log.record(name.isEmpty() ? "?" : name, organisationOf(name), e.refusal() ? "LOGIN_REFUSED_LOCKED" : "LOGIN_LOCKED",
+                "USER_ACCOUNT", name, null, null, null, (e.refusal() ? "Từ chối đăng nhập vào tài khoản đang tạm khoá"
+                        : "Tạm khoá tài khoản do nhập sai mật khẩu nhiều lần") + " đến " + until
+                        + ", từ địa chỉ " + e.address());
+    }
+
+    /** A name someone typed: no control characters, at most the column's 64 characters. */
+    private static String printable(String s) {
+        String p = s == null ? "" : s.replaceAll("\\p{Cntrl}", "");
+        return p.length() > 64 ? p.substring(0, 64) : p;
     }
 
     private String organisationOf(String username) {

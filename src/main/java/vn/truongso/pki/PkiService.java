@@ -132,6 +132,11 @@ class PkiService implements SchoolPki {
     }
 
     @Override
+    public boolean revoked(BigInteger serialNumber) {
+        return revocations.find(serialNumber).isPresent();
+    }
+
+    @Override
     public void revoke(BigInteger serialNumber, int crlReason) {
         RevocationReason reason = RevocationReason.ofCode(crlReason).orElseThrow(() ->
                 new IllegalArgumentException("Unsupported CRL reason " + crlReason));

@@ -47,6 +47,19 @@ public interface SchoolPki {
     void revoke(BigInteger serialNumber, int crlReason);
 
     /**
+     * Whether a certificate of the issuing CA is revoked now (by {@link #revoke} or by an administrator in the PKI's
+     * own API). This default reads the current CRL; the PKI itself answers from its revocation list directly.
+     */
+    default boolean revoked(BigInteger serialNumber) {
+        try {
+            return ((java.security.cert.X509CRL) java.security.cert.CertificateFactory.getInstance("X.509")
+                    .generateCRL(new java.io.ByteArrayInputStream(crl()))).getRevokedCertificate(serialNumber) != null;
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("The school CRL is unreadable", e);
+        }
+    }
+
+    /**
      * Issues a signing certificate from the issuing CA for a key made elsewhere (remote signing keeps the private key
      * to itself): the same profile as the sample signers' (digitalSignature + nonRepudiation, CRL DP, AIA with OCSP,
      * sample policy), subject C=VN, O, T, CN, valid for a year within the CA's validity. Revocable with

@@ -58,6 +58,9 @@ class Credential {
     private int failedAttempts;
     @Column(name = "locked_until")
     private Instant lockedUntil;
+    /** Lock-outs since the last right code: each new one lasts longer. */
+    @Column(name = "lock_count")
+    private int lockCount;
     @Column(name = "created_at")
     private Instant createdAt;
     @Version
@@ -123,21 +126,48 @@ class Credential {
         return lockedUntil != null && lockedUntil.isAfter(now);
     }
 
-    /** @return true when this failure locks the credential */
+    /**
+     * Counts a wrong code; the {@code maxAttempts}-th locks the credential, first for {@code lockFor}, then for four
+     * times that, then for a day each time, until a right code (or an administrator) starts again.
+     *
+     * @return true when this failure locks the credential
+     */
     boolean failedAttempt(Instant now, int maxAttempts, java.time.Duration lockFor) {
         failedAttempts++;
         if (failedAttempts >= maxAttempts) {
             failedAttempts = 0;
-            lockedUntil = now.plus(lockFor);
+            lockedUntil = now.plus(lockDuration(lockCount, lockFor));
+            lockCount++;
             return true;
         }
         return false;
+    }
+
+    /** The n-th lock (from 0): lockFor, 4 × lockFor, then 24 hours. */
+    static java.time.Duration lockDuration(int n, java.time.Duration lockFor) {
+        return switch (n) {
+            case 0 -> lockFor;
+            case 1 -> lockFor.multipliedBy(4);
+            default -> java.time.Duration.ofHours(24);
+        };
     }
 
     void used(long step) {
         lastUsedTotpStep = step;
         failedAttempts = 0;
         lockedUntil = null;
+        lockCount = 0;
+    }
+
+    /** An administrator's reset: no secret, nothing used, no lock; the person enrols anew. */
+    void clearTotp() {
+        totpCiphertext = null;
+        totpIv = null;
+        totpEnrolledAt = null;
+        lastUsedTotpStep = null;
+        failedAttempts = 0;
+        lockedUntil = null;
+        lockCount = 0;
     }
 
     /** Resuming also lifts a lock: an administrator has spoken to the signer. */
@@ -146,6 +176,7 @@ class Credential {
         if (status == Status.ACTIVE) {
             failedAttempts = 0;
             lockedUntil = null;
+            lockCount = 0;
         }
     }
 

@@ -37,6 +37,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import vn.truongso.common.ApiException;
+import vn.truongso.common.VietnamTime;
+import vn.truongso.notification.Notifier;
 import vn.truongso.pki.SchoolPki;
 import vn.truongso.school.CurrentUser;
 import vn.truongso.school.Role;
@@ -65,10 +67,12 @@ class Credentials {
     private final OtpClock otpClock;
     private final CredentialKeyStore keyStore;
     private final ApplicationEventPublisher events;
+    private final Notifier notifier;
 
     Credentials(CredentialRepository repo, MasterKey masterKey, SchoolPki pki, UserDirectory users, Clock clock,
-                OtpClock otpClock, CredentialKeyStore keyStore, ApplicationEventPublisher events) {
+                OtpClock otpClock, CredentialKeyStore keyStore, ApplicationEventPublisher events, Notifier notifier) {
         this.events = events;
+        this.notifier = notifier;
         this.repo = repo;
         this.masterKey = masterKey;
         this.pki = pki;
@@ -310,16 +314,68 @@ class Credentials {
         }
     }
 
-    /** A new TOTP secret for the signer's live credential; the only time it leaves the server in clear. */
-    Enrolment enrol(String username) {
+    /**
+     * A new TOTP secret for the signer's live credential; the only time it leaves the server in clear. The first
+     * enrolment needs only the signed-in person; once a secret is enrolled, a new one needs a code from the current
+     * one, checked like a signing code ({@link #checkCode}: no replay, counts towards the lock) — the password alone
+     * must never hand someone else's key a new second factor. An administrator's {@link #resetTotp} is the way back
+     * for a lost phone. Refusals are answered, not thrown, so that the failed attempt and its audit entry commit.
+     */
+    EnrolOutcome enrol(String username, String currentCode) {
         Credential c = live(username).orElseThrow(Credentials::noCredential);
+        boolean reEnrolment = c.totp() != null;
+        if (reEnrolment) {
+            if (currentCode == null || currentCode.isBlank()) {
+                changed(c, CredentialChanged.Change.TOTP_REFUSED);
+                return new EnrolOutcome(null, new ApiException(HttpStatus.FORBIDDEN, "TOTP_CURRENT_CODE_REQUIRED",
+                        "Bạn đã đăng ký ứng dụng tạo mã OTP. Để đăng ký lại, hãy nhập mã OTP hiện tại trên ứng dụng; "
+                                + "nếu mất điện thoại, hãy nhờ quản trị viên đặt lại mã OTP."));
+            }
+            Optional<ApiException> refusal = checkCode(c, currentCode.strip());
+            if (refusal.isPresent()) {
+                changed(c, CredentialChanged.Change.TOTP_REFUSED);
+                return new EnrolOutcome(null, refusal.get());
+            }
+        }
         byte[] secret = Totp.newSecret();
         try {
             c.setTotp(masterKey.seal(secret, Credential.totpAad(c.getId())), clock.instant());
-            return new Enrolment(Totp.base32(secret), otpauthUri(username, Totp.base32(secret)));
+            changed(c, reEnrolment ? CredentialChanged.Change.TOTP_RE_ENROLLED : CredentialChanged.Change.TOTP_ENROLLED);
+            notifier.toUser(username, reEnrolment ? "TOTP_CHANGED" : "TOTP_ENROLLED", reEnrolment
+                    ? "Mã OTP ký số của bạn vừa được đăng ký lại trên một ứng dụng mới; ứng dụng cũ không còn dùng được. "
+                            + "Nếu không phải bạn làm, hãy báo ngay quản trị viên."
+                    : "Bạn vừa đăng ký ứng dụng tạo mã OTP để ký số. Nếu không phải bạn làm, hãy báo ngay quản trị viên.",
+                    "/api/credentials/me");
+            return new EnrolOutcome(new Enrolment(Totp.base32(secret), otpauthUri(username, Totp.base32(secret))), null);
         } finally {
             Arrays.fill(secret, (byte) 0);
         }
+    }
+
+    /** Either the new enrolment or the refusal to throw once the transaction has committed. */
+    record EnrolOutcome(Enrolment enrolment, ApiException refusal) {
+    }
+
+    /**
+     * An administrator clears a signer's TOTP (lost or stolen phone) so that the signer enrols anew with the password
+     * alone, as the first time. Only for people of the administrator's own organisation or one below it.
+     */
+    Credential resetTotp(UUID id, CurrentUser admin) {
+        Credential c = get(id);
+        String holderOrganisation = users.find(c.getUsername()).map(CurrentUser::organisationCode).orElse(null);
+        boolean ours = holderOrganisation != null && (holderOrganisation.equals(admin.organisationCode())
+                || users.below(admin.organisationCode()).stream().anyMatch(o -> o.code().equals(holderOrganisation)));
+        if (!ours) {
+            throw ApiException.forbidden();
+        }
+        if (c.getStatus() == Credential.Status.REVOKED) {
+            throw ApiException.conflict("CREDENTIAL_REVOKED", "Chứng thư ký số đã bị thu hồi.");
+        }
+        c.clearTotp();
+        notifier.toUser(c.getUsername(), "TOTP_RESET", "Quản trị viên " + admin.fullName()
+                + " đã đặt lại mã OTP ký số của bạn; hãy đăng ký lại ứng dụng tạo mã OTP trước khi ký. "
+                + "Nếu bạn không yêu cầu, hãy báo ngay cho nhà trường.", "/api/credentials/me");
+        return changed(c, CredentialChanged.Change.TOTP_RESET);
     }
 
     record Enrolment(String secret, String otpauthUri) {
@@ -429,11 +485,9 @@ class Credentials {
      */
     Optional<ApiException> checkCode(Credential c, String otp) {
         Instant now = clock.instant();
-        if (c.getStatus() != Credential.Status.ACTIVE) {
-            throw notActive();
-        }
+        requireCanSign(c);
         if (c.lockedAt(now)) {
-            throw locked();
+            throw locked(c.getLockedUntil());
         }
         if (c.totp() == null) {
             throw ApiException.conflict("TOTP_NOT_ENROLLED", "Bạn chưa đăng ký ứng dụng tạo mã OTP.");
@@ -448,8 +502,9 @@ class Credentials {
         boolean replay = step >= 0 && c.getLastUsedTotpStep() != null && step <= c.getLastUsedTotpStep();
         if (step < 0 || replay) {
             if (c.failedAttempt(now, MAX_FAILED_CODES, LOCK_FOR)) {
-                log.info("Remote signing: credential {} locked after {} wrong codes", c.getId(), MAX_FAILED_CODES);
-                return Optional.of(locked());
+                log.info("Remote signing: credential {} locked until {} after {} wrong codes", c.getId(),
+                        c.getLockedUntil(), MAX_FAILED_CODES);
+                return Optional.of(locked(c.getLockedUntil()));
             }
             return Optional.of(replay
                     ? new ApiException(HttpStatus.BAD_REQUEST, "OTP_REUSED",
@@ -465,9 +520,27 @@ class Credentials {
                 "Chứng thư ký số đang bị tạm dừng hoặc đã thu hồi, không thể ký.");
     }
 
-    static ApiException locked() {
+    static ApiException locked(Instant until) {
         return new ApiException(HttpStatus.LOCKED, "CREDENTIAL_LOCKED",
-                "Chứng thư ký số tạm khóa 15 phút do nhập sai mã OTP nhiều lần.");
+                "Chứng thư ký số tạm khóa đến " + VietnamTime.of(until).format(VietnamTime.MINUTE)
+                        + " do nhập sai mã OTP nhiều lần; mỗi lần khóa sau sẽ lâu hơn.");
+    }
+
+    /**
+     * Whether this credential may sign at all: active, and its certificate not revoked in the school PKI (an
+     * administrator may revoke the certificate there rather than the credential here).
+     *
+     * @throws ApiException 409 CREDENTIAL_NOT_ACTIVE or CERTIFICATE_REVOKED
+     */
+    void requireCanSign(Credential c) {
+        if (c.getStatus() != Credential.Status.ACTIVE) {
+            throw notActive();
+        }
+        if (pki.revoked(new BigInteger(c.getSerialHex(), 16))) {
+            throw ApiException.conflict("CERTIFICATE_REVOKED",
+                    "Chứng thư số của bạn đã bị thu hồi trong hệ thống PKI của trường, không thể ký; "
+                            + "hãy liên hệ quản trị viên để được cấp chứng thư mới.");
+        }
     }
 
     private static KeyPair newRsaKeyPair() {

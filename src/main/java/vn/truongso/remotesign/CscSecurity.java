@@ -22,6 +22,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.web.filter.OncePerRequestFilter;
+import vn.truongso.school.LoginLockedException;
 
 /**
  * HTTP security of the CSC API, beside the application's other filter chains (school's SecurityConfig; these come
@@ -39,6 +40,12 @@ class CscSecurity {
     @Order(-2)
     SecurityFilterChain cscLogin(HttpSecurity http) throws Exception {
         AuthenticationEntryPoint basicRequired = (request, response, ex) -> {
+            if (ex instanceof LoginLockedException locked) {
+                // The same lock as every other password check (school's LoginThrottle), in the CSC error shape.
+                response.setHeader("Retry-After", Long.toString(locked.retryAfterSeconds(java.time.Instant.now())));
+                CscErrors.write(response, HttpStatus.TOO_MANY_REQUESTS, "access_denied", locked.vietnameseMessage());
+                return;
+            }
             response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
             CscErrors.write(response, HttpStatus.UNAUTHORIZED, "access_denied",
                     "Sai tên đăng nhập hoặc mật khẩu; auth/login dùng HTTP Basic với tài khoản TruongSo.");

@@ -63,9 +63,18 @@ class CscSigning {
     List<Credential> list(String username, boolean onlyValid) {
         Instant now = clock.instant();
         return tx.execute(s -> credentials.of(username).stream()
-                .filter(c -> !onlyValid || (c.getStatus() == Credential.Status.ACTIVE
+                .filter(c -> !onlyValid || (canSign(c)
                         && !now.isAfter(credentials.certificate(c).getNotAfter().toInstant())))
                 .toList());
+    }
+
+    private boolean canSign(Credential c) {
+        try {
+            credentials.requireCanSign(c);
+            return true;
+        } catch (ApiException refused) {
+            return false;
+        }
     }
 
     /** The caller's own credential; anyone else's answers exactly as one that does not exist. */
@@ -141,9 +150,7 @@ class CscSigning {
             if (a.expiredAt(clock.instant())) {
                 throw CscException.invalidRequest("SAD đã hết hạn; hãy xác thực lại (credentials/authorize).");
             }
-            if (c.getStatus() != Credential.Status.ACTIVE) {
-                throw Credentials.notActive();
-            }
+            credentials.requireCanSign(c);
             if (hex.size() > a.remaining()) {
                 throw CscException.invalidRequest(a.remaining() == 0
                         ? "SAD đã dùng hết số chữ ký được phép."

@@ -22,9 +22,7 @@ class RemoteSignConfirmations implements SignatureConfirmations {
     @Override
     public List<X509Certificate> chain(String username) {
         Credential c = credentials.live(username).orElseThrow(Credentials::noCredential);
-        if (c.getStatus() != Credential.Status.ACTIVE) {
-            throw Credentials.notActive();
-        }
+        credentials.requireCanSign(c);
         return credentials.chain(c);
     }
 

@@ -109,6 +109,13 @@ class RemoteSignController {
         return view(credentials.revoke(id));
     }
 
+    /** Clears a signer's TOTP (lost phone) so that they enrol anew; the signer is told. */
+    @PostMapping("/api/admin/credentials/{id}/totp/reset")
+    CredentialView resetTotp(@PathVariable UUID id) {
+        requireAdmin();
+        return view(credentials.resetTotp(id, users.current()));
+    }
+
     // ---- the signer ----------------------------------------------------------------------------------------------
 
     /** Every credential of mine, the live one first. */
@@ -117,9 +124,18 @@ class RemoteSignController {
         return credentials.of(users.current().username()).stream().map(this::view).toList();
     }
 
+    /**
+     * Enrols an authenticator app. Once one is enrolled, changing it needs its current code ({@code {"otp": "…"}}) or
+     * an administrator's reset.
+     */
     @PostMapping("/api/credentials/me/totp")
-    Credentials.Enrolment enrol() {
-        return credentials.enrol(users.current().username());
+    Credentials.Enrolment enrol(@RequestBody(required = false) OtpRequest body) {
+        Credentials.EnrolOutcome outcome = credentials.enrol(users.current().username(),
+                body == null ? null : body.otp());
+        if (outcome.refusal() != null) {
+            throw outcome.refusal();
+        }
+        return outcome.enrolment();
     }
 
     @GetMapping(value = "/api/credentials/me/totp/qr.png", produces = MediaType.IMAGE_PNG_VALUE)

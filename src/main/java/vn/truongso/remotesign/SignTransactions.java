@@ -69,9 +69,7 @@ class SignTransactions {
         }
         return tx.execute(s -> {
             Credential c = credentials.live(username).orElseThrow(Credentials::noCredential);
-            if (c.getStatus() != Credential.Status.ACTIVE) {
-                throw Credentials.notActive();
-            }
+            credentials.requireCanSign(c);
             List<SignTransaction.Item> items = digests.stream().map(d -> new SignTransaction.Item(
                     d.label() == null ? "" : d.label(), HexFormat.of().formatHex(d.sha256()))).toList();
             Instant now = clock.instant();

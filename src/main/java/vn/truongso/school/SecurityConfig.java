@@ -1,20 +1,27 @@
 package vn.truongso.school;
 
+import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Collections;
+import java.util.List;
 import org.apache.tomcat.util.buf.EncodedSolidusHandling;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.security.config.Customizer;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -27,14 +34,20 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.firewall.FirewalledRequest;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 /**
- * HTTP Basic on /api/**; the Camunda webapps and engine REST API for ADMIN only (the REST API has no security of its
- * own); the school PKI's public services under /pki/** open to all. Unauthenticated and forbidden answers are
- * problem+json like every other error.
+ * HTTP Basic on /api/**; the Camunda webapps for ADMIN only, signed in with a form and a session; the engine REST API
+ * (which deploys processes whose expressions run Java) off unless {@code truongso.engine-rest.enabled}, then ADMIN
+ * only; the school PKI's public services under /pki/** open to all. Browsers never get a Basic challenge, so they
+ * never cache a password that a forged cross-site request could reuse. Every password check goes through
+ * {@link LoginThrottle}. Unauthenticated and forbidden answers are problem+json like every other error.
  */
 @Configuration
 class SecurityConfig {
@@ -42,6 +55,26 @@ class SecurityConfig {
     @Bean
     PasswordEncoder passwordEncoder() {
         return new BCryptPasswordEncoder();
+    }
+
+    /** Wrong-password counts in this process's memory (not shared between nodes yet: issue 12). */
+    @Bean
+    LoginThrottle loginThrottle(Clock clock, ApplicationEventPublisher events,
+                                @Value("${truongso.login.account-max-failures:5}") int accountMaxFailures,
+                                @Value("${truongso.login.address-max-failures:50}") int addressMaxFailures,
+                                @Value("${truongso.login.window:15m}") Duration window,
+                                @Value("${truongso.login.locks:15m,1h,24h}") List<Duration> locks) {
+        return new LoginThrottle(new InMemoryLoginAttempts(), clock,
+                new LoginThrottle.Limits(accountMaxFailures, addressMaxFailures, window, locks), events);
+    }
+
+    /** The only AuthenticationProvider: every chain's password check is throttled. */
+    @Bean
+    AuthenticationProvider throttledAuthentication(UserDetailsService users, PasswordEncoder encoder,
+                                                   LoginThrottle throttle) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+        passwords.setPasswordEncoder(encoder);
+        return new ThrottledAuthentication(passwords, throttle);
     }
 
     @Bean
@@ -56,30 +89,65 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, LoginThrottle throttle) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
-                .httpBasic(b -> b.authenticationEntryPoint(unauthorized()))
-                .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized()).accessDeniedHandler(forbidden()))
+                .httpBasic(b -> b.authenticationEntryPoint(unauthorized(true, throttle)))
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized(true, throttle))
+                        .accessDeniedHandler(forbidden()))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable());
         return http.build();
     }
 
+    /**
+     * The engine REST API has no security of its own and lets whoever reaches it deploy Java-running expressions:
+     * 404 unless {@code truongso.engine-rest.enabled}; then ADMIN with Basic (no challenge, so no browser prompt),
+     * stateless.
+     */
     @Bean
     @Order(2)
-    SecurityFilterChain camunda(HttpSecurity http) throws Exception {
-        // The webapps keep their own CSRF protection; the engine REST API is stateless Basic.
-        http.securityMatcher("/camunda/**", "/engine-rest/**")
-                .authorizeHttpRequests(a -> a.anyRequest().hasRole("ADMIN"))
-                .httpBasic(Customizer.withDefaults())
+    SecurityFilterChain engineRest(HttpSecurity http, LoginThrottle throttle,
+                                   @Value("${truongso.engine-rest.enabled:false}") boolean enabled) throws Exception {
+        // Path patterns on the whole path: /engine-rest is Jersey's own servlet, not Spring MVC's.
+        http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**"))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(c -> c.disable())
                 .csrf(c -> c.disable());
+        if (!enabled) {
+            http.authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                    .addFilterBefore(notFound(), SecurityContextHolderFilter.class);
+        } else {
+            http.authorizeHttpRequests(a -> a.anyRequest().hasRole("ADMIN"))
+                    .httpBasic(b -> b.authenticationEntryPoint(unauthorized(false, throttle)))
+                    .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized(false, throttle))
+                            .accessDeniedHandler(forbidden()));
+        }
+        return http.build();
+    }
+
+    /**
+     * The Camunda webapps: ADMIN only, signed in through a login form (Spring Security's default page at /login for
+     * now; a page of our own may replace it with {@code loginPage("/login")}) and a session, never Basic. The form
+     * and logout carry Spring's CSRF token; /camunda's own API is guarded by Camunda's CSRF filter (X-XSRF-TOKEN),
+     * so Spring's is not added there twice.
+     */
+    @Bean
+    @Order(3)
+    SecurityFilterChain camunda(HttpSecurity http) throws Exception {
+        PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
+        RequestMatcher webapps = path.matcher("/camunda/**");
+        http.securityMatcher(new OrRequestMatcher(webapps, path.matcher("/login"), path.matcher("/logout")))
+                .authorizeHttpRequests(a -> a.requestMatchers(path.matcher("/login")).permitAll()
+                        .anyRequest().hasRole("ADMIN"))
+                .formLogin(f -> f.defaultSuccessUrl("/camunda/app/", false))
+                .csrf(c -> c.ignoringRequestMatchers(webapps));
         return http.build();
     }
 
     /** The school PKI's public services (CRL, CA certificates, OCSP, TSA): validators anywhere must reach them. */
     @Bean
-    @Order(3)
+    @Order(4)
     SecurityFilterChain pki(HttpSecurity http) throws Exception {
         http.securityMatcher("/pki/**")
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll())
@@ -122,14 +190,17 @@ class SecurityConfig {
                 c -> c.setEncodedSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue()));
     }
 
+    /** Everything else (actuator, OpenAPI, error): ADMIN by Basic for scripts, never a challenge to a browser. */
     @Bean
-    @Order(4)
-    SecurityFilterChain rest(HttpSecurity http) throws Exception {
+    @Order(5)
+    SecurityFilterChain rest(HttpSecurity http, LoginThrottle throttle) throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info",
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error", "/").permitAll()
                         .anyRequest().hasRole("ADMIN"))
-                .httpBasic(Customizer.withDefaults())
+                .httpBasic(b -> b.authenticationEntryPoint(unauthorized(false, throttle)))
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized(false, throttle)))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable());
         return http.build();
     }
@@ -146,14 +217,47 @@ class SecurityConfig {
         return reg;
     }
 
-    private static AuthenticationEntryPoint unauthorized() {
+    /**
+     * 401 problem+json, or 429 with {@code Retry-After} while the account or address is locked. The Basic challenge
+     * only when {@code challenge} and the client is not a browser: a browser would prompt, then keep sending the
+     * password to this origin on its own, also with requests other sites forge. Scripts and HTTP client libraries
+     * still get the challenge on /api.
+     */
+    private static AuthenticationEntryPoint unauthorized(boolean challenge, LoginThrottle throttle) {
         return (request, response, ex) -> {
-            response.setStatus(HttpStatus.UNAUTHORIZED.value());
-            response.setHeader("WWW-Authenticate", "Basic realm=\"TruongSo\"");
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding("UTF-8");
+            if (ex instanceof LoginLockedException locked) {
+                response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+                response.setHeader("Retry-After", Long.toString(locked.retryAfterSeconds(java.time.Instant.now())));
+                response.getWriter().write("{\"type\":\"urn:truongso:problem:login-locked\",\"title\":\"Too Many Requests\","
+                        + "\"status\":429,\"code\":\"LOGIN_LOCKED\",\"detail\":\"" + locked.vietnameseMessage() + "\"}");
+                return;
+            }
+            response.setStatus(HttpStatus.UNAUTHORIZED.value());
+            if (challenge && !fromBrowser(request)) {
+                response.setHeader("WWW-Authenticate", "Basic realm=\"TruongSo\"");
+            }
             response.getWriter().write("{\"type\":\"urn:truongso:problem:unauthorized\",\"title\":\"Unauthorized\","
                     + "\"status\":401,\"code\":\"UNAUTHORIZED\",\"detail\":\"Vui lòng đăng nhập.\"}");
+        };
+    }
+
+    /** A browser announces itself with Fetch Metadata (every current one) or by asking for HTML. */
+    static boolean fromBrowser(HttpServletRequest request) {
+        String accept = request.getHeader("Accept");
+        return request.getHeader("Sec-Fetch-Mode") != null || (accept != null && accept.contains("text/html"));
+    }
+
+    /** What a switched-off endpoint answers: as if it did not exist. */
+    private static Filter notFound() {
+        return (request, response, chain) -> {
+            HttpServletResponse http = (HttpServletResponse) response;
+            http.setStatus(HttpStatus.NOT_FOUND.value());
+            http.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            http.setCharacterEncoding("UTF-8");
+            http.getWriter().write("{\"type\":\"urn:truongso:problem:not-found\",\"title\":\"Not Found\","
+                    + "\"status\":404,\"code\":\"NOT_FOUND\",\"detail\":\"Không tìm thấy địa chỉ này.\"}");
         };
     }
 

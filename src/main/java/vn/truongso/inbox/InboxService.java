@@ -92,6 +92,9 @@ public class InboxService {
             q.dueBefore(now);
         }
         long total = q.count();
+        if ((long) page * size >= total) {
+            return new TaskPage(List.of(), total, page, size); // past the end (page × size may overflow an int)
+        }
         List<Task> found = q.orderByTaskCreateTime().desc().orderByTaskId().asc().listPage(page * size, size);
         Map<String, Map<String, Object>> vars = variables(found);
         Map<String, String> businessKeys = businessKeys(found);

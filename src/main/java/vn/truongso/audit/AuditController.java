@@ -53,7 +53,7 @@ class AuditController {
         CurrentUser user = users.current();
         String organisation = scope(user, documentId);
         AuditLog.Page found = log.find(documentId, organisation, page, size);
-        return new AuditPage(found.entries().stream().map(AuditController::view).toList(), found.total(), page, size);
+        return new AuditPage(found.entries().stream().map(e -> view(e, user)).toList(), found.total(), page, size);
     }
 
     /** The organisation whose entries this user may read here (null: every one); refuses otherwise. */
@@ -78,10 +78,17 @@ class AuditController {
         throw ApiException.forbidden();
     }
 
-    private static EntryView view(AuditChain.Entry e) {
+    /**
+     * The entry as this user may see it: where someone was (their IP address) is personal data, shown only to an
+     * administrator and to the person themselves. The hash still covers the address, so the chain is checked whole
+     * by {@code audit verify}, not by readers of this page.
+     */
+    private static EntryView view(AuditChain.Entry e, CurrentUser user) {
         AuditRecord r = e.record();
+        String address = user.has(Role.ADMIN) || user.username().equals(r.actor())
+                || AuditLog.SYSTEM.equals(r.remoteAddress()) ? r.remoteAddress() : null;
         return new EntryView(e.seq(), VietnamTime.of(r.occurredAt()), r.actor(), r.organisation(), r.action(),
-                r.targetType(), r.targetId(), r.documentId(), r.digestBefore(), r.digestAfter(), r.remoteAddress(),
+                r.targetType(), r.targetId(), r.documentId(), r.digestBefore(), r.digestAfter(), address,
                 r.details(), e.prevHash(), e.hash());
     }
 }

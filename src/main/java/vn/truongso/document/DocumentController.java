@@ -2,10 +2,8 @@ package vn.truongso.document;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.springframework.core.io.InputStreamResource;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -18,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import vn.truongso.common.ApiException;
+import vn.truongso.common.Downloads;
 import vn.truongso.school.UserDirectory;
 
 @RestController
@@ -63,8 +62,8 @@ class DocumentController {
                 .contentType(MediaType.APPLICATION_PDF)
                 .contentLength(c.size())
                 .eTag("\"" + c.sha256() + "\"")
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-                        .filename(c.title() + " v" + c.version() + ".pdf", StandardCharsets.UTF_8).build().toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        Downloads.inline(c.title() + " v" + c.version() + ".pdf"))
                 .body(new InputStreamResource(c.stream()));
     }
 

@@ -11,8 +11,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.util.unit.DataSize;
 import vn.truongso.common.ApiException;
 import vn.truongso.common.VietnamTime;
@@ -319,19 +317,12 @@ public class DocumentService {
         return new Checked(upload.bytes(), BlobStore.sha256(upload.bytes()), upload.bytes().length, pages, name);
     }
 
-    /** Writes the blob now; if the surrounding transaction rolls back, a blob this call created goes again. */
+    /**
+     * Writes the blob durably now, before the row naming it commits. Never deleted if this transaction rolls back:
+     * another transaction may have committed the same bytes; BlobCollector removes what no row names.
+     */
     private void keep(Checked c) {
-        boolean created = blobs.put(c.sha256, c.bytes);
-        if (created && TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    if (status == STATUS_ROLLED_BACK) {
-                        blobs.delete(c.sha256);
-                    }
-                }
-            });
-        }
+        blobs.put(c.sha256, c.bytes);
     }
 
     private static DocumentView view(Document d) {

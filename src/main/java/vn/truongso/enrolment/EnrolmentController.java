@@ -1,10 +1,9 @@
 package vn.truongso.enrolment;
 
-import java.nio.charset.StandardCharsets;
+import vn.truongso.common.Downloads;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.core.io.InputStreamResource;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -40,9 +39,11 @@ class EnrolmentController {
         return enrolments.apply(request, users.current());
     }
 
+    /** A plain JSON array as before (clients read it so), one page of it: newest first, {@code size} ≤ 200. */
     @GetMapping("/api/enrolments")
-    List<EnrolmentService.Summary> list() {
-        return enrolments.list(users.current());
+    List<EnrolmentService.Summary> list(@RequestParam(defaultValue = "0") int page,
+                                        @RequestParam(defaultValue = "100") int size) {
+        return enrolments.list(users.current(), page, size);
     }
 
     @GetMapping("/api/enrolments/{id}")
@@ -67,8 +68,8 @@ class EnrolmentController {
     ResponseEntity<InputStreamResource> decision(@PathVariable UUID id) {
         DocumentService.Content c = enrolments.decision(id, users.current());
         return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("quyet-dinh-trung-tuyen.pdf", StandardCharsets.UTF_8).build().toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        Downloads.attachment("quyet-dinh-trung-tuyen.pdf"))
                 .contentType(MediaType.APPLICATION_PDF).contentLength(c.size())
                 .body(new InputStreamResource(c.stream()));
     }

@@ -78,7 +78,11 @@ class EnrolmentHistory {
         List<Step> out = new ArrayList<>();
         for (HistoricActivityInstance a : acts) {
             if ("userTask".equals(a.getActivityType())) {
-                out.add(step(a, pi, taskVars, null));
+                // The principal's comment is on the whole list (it may name other children): the family sees the
+                // decision, not the comment (it stays in the round's own history).
+                Step s = step(a, pi, taskVars, null);
+                out.add(new Step(s.kind(), s.step(), s.name(), s.actor(), s.decision(), null, s.channel(),
+                        s.startedAt(), s.endedAt()));
             } else if ("callActivity".equals(a.getActivityType()) && decisionDocumentId != null
                     && a.getCalledProcessInstanceId() != null
                     && decisionDocumentId.toString().equals(variable(a.getCalledProcessInstanceId(), "documentId"))) {

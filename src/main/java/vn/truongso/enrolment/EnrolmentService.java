@@ -163,8 +163,9 @@ public class EnrolmentService {
         List<Checked> checked = checkPapers(req.papers(), user, round.getSchoolCode(), true);
         // One application per child and year
         String key = EnrolmentApplication.activeKey(personalId.value(), round.getEnrolmentYear());
-        if (applications.existsByActiveKey(key)) {
-            throw duplicate(round);
+        java.util.Optional<EnrolmentApplication> existing = applications.findByActiveKey(key);
+        if (existing.isPresent()) {
+            throw duplicate(round, existing.get(), user);
         }
         EnrolmentApplication fresh = new EnrolmentApplication(round,
                 new EnrolmentApplication.Child(childName, c.birthDate(), personalId, gender),
@@ -176,7 +177,8 @@ public class EnrolmentService {
             // merge (the id is ours): the managed copy is the one to keep working with
             app = applications.saveAndFlush(fresh);
         } catch (DataIntegrityViolationException e) {
-            throw duplicate(round);
+            // Lost a race with an identical application: whose it is cannot be read in this failed transaction.
+            throw notAccepted();
         }
         addPapers(app, checked, now);
         String school = schoolName(round.getSchoolCode());
@@ -277,16 +279,31 @@ public class EnrolmentService {
                    String statusText, boolean online, OffsetDateTime appliedAt) {
     }
 
-    /** A parent: their own applications; the school's clerk and principal: their school's; an admin: all. */
+    static final int MAX_PAGE_SIZE = 200;
+
+    /**
+     * A parent: their own applications; the school's clerk and principal: their school's; an admin: all. Newest
+     * first, one page at a time.
+     */
     @Transactional(readOnly = true)
-    List<Summary> list(CurrentUser user) {
+    List<Summary> list(CurrentUser user, int page, int size) {
+        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+            throw ApiException.badRequest("PAGING_INVALID",
+                    "Tham số phân trang không hợp lệ (size từ 1 đến " + MAX_PAGE_SIZE + ").");
+        }
+        if ((long) page * size > Integer.MAX_VALUE) {
+            return List.of(); // beyond any list (JPA offsets are ints)
+        }
+        org.springframework.data.domain.PageRequest request = org.springframework.data.domain.PageRequest.of(page,
+                size, org.springframework.data.domain.Sort.by(org.springframework.data.domain.Sort.Direction.DESC,
+                        "appliedAt").and(org.springframework.data.domain.Sort.by("id")));
         List<EnrolmentApplication> found;
         if (user.has(Role.ADMIN)) {
-            found = applications.findAll();
+            found = applications.findAll(request).getContent();
         } else if ((user.has(Role.CLERK) || user.has(Role.PRINCIPAL)) && user.organisationCode() != null) {
-            found = applications.findBySchoolCodeOrderByAppliedAtDesc(user.organisationCode());
+            found = applications.findBySchoolCode(user.organisationCode(), request).getContent();
         } else if (user.has(Role.PARENT)) {
-            found = applications.findByParentUsernameOrderByAppliedAtDesc(user.username());
+            found = applications.findByParentUsername(user.username(), request).getContent();
         } else {
             throw ApiException.forbidden();
         }
@@ -364,9 +381,25 @@ public class EnrolmentService {
                 ? round.getClosedAt() : round.getClosesAt()).format(VietnamTime.MINUTE) + ".");
     }
 
-    private static ApiException duplicate(AdmissionRound round) {
+    /**
+     * The child already has an application this year. Said plainly only to whoever made that one (the family, or the
+     * clerk of its school who entered it): to anyone else it would reveal that a child, by personal ID, applied
+     * somewhere.
+     */
+    private static ApiException duplicate(AdmissionRound round, EnrolmentApplication existing, CurrentUser user) {
+        boolean theirs = user.username().equals(existing.getParentUsername())
+                || user.username().equals(existing.getEnteredBy())
+                || user.has(Role.CLERK) && user.worksFor(existing.getSchoolCode());
+        if (!theirs) {
+            return notAccepted();
+        }
         return ApiException.conflict("DUPLICATE_APPLICATION", "Trẻ này đã có hồ sơ tuyển sinh năm "
                 + round.getEnrolmentYear() + " đang được xét (số định danh cá nhân trùng); mỗi trẻ chỉ nộp một hồ sơ.");
+    }
+
+    private static ApiException notAccepted() {
+        return ApiException.conflict("APPLICATION_NOT_ACCEPTED", "Không thể nhận hồ sơ này trực tuyến. "
+                + "Vui lòng xem lại danh sách hồ sơ của mình, hoặc liên hệ trực tiếp nhà trường để được hướng dẫn.");
     }
 
     record Checked(UUID documentId, PaperKind kind) {

@@ -26,6 +26,14 @@ interface AdmissionRoundRepository extends JpaRepository<AdmissionRound, UUID> {
 interface EnrolmentApplicationRepository extends JpaRepository<EnrolmentApplication, UUID> {
     boolean existsByActiveKey(String activeKey);
 
+    Optional<EnrolmentApplication> findByActiveKey(String activeKey);
+
+    org.springframework.data.domain.Page<EnrolmentApplication> findByParentUsername(String username,
+            org.springframework.data.domain.Pageable page);
+
+    org.springframework.data.domain.Page<EnrolmentApplication> findBySchoolCode(String school,
+            org.springframework.data.domain.Pageable page);
+
     List<EnrolmentApplication> findByRoundIdOrderByAppliedAtAsc(UUID roundId);
 
     List<EnrolmentApplication> findByRoundIdAndStatus(UUID roundId, EnrolmentStatus status);

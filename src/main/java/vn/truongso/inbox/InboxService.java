@@ -93,6 +93,9 @@ public class InboxService {
                 .filter(t -> rules.of(t.getProcessDefinitionId(), t.getTaskDefinitionKey()).review())
                 .map(Task::getId).collect(Collectors.toSet());
         long total = q.count() - own.size();
+        if ((long) page * size >= total) {
+            return new TaskPage(List.of(), total, page, size); // past the end (page × size may overflow an int)
+        }
         q.orderByTaskCreateTime().desc().orderByTaskId().asc();
         List<Task> found = own.isEmpty() ? q.listPage(page * size, size)
                 : q.listPage(0, page * size + size + own.size()).stream().filter(t -> !own.contains(t.getId()))

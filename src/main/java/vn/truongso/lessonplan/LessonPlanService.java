@@ -133,6 +133,7 @@ public class LessonPlanService {
 
     @Transactional(readOnly = true)
     Page<LessonPlanSummary> list(CurrentUser user, int page, int size) {
+        vn.truongso.common.Paging.requireReachable(page, size);
         PageRequest req = PageRequest.of(page, size);
         Page<LessonPlan> result;
         if (user.has(Role.PRINCIPAL) || user.has(Role.CLERK)) {

@@ -44,6 +44,7 @@ class NotificationController {
             throw ApiException.badRequest("PAGING_INVALID", "Tham số phân trang không hợp lệ (size từ 1 đến 200).");
         }
         String me = users.current().username();
+        vn.truongso.common.Paging.requireReachable(page, size);
         PageRequest req = PageRequest.of(page, size);
         Page<Notification> result = unread
                 ? notifications.findByRecipientAndReadAtIsNullOrderByCreatedAtDescIdDesc(me, req)

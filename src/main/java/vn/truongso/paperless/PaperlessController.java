@@ -1,12 +1,12 @@
 package vn.truongso.paperless;
 
+import vn.truongso.common.Downloads;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -65,9 +65,8 @@ class PaperlessController {
         PaperlessFigures.Summary s = summary(school, office, from, to, process, sort);
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("so-lieu-khong-giay-" + s.from() + "-" + s.to() + ".csv", StandardCharsets.UTF_8)
-                        .build().toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        Downloads.attachment("so-lieu-khong-giay-" + s.from() + "-" + s.to() + ".csv"))
                 .body(PaperlessService.csv(s));
     }
 
@@ -85,8 +84,8 @@ class PaperlessController {
     ResponseEntity<byte[]> certificate(@PathVariable UUID id) {
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-                        .filename("chung-nhan-hoan-thanh-" + id + ".pdf", StandardCharsets.UTF_8).build().toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        Downloads.inline("chung-nhan-hoan-thanh-" + id + ".pdf"))
                 .body(service.certificate(id, users.current()));
     }
 

@@ -138,7 +138,7 @@ public class PaperlessService {
                 header.add(f.label() + " – đạt chỉ tiêu");
             }
         }
-        line(out, header);
+        line(out, header.stream().map(PaperlessService::text).toList());
         line(out, row("Tổng hợp", s.overall(), s, columns));
         for (PaperlessFigures.Group g : s.processes()) {
             line(out, row("Quy trình", g, s, columns));
@@ -149,16 +149,29 @@ public class PaperlessService {
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    /**
+     * A text cell a spreadsheet would run as a formula (it starts with =, +, -, @, a tab or a carriage return: a
+     * school or teacher named "=HYPERLINK(…)") gets a leading apostrophe (OWASP, CSV injection). Numbers we compute
+     * are written by {@link #number} and left as they are.
+     */
+    static String text(String cell) {
+        if (cell == null || cell.isEmpty()) {
+            return "";
+        }
+        return "=+-@\t\r".indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
+    }
+
     private static String unit(PaperlessFigures.Figure f) {
         return "SHARE".equals(f.unit()) ? " (%)" : "";
     }
 
     private static List<String> row(String kind, PaperlessFigures.Group g, PaperlessFigures.Summary s,
                                     List<PaperlessFigures.Figure> columns) {
-        List<String> cells = new ArrayList<>(List.of(kind, g.code(), g.name(), s.from().toString(), s.to().toString()));
+        List<String> cells = new ArrayList<>(List.of(text(kind), text(g.code()), text(g.name()), s.from().toString(),
+                s.to().toString()));
         for (PaperlessFigures.Figure c : columns) {
             PaperlessFigures.Figure f = g.figure(c.key());
-            cells.add(f.value() == null ? (f.note() == null ? "" : f.note()) : number(f));
+            cells.add(f.value() == null ? text(f.note()) : number(f));
             if (c.target() != null) {
                 cells.add(String.format(Locale.ROOT, "%.0f", c.target() * 100));
                 cells.add(f.onTrack() == null ? "" : f.onTrack() ? "Đạt" : "Chưa đạt");

@@ -93,7 +93,8 @@ public class DocumentSearch {
                     .map(CurrentUser::username).forEach(byName::add);
         }
         boolean postFilter = (status != null && !status.isBlank()) || (process != null && !process.isBlank());
-        int limit = postFilter ? CANDIDATES : Math.min((page + 1) * size, CANDIDATES * 4);
+        // long arithmetic: (page + 1) × size overflows an int for a hostile page number
+        int limit = postFilter ? CANDIDATES : (int) Math.min(((long) page + 1) * size, CANDIDATES * 4L);
         List<DocumentSummary> matches = documents.search(new DocumentSearchQuery(text.isEmpty() ? null : text, kind,
                 bySymbol, byName, limit + 1), user);
         boolean truncated = matches.size() > limit;
@@ -101,7 +102,7 @@ public class DocumentSearch {
             matches = matches.subList(0, limit);
         }
         if (!postFilter) {
-            int from = Math.min(page * size, matches.size());
+            int from = (int) Math.min((long) page * size, matches.size());
             List<DocumentSummary> shown = matches.subList(from, Math.min(from + size, matches.size()));
             // Without filters the total is known only up to the limit; "truncated" says there are more.
             return new Result(describe(shown), matches.size(), truncated, page, size);
@@ -110,7 +111,7 @@ public class DocumentSearch {
                 .filter(f -> status == null || status.isBlank() || status.strip().equalsIgnoreCase(f.status()))
                 .filter(f -> process == null || process.isBlank() || process.strip().equals(f.process()))
                 .toList();
-        int from = Math.min(page * size, all.size());
+        int from = (int) Math.min((long) page * size, all.size());
         return new Result(all.subList(from, Math.min(from + size, all.size())), all.size(), truncated, page, size);
     }
 

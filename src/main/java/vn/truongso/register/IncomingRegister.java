@@ -92,6 +92,13 @@ public class IncomingRegister {
                     "Vui lòng ghi cơ quan, đơn vị gửi văn bản (mã senderOrganisation hoặc tên senderName).");
         }
         DocumentService.Latest doc = documents.at(documentId, version);
+        // The sender is notified (in its own staff's inbox, with text from here): it must be where the document came
+        // from, or any clerk could post messages to any organisation. A sender outside TruongSo goes by name only.
+        if (senderCode != null && !senderCode.equals(documents.describe(documentId).organisationCode())) {
+            throw ApiException.badRequest("SENDER_NOT_ORIGIN", "Văn bản này không do " + sender
+                    + " gửi lên TruongSo; chỉ ghi mã cơ quan gửi cho văn bản của chính cơ quan đó. "
+                    + "Với văn bản nhận theo đường khác, vui lòng ghi tên cơ quan gửi (senderName).");
+        }
         String docTitle = title == null || title.isBlank() ? doc.title() : title.strip();
         if (docTitle.length() > 500) {
             throw ApiException.badRequest("TITLE_REQUIRED", "Trích yếu tối đa 500 ký tự.");
@@ -145,6 +152,7 @@ public class IncomingRegister {
 
     @Transactional(readOnly = true)
     Page<IncomingView> list(String organisationCode, int year, String q, int page, int size) {
+        vn.truongso.common.Paging.requireReachable(page, size);
         String n = RegisterText.normalized(q);
         return entries.search(organisationCode, year, n, RegisterText.like(n), RegisterText.asNumber(n),
                 PageRequest.of(page, size)).map(IncomingRegister::view);

@@ -204,6 +204,7 @@ public class OutgoingRegister {
 
     @Transactional(readOnly = true)
     Page<OutgoingView> list(String organisationCode, int year, String q, int page, int size) {
+        vn.truongso.common.Paging.requireReachable(page, size);
         String n = RegisterText.normalized(q);
         return entries.search(organisationCode, year, n, RegisterText.like(n), RegisterText.asNumber(n),
                 PageRequest.of(page, size)).map(this::view);

@@ -267,6 +267,17 @@ class Credentials {
     }
 
     @Transactional(readOnly = true)
+    List<Credential> all(int page, int size) {
+        if ((long) page * size > Integer.MAX_VALUE) {
+            return List.of();
+        }
+        return repo.findAll(org.springframework.data.domain.PageRequest.of(page, size,
+                org.springframework.data.domain.Sort.by("username").and(org.springframework.data.domain.Sort.by(
+                        org.springframework.data.domain.Sort.Direction.DESC, "createdAt")).and(
+                        org.springframework.data.domain.Sort.by("id")))).getContent();
+    }
+
+    @Transactional(readOnly = true)
     List<Credential> of(String username) {
         return repo.findByUsernameOrderByCreatedAtDesc(username);
     }

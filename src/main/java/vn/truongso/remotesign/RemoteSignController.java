@@ -85,10 +85,13 @@ class RemoteSignController {
         return view(credentials.importPkcs12(username.strip(), file.getBytes(), password.toCharArray()));
     }
 
+    /** A plain JSON array as before, one page of it (by username): {@code size} ≤ 200. */
     @GetMapping("/api/admin/credentials")
-    List<CredentialView> all() {
+    List<CredentialView> all(@RequestParam(defaultValue = "0") int page,
+                             @RequestParam(defaultValue = "200") int size) {
         requireAdmin();
-        return credentials.all().stream().map(this::view).toList();
+        checkPaging(page, size);
+        return credentials.all(page, size).stream().map(this::view).toList();
     }
 
     @PostMapping("/api/admin/credentials/{id}/suspend")
@@ -144,9 +147,19 @@ class RemoteSignController {
                 .body(credentials.qrPng(users.current().username()));
     }
 
+    /** A plain JSON array as before, one page of it (newest first): {@code size} ≤ 200. */
     @GetMapping("/api/sign-transactions")
-    List<TransactionView> transactions(@RequestParam(required = false) SignTransactionStatus status) {
-        return transactions.mine(users.current().username(), status).stream().map(this::view).toList();
+    List<TransactionView> transactions(@RequestParam(required = false) SignTransactionStatus status,
+                                       @RequestParam(defaultValue = "0") int page,
+                                       @RequestParam(defaultValue = "100") int size) {
+        checkPaging(page, size);
+        return transactions.mine(users.current().username(), status, page, size).stream().map(this::view).toList();
+    }
+
+    private static void checkPaging(int page, int size) {
+        if (page < 0 || size < 1 || size > 200) {
+            throw ApiException.badRequest("PAGING_INVALID", "Tham số phân trang không hợp lệ (size từ 1 đến 200).");
+        }
     }
 
     @GetMapping("/api/sign-transactions/{id}")

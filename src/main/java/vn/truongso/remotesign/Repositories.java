@@ -12,4 +12,7 @@ interface CredentialRepository extends JpaRepository<Credential, UUID> {
 
 interface SignTransactionRepository extends JpaRepository<SignTransaction, UUID> {
     List<SignTransaction> findByUsernameOrderByCreatedAtDesc(String username);
+
+    List<SignTransaction> findByUsernameOrderByCreatedAtDescIdAsc(String username,
+            org.springframework.data.domain.Pageable page);
 }

@@ -93,10 +93,18 @@ class SignTransactions {
 
     // ---- for the signer, over HTTP -------------------------------------------------------------------------------
 
-    List<SignTransaction> mine(String username, SignTransactionStatus status) {
+    /** One page of the signer's transactions, newest first (the status is as of now: a lapsed one is EXPIRED). */
+    List<SignTransaction> mine(String username, SignTransactionStatus status, int page, int size) {
+        if ((long) page * size > Integer.MAX_VALUE) {
+            return List.of();
+        }
         Instant now = clock.instant();
+        if (status == null) {
+            return tx.execute(s -> repo.findByUsernameOrderByCreatedAtDescIdAsc(username,
+                    org.springframework.data.domain.PageRequest.of(page, size)));
+        }
         return tx.execute(s -> repo.findByUsernameOrderByCreatedAtDesc(username).stream()
-                .filter(t -> status == null || t.statusAt(now) == status).toList());
+                .filter(t -> t.statusAt(now) == status).skip((long) page * size).limit(size).toList());
     }
 
     SignTransaction get(String username, UUID id) {

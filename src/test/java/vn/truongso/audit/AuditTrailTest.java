@@ -282,4 +282,27 @@ class AuditTrailTest {
         });
         return out;
     }
+
+    @Test
+    void onlyAnAdministratorSeesTheAddressesOfOtherPeople() {
+        JsonNode plan = api.submitLessonPlan("gv.lan", "Bài 23: Địa chỉ trong nhật ký");
+        String documentId = plan.get("documentId").asText();
+        assertThat(api.completeAndSign("tt.hung", api.taskOf("tt.hung", plan.get("id").asText()), "APPROVE", null,
+                null).status()).isEqualTo(202);
+        String path = "/api/audit?documentId=" + documentId + "&size=200";
+
+        JsonNode owner = api.get("gv.lan", path).json().get("items");
+        JsonNode headsDecision = first(owner, "TASK_COMPLETED");
+        assertThat(headsDecision.get("actor").asText()).isEqualTo("tt.hung");
+        assertThat(headsDecision.get("remoteAddress").isNull()).as(headsDecision.toString()).isTrue();
+        // One's own address is no secret to oneself.
+        assertThat(first(owner, "DOCUMENT_UPLOADED").get("remoteAddress").asText()).isNotBlank();
+        JsonNode principal = api.get("ht.mai", path).json().get("items");
+        assertThat(first(principal, "TASK_COMPLETED").get("remoteAddress").isNull()).isTrue();
+        assertThat(first(principal, "DOCUMENT_UPLOADED").get("remoteAddress").isNull()).isTrue();
+
+        JsonNode admin = api.get("admin", path).json().get("items");
+        assertThat(first(admin, "TASK_COMPLETED").get("remoteAddress").asText()).isIn("127.0.0.1",
+                "0:0:0:0:0:0:0:1");
+    }
 }

@@ -199,4 +199,27 @@ class DocumentApiTest {
     private static String sha256(byte[] b) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
     }
+
+    @Test
+    void theDownloadFileNameIsEncodedAndCannotBreakTheHeader() throws Exception {
+        for (String title : new String[] {"Báo cáo học kỳ I – Tổ Toán", "Tờ trình \"khẩn\"\r\nSet-Cookie: x=1; a\\b"}) {
+            String id = api.postMultipart("gv.lan", "/api/documents", Part.file("a.pdf", "application/pdf",
+                            TestPdfs.lessonPlan(title + System.nanoTime())), Part.field("title", title),
+                    Part.field("kind", "LESSON_PLAN")).json().get("id").asText();
+            java.net.http.HttpResponse<byte[]> r = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
+                                    + "/api/documents/" + id + "/content"))
+                            .header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                                    .encodeToString("gv.lan:demo".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                            .build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.headers().firstValue("Set-Cookie")).isEmpty();
+            String header = r.headers().firstValue("Content-Disposition").orElseThrow();
+            // RFC 6266: a plain ASCII fallback for old clients, then the exact name in UTF-8 (RFC 5987 encoding).
+            assertThat(header).matches("inline; filename=\"[A-Za-z0-9 ._()\\-]+\"; filename\\*=UTF-8''[A-Za-z0-9%!#$&+.^_`|~-]+");
+            String encoded = header.substring(header.indexOf("UTF-8''") + 7);
+            assertThat(java.net.URLDecoder.decode(encoded.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8))
+                    .startsWith(title.replaceAll("[\\r\\n]", " ").replaceAll("\\s+", " ").strip().substring(0, 10));
+        }
+    }
 }

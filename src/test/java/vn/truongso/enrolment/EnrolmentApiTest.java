@@ -237,7 +237,10 @@ class EnrolmentApiTest {
         assertThat(late.json().get("detail").asText()).contains("hết hạn nộp hồ sơ");
 
         // APPROVE: two decisions, one sign transaction, one code.
-        Api.Response approved = complete("ht.mai", roundTasks.get(0).get("id").asText(), "APPROVE", null, null);
+        // The principal's comment is on the whole list: no family reads it (it may name other children).
+        String listComment = "Đã rà soát: em Đặng Minh Nam ở ngoài chỉ tiêu";
+        Api.Response approved = complete("ht.mai", roundTasks.get(0).get("id").asText(), "APPROVE", listComment,
+                null);
         assertThat(approved.status()).as(approved.toString()).isEqualTo(202);
         assertThat(approved.json().get("documents").asInt()).isEqualTo(2);
         assertThat(approved.json().get("displayText").asText()).contains("2");
@@ -274,6 +277,10 @@ class EnrolmentApiTest {
             }
             // The parent's read grant: the document itself, too.
             assertThat(api.get("ph.binh", "/api/documents/" + doc).status()).isEqualTo(200);
+        }
+        for (JsonNode app : List.of(near, middle, far)) {
+            Api.Response seen = api.get("ph.binh", "/api/enrolments/" + app.get("id").asText());
+            assertThat(seen.text()).doesNotContain(listComment);
         }
         JsonNode notAdmitted = api.get("ph.binh", "/api/enrolments/" + far.get("id").asText()).json();
         assertThat(notAdmitted.get("status").asText()).isEqualTo("NOT_ADMITTED");
@@ -525,5 +532,44 @@ class EnrolmentApiTest {
         }
         assertThat(statuses).containsExactlyInAnyOrder(201, 409);
         assertThat(rows("enrolment_application")).isEqualTo(apps + 1);
+    }
+
+    @Test
+    void anotherFamilyIsNotToldThatTheChildHasAnApplication() {
+        int year = EnrolmentFixtures.nextYear("THCSAP");
+        openRound("ht.son", "THCSAP", year, 10);
+        String child = id(year);
+        apply("ph.binh", application("ph.binh", "THCSAP", year, "Lê Có Hồ Sơ", child, 0.6));
+        String stranger = anotherParent();
+        long apps = rows("enrolment_application");
+
+        Api.Response r = api.postJson(stranger, "/api/enrolments",
+                application(stranger, "THCSAP", year, "Lê Có Hồ Sơ", child, 0.6));
+
+        assertThat(r.status()).as(r.toString()).isEqualTo(409);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+        assertThat(r.json().get("code").asText()).isEqualTo("APPLICATION_NOT_ACCEPTED");
+        assertThat(r.json().get("detail").asText()).doesNotContain("đã có hồ sơ").doesNotContain("trùng")
+                .contains("liên hệ");
+        assertThat(rows("enrolment_application")).isEqualTo(apps);
+    }
+
+    @Test
+    void theApplicationListIsPaged() {
+        int year = EnrolmentFixtures.nextYear("THCSAP");
+        openRound("ht.son", "THCSAP", year, 10);
+        apply("ph.binh", application("ph.binh", "THCSAP", year, "Lê Trang Một", id(year), 0.6));
+        apply("ph.binh", application("ph.binh", "THCSAP", year, "Lê Trang Hai", id(year), 0.7));
+
+        Api.Response first = api.get("ph.binh", "/api/enrolments?size=1");
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.json()).hasSize(1);
+        assertThat(first.json().get(0).get("childName").asText()).isEqualTo("Lê Trang Hai");
+        assertThat(api.get("ph.binh", "/api/enrolments?size=1&page=1").json().get(0).get("childName").asText())
+                .isEqualTo("Lê Trang Một");
+        assertThat(api.get("ph.binh", "/api/enrolments?page=" + Integer.MAX_VALUE + "&size=200").json()).isEmpty();
+        Api.Response tooBig = api.get("ph.binh", "/api/enrolments?size=100000");
+        assertThat(tooBig.status()).isEqualTo(400);
+        assertThat(tooBig.contentType()).startsWith("application/problem+json");
     }
 }

@@ -127,4 +127,14 @@ class DocumentSearchTest {
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.json().get("code").asText()).isEqualTo("KIND_UNKNOWN");
     }
+
+    @Test
+    void aHugePageNumberIsAnEmptyPageNotAnError() {
+        Api.Response r = api.get("gv.lan", "/api/documents?q=b&size=100&page=" + Integer.MAX_VALUE);
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        assertThat(r.json().get("items")).isEmpty();
+        Api.Response unfiltered = api.get("gv.lan", "/api/documents?size=100&page=" + (Integer.MAX_VALUE / 50));
+        assertThat(unfiltered.status()).as(unfiltered.toString()).isEqualTo(200);
+        assertThat(unfiltered.json().get("items")).isEmpty();
+    }
 }

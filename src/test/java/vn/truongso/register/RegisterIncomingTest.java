@@ -51,12 +51,13 @@ class RegisterIncomingTest {
     }
 
     @Test
-    void aSignedValidReportIsAcceptedWithAnArrivalNumberAndTheSenderIsTold() {
+    void aSignedValidReportIsAcceptedWithAnArrivalNumber() {
         String title = "Báo cáo tháng " + UUID.randomUUID().toString().substring(0, 8);
         String doc = upload("cv.nam", title, signedPdf(title));
 
+        // Uploaded by the office itself (it arrived by e-mail): the sender goes by name.
         Api.Response r = api.postJson("cv.nam", "/api/registers/incoming",
-                Map.of("documentId", doc, "senderOrganisation", "THCSHB"));
+                Map.of("documentId", doc, "senderName", "Trường THCS Hòa Bình"));
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
         JsonNode got = r.json();
         assertThat(got.get("outcome").asText()).isEqualTo("ACCEPTED");
@@ -69,11 +70,11 @@ class RegisterIncomingTest {
 
         // The same version is registered once only.
         Api.Response twice = api.postJson("cv.nam", "/api/registers/incoming",
-                Map.of("documentId", doc, "senderOrganisation", "THCSHB"));
+                Map.of("documentId", doc, "senderName", "Trường THCS Hòa Bình"));
         assertThat(twice.status()).isEqualTo(409);
         assertThat(twice.json().get("code").asText()).isEqualTo("DOCUMENT_ALREADY_RECEIVED");
 
-        // The office's register lists it; the sending school's clerk and principal got the acknowledgement.
+        // The office's register lists it.
         JsonNode list = api.get("cv.nam", "/api/registers/incoming?q=" + java.net.URLEncoder.encode(title, java.nio.charset.StandardCharsets.UTF_8)).json();
         assertThat(list.get("organisationCode").asText()).isEqualTo("VHXH-HB");
         assertThat(list.get("items")).singleElement().satisfies(e -> {
@@ -82,14 +83,10 @@ class RegisterIncomingTest {
             assertThat(e.get("senderName").asText()).isEqualTo("Trường THCS Hòa Bình");
             assertThat(e.get("receivedBy").asText()).isEqualTo("cv.nam");
         });
-        for (String user : new String[] {"vt.hoa", "ht.mai"}) {
-            assertThat(api.get(user, "/api/notifications").json().get("items"))
-                    .anySatisfy(n -> assertThat(n.get("message").asText()).contains(title, "số đến"));
-        }
     }
 
     @Test
-    void theServiceApiReceivesADocumentOfAnotherOrganisationForAProcess() {
+    void theServiceApiReceivesADocumentOfAnotherOrganisationForAProcessAndTheSenderIsTold() {
         String title = "Báo cáo qua quy trình " + UUID.randomUUID().toString().substring(0, 8);
         JsonNode plan = api.submitLessonPlan("gv.lan", title);
         String content = "/api/documents/" + plan.get("documentId").asText() + "/content";
@@ -98,6 +95,11 @@ class RegisterIncomingTest {
                 null, "THCSHB", null, title, "cv.nam");
         assertThat(r.outcome()).isEqualTo(IncomingRegister.Outcome.ACCEPTED);
         assertThat(r.arrivalNumber()).isPositive();
+        // The sending school's clerk and principal got the acknowledgement.
+        for (String user : new String[] {"vt.hoa", "ht.mai"}) {
+            assertThat(api.get(user, "/api/notifications").json().get("items"))
+                    .anySatisfy(n -> assertThat(n.get("message").asText()).contains(title, "số đến"));
+        }
         // What the office received, its officers may open and find; another school still may not.
         assertThat(api.get("cv.nam", content).status()).isEqualTo(200);
         assertThat(api.get("cv.nam", "/api/documents?q=" + java.net.URLEncoder.encode(title,
@@ -108,6 +110,8 @@ class RegisterIncomingTest {
                 UUID.fromString(plan.get("documentId").asText()), 1, "THCSHB", null, title, "cv.nam");
         assertThat(unsigned.outcome()).isEqualTo(IncomingRegister.Outcome.RETURNED);
         assertThat(unsigned.verdict().name()).isEqualTo("NO_SIGNATURE");
+        assertThat(api.get("vt.hoa", "/api/notifications").json().get("items"))
+                .anySatisfy(n -> assertThat(n.get("message").asText()).contains(title, "Lý do:"));
     }
 
     @Test
@@ -129,13 +133,11 @@ class RegisterIncomingTest {
         assertThat(a.json().get("acknowledgement").asText()).contains("trả lại", "Lý do:");
 
         Api.Response b = api.postJson("vt.hoa", "/api/registers/incoming",
-                Map.of("documentId", changed, "senderOrganisation", "THCSAP"));
+                Map.of("documentId", changed, "senderName", "Trường THCS An Phú"));
         assertThat(b.status()).as(b.toString()).isEqualTo(200);
         assertThat(b.json().get("outcome").asText()).isEqualTo("RETURNED");
         assertThat(b.json().get("verdict").asText()).isEqualTo("INVALID");
         assertThat(b.json().get("reason").asText()).isNotBlank();
-        assertThat(api.get("vt.thu", "/api/notifications").json().get("items"))
-                .anySatisfy(n -> assertThat(n.get("message").asText()).contains("Đơn bị sửa " + tag, "Lý do:"));
 
         JsonNode list = api.get("vt.hoa", "/api/registers/incoming?q=" + tag).json();
         assertThat(list.get("items")).hasSize(2).allSatisfy(e -> {
@@ -143,5 +145,22 @@ class RegisterIncomingTest {
             assertThat(e.get("statusText").asText()).isEqualTo("Đã trả lại");
             assertThat(e.get("arrivalNumber").isNull()).isTrue();
         });
+    }
+
+    @Test
+    void aClerkCannotNameAnotherOrganisationAsTheSenderOfItsOwnDocument() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        // The clerk's own upload: naming another school as its sender would notify that school's staff.
+        String own = upload("vt.hoa", "Thông báo giả mạo " + tag, TestPdfs.lessonPlan("Giả " + tag));
+        long before = api.get("vt.thu", "/api/notifications?size=200").json().get("total").asLong();
+
+        Api.Response r = api.postJson("vt.hoa", "/api/registers/incoming",
+                Map.of("documentId", own, "senderOrganisation", "THCSAP"));
+
+        assertThat(r.status()).as(r.toString()).isEqualTo(400);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+        assertThat(r.json().get("code").asText()).isEqualTo("SENDER_NOT_ORIGIN");
+        assertThat(api.get("vt.thu", "/api/notifications?size=200").json().get("total").asLong()).isEqualTo(before);
+        assertThat(api.get("vt.hoa", "/api/registers/incoming?q=" + tag).json().get("items")).isEmpty();
     }
 }

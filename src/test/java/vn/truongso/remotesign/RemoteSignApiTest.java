@@ -398,4 +398,25 @@ class RemoteSignApiTest {
         assertThat(rsa.verify(Base64.getDecoder().decode(
                 signed.json().get("items").get(0).get("signatureValue").asText()))).isTrue();
     }
+
+    @Test
+    void transactionAndCredentialListsArePaged() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            open("ht.mai", ("trang " + i + " " + System.nanoTime()).getBytes(StandardCharsets.UTF_8));
+        }
+        Api.Response two = get("ht.mai", "/api/sign-transactions?size=2");
+        assertThat(two.status()).isEqualTo(200);
+        assertThat(two.json()).hasSize(2);
+        assertThat(get("ht.mai", "/api/sign-transactions?size=2&page=" + Integer.MAX_VALUE).json()).isEmpty();
+        assertThat(get("ht.mai", "/api/sign-transactions?size=100000").status()).isEqualTo(400);
+
+        Api.Response one = get("admin", "/api/admin/credentials?size=1");
+        assertThat(one.status()).isEqualTo(200);
+        assertThat(one.json()).hasSize(1);
+        assertThat(get("admin", "/api/admin/credentials?size=1&page=1").json().get(0).get("id").asText())
+                .isNotEqualTo(one.json().get(0).get("id").asText());
+        Api.Response tooBig = get("admin", "/api/admin/credentials?size=100000");
+        assertThat(tooBig.status()).isEqualTo(400);
+        assertThat(tooBig.contentType()).startsWith("application/problem+json");
+    }
 }

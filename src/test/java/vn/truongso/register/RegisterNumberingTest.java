@@ -114,6 +114,64 @@ class RegisterNumberingTest {
                 + " and register_year = 2040 and register_kind = 'OUTGOING'", Integer.class)).isEqualTo(200);
     }
 
+    /**
+     * Two clerks of the same school (the demo clerk and a second one made for this test) issue 25 numbers each through
+     * the HTTP API, all 50 requests released at the same moment: 50 answers 201, 50 different numbers in one run, and
+     * this year's register of the school has every number from 01 to its last, none twice.
+     */
+    @Test
+    void twoClerksIssuingAtTheSameMomentThroughTheApiGetNoDuplicatesAndNoGaps() throws Exception {
+        String second = "vt.nga";
+        jdbc.update("insert into user_account (username, full_name, password_hash, title, organisation_code, enabled)"
+                + " select ?, 'Nguyễn Thị Nga', password_hash, title, organisation_code, true from user_account"
+                + " where username = 'vt.hoa'", second);
+        jdbc.update("insert into user_role (username, role) values (?, 'CLERK')", second);
+        try {
+            List<UUID> docs = IntStream.range(0, 50).mapToObj(i -> report("Báo cáo hai văn thư " + i)).toList();
+            ExecutorService pool = Executors.newFixedThreadPool(50);
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Api.Response>> answers = new ArrayList<>();
+            for (int i = 0; i < docs.size(); i++) {
+                String clerkName = i % 2 == 0 ? "vt.hoa" : second;
+                UUID doc = docs.get(i);
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return api.postJson(clerkName, "/api/registers/outgoing", Map.of("documentId", doc.toString(),
+                            "typeCode", "BC", "signer", "Trần Thị Mai"));
+                }));
+            }
+            start.countDown();
+            List<Integer> issued = new ArrayList<>();
+            int year = 0;
+            for (Future<Api.Response> f : answers) {
+                Api.Response r = f.get();
+                assertThat(r.status()).as(r.toString()).isEqualTo(201);
+                issued.add(r.json().get("number").asInt());
+                year = r.json().get("year").asInt();
+            }
+            pool.shutdown();
+
+            List<Integer> register = jdbc.queryForList("select entry_number from outgoing_register_entry"
+                    + " where organisation_code = 'THCSHB' and register_year = ? order by entry_number",
+                    Integer.class, year);
+            int min = Collections.min(issued);
+            int max = Collections.max(issued);
+            long duplicates = issued.size() - issued.stream().distinct().count();
+            long gaps = register.isEmpty() ? 0 : register.get(register.size() - 1) - register.stream().distinct().count();
+            System.out.printf("Two clerks: %d numbers issued (%d..%d), duplicates %d, gaps in the year's register %d%n",
+                    issued.size(), min, max, duplicates, gaps);
+            assertThat(issued).doesNotHaveDuplicates();
+            assertThat(max - min + 1).isEqualTo(50);
+            assertThat(register).containsExactlyElementsOf(IntStream.rangeClosed(1, register.size()).boxed().toList());
+            assertThat(jdbc.queryForList("select issued_by from outgoing_register_entry where organisation_code ="
+                    + " 'THCSHB' and register_year = ? and entry_number between ? and ?", String.class, year, min, max))
+                    .hasSize(50).containsOnly("vt.hoa", second);
+        } finally {
+            jdbc.update("delete from user_role where username = ?", second);
+            jdbc.update("delete from user_account where username = ?", second);
+        }
+    }
+
     @Test
     void aRolledBackIssueGivesItsNumberBack() {
         UUID first = report("Báo cáo rút lại");

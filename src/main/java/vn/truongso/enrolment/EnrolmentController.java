@@ -1,6 +1,5 @@
 package vn.truongso.enrolment;
 
-import vn.truongso.common.Downloads;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.core.io.InputStreamResource;
@@ -16,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import vn.truongso.common.Downloads;
 import vn.truongso.document.DocumentService;
 import vn.truongso.school.UserDirectory;
 

@@ -1,6 +1,5 @@
 package vn.truongso.paperless;
 
-import vn.truongso.common.Downloads;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import vn.truongso.common.Downloads;
 import vn.truongso.document.DocumentService;
 import vn.truongso.school.UserDirectory;
 

@@ -204,7 +204,7 @@ class DocumentApiTest {
     void theDownloadFileNameIsEncodedAndCannotBreakTheHeader() throws Exception {
         for (String title : new String[] {"Báo cáo học kỳ I – Tổ Toán", "Tờ trình \"khẩn\"\r\nSet-Cookie: x=1; a\\b"}) {
             String id = api.postMultipart("gv.lan", "/api/documents", Part.file("a.pdf", "application/pdf",
-                            TestPdfs.lessonPlan(title + System.nanoTime())), Part.field("title", title),
+                            TestPdfs.lessonPlan("Tên tệp " + System.nanoTime())), Part.field("title", title),
                     Part.field("kind", "LESSON_PLAN")).json().get("id").asText();
             java.net.http.HttpResponse<byte[]> r = java.net.http.HttpClient.newHttpClient().send(
                     java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port

@@ -102,6 +102,38 @@ public final class Api {
     }
 
     public Response postMultipart(String user, String path, Part... parts) {
+        Body body = multipart(parts);
+        return send(request(user, path).header("Content-Type", body.contentType())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes())).build());
+    }
+
+    /** A request body with its content type. */
+    public record Body(String contentType, byte[] bytes) {
+        public static Body json(Object value) {
+            try {
+                return new Body("application/json", JSON.writeValueAsBytes(value));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /**
+     * Any method, any path, with an optional body and extra headers; {@code user} null sends no Basic credentials
+     * (an "Authorization" header of the caller's own may then come in {@code headers}).
+     */
+    public Response send(String method, String user, String path, Body body, Map<String, String> headers) {
+        HttpRequest.Builder b = request(user, path);
+        headers.forEach(b::header);
+        if (body != null) {
+            b.header("Content-Type", body.contentType());
+        }
+        return send(b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofByteArray(body.bytes())).build());
+    }
+
+    /** A multipart/form-data body of these parts. */
+    public static Body multipart(Part... parts) {
         String boundary = "----truongso" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         for (Part p : parts) {
@@ -119,8 +151,7 @@ public final class Api {
             body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
         }
         body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return send(request(user, path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+        return new Body("multipart/form-data; boundary=" + boundary, body.toByteArray());
     }
 
     /** Uploads a generated one-page PDF of the given kind (REPORT, APPLICATION_PAPER, …); answers its id. */

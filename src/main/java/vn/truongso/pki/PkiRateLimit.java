@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -38,6 +39,8 @@ class PkiRateLimit extends OncePerRequestFilter {
     private final int burst;
     private final double perNano;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    /** The clock the buckets refill by; a test holds it still to count exactly. */
+    volatile LongSupplier nanoTime = System::nanoTime;
 
     PkiRateLimit(@Value("${truongso.pki.rate-limit.burst:300}") int burst,
                  @Value("${truongso.pki.rate-limit.requests-per-minute:1200}") int perMinute) {
@@ -61,7 +64,7 @@ class PkiRateLimit extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long wait = take(request.getRemoteAddr(), System.nanoTime());
+        long wait = take(request.getRemoteAddr(), nanoTime.getAsLong());
         if (wait == 0) {
             chain.doFilter(request, response);
             return;
@@ -91,8 +94,8 @@ class PkiRateLimit extends OncePerRequestFilter {
         }
         Bucket b = buckets.computeIfAbsent(client == null ? "" : client, k -> new Bucket(burst, now));
         synchronized (b) {
-            b.tokens = Math.min(burst, b.tokens + (now - b.last) * perNano);
-            b.last = now;
+            b.tokens = Math.min(burst, b.tokens + Math.max(0, now - b.last) * perNano);
+            b.last = Math.max(b.last, now);
             if (b.tokens >= 1) {
                 b.tokens -= 1;
                 b.refusing = false;

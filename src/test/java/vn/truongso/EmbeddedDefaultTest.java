@@ -132,12 +132,22 @@ class EmbeddedDefaultTest {
         }
     }
 
+    /** The school's own PKI as an operator makes it (pki init with a password of his), root key moved away. */
+    private Path ownPki() throws Exception {
+        Path password = java.nio.file.Files.writeString(data.resolve("pki-password"), "mat-khau-rieng-2026");
+        Path dir = data.resolve("pki");
+        vn.truongso.pki.PkiCommand.main(new String[] {"init", dir.toString(), "--password-file", password.toString()});
+        java.nio.file.Files.move(dir.resolve("root-ca.p12"), data.resolve("offline-root-ca.p12"));
+        return dir;
+    }
+
     @Test
-    void theProductionProfileCreatesNoDemoData() {
+    void theProductionProfileCreatesNoDemoData() throws Exception {
         try (ConfigurableApplicationContext prod = start("--spring.profiles.active=prod",
                 "--spring.datasource.url=jdbc:h2:mem:prod-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
                 "--spring.datasource.username=sa", "--spring.datasource.password=",
-                "--truongso.remotesign.master-key=" + java.util.Base64.getEncoder().encodeToString(new byte[32]))) {
+                "--truongso.remotesign.master-key=" + java.util.Base64.getEncoder().encodeToString(new byte[32]),
+                "--truongso.pki.dir=" + ownPki(), "--truongso.pki.password=mat-khau-rieng-2026")) {
             assertThat(prod.getBean(JdbcTemplate.class)
                     .queryForObject("select count(*) from user_account", Integer.class)).isZero();
             assertThat(new Api(port(prod)).get("gv.lan", "/api/tasks").status()).isEqualTo(401);
@@ -146,11 +156,25 @@ class EmbeddedDefaultTest {
 
     /** Remote signing's master key has no default in production: without it the service does not start. */
     @Test
-    void theProductionProfileDoesNotStartWithoutAMasterKey() {
+    void theProductionProfileDoesNotStartWithoutAMasterKey() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("TRUONGSO_MASTER_KEY") == null);
+        Path pki = ownPki();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> start("--spring.profiles.active=prod",
                         "--spring.datasource.url=jdbc:h2:mem:prod-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
-                        "--spring.datasource.username=sa", "--spring.datasource.password=").close())
+                        "--spring.datasource.username=sa", "--spring.datasource.password=",
+                        "--truongso.pki.dir=" + pki, "--truongso.pki.password=mat-khau-rieng-2026").close())
                 .hasStackTraceContaining("TRUONGSO_MASTER_KEY");
+    }
+
+    /** The sample PKI's keys and password are public: production refuses it and says what to do. */
+    @Test
+    void theProductionProfileDoesNotStartOnTheSamplePki() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> start("--spring.profiles.active=prod",
+                        "--spring.datasource.url=jdbc:h2:mem:prod-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+                        "--spring.datasource.username=sa", "--spring.datasource.password=",
+                        "--truongso.remotesign.master-key="
+                                + java.util.Base64.getEncoder().encodeToString(new byte[32])).close())
+                .hasStackTraceContaining("refuses to start on the SAMPLE school PKI")
+                .hasStackTraceContaining("pki init");
     }
 }

@@ -1,20 +1,30 @@
 package vn.truongso.pki;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import vn.truongso.common.ApiException;
 
 /**
  * The public PKI services the certificates point at: CRLs, CA certificates, OCSP (RFC 6960, POST and GET) and the
- * time-stamping authority (RFC 3161). No login: validators anywhere must reach them.
+ * time-stamping authority (RFC 3161). No login: validators anywhere must reach them. Request bodies are small by
+ * nature (an OCSP request or a TimeStampReq is a few hundred bytes) and read only up to {@link #MAX_BODY}; every
+ * client address is rate-limited ({@link PkiRateLimit}).
+ *
+ * <p>The TSA signs whatever digest it is sent, in the school's name: over HTTP it is off unless
+ * {@code truongso.pki.tsa.public} is true. The service's own signatures get their time-stamps in-process
+ * ({@link TimeStamps}), never through this endpoint.
  */
 @RestController
 @RequestMapping("/pki")
@@ -25,10 +35,15 @@ class PkiController {
     static final MediaType OCSP_RESPONSE = MediaType.parseMediaType("application/ocsp-response");
     static final MediaType TIMESTAMP_REPLY = MediaType.parseMediaType("application/timestamp-reply");
 
-    private final PkiService pki;
+    /** Far above any real OCSP request or TimeStampReq, far below anything that costs memory. */
+    static final int MAX_BODY = 16 * 1024;
 
-    PkiController(PkiService pki) {
+    private final PkiService pki;
+    private final boolean publicTsa;
+
+    PkiController(PkiService pki, @Value("${truongso.pki.tsa.public:false}") boolean publicTsa) {
         this.pki = pki;
+        this.publicTsa = publicTsa;
     }
 
     @GetMapping("/crl/issuing-ca.crl")
@@ -53,8 +68,8 @@ class PkiController {
 
     /** Any content type is read: some clients send none, and a wrong one should still get an OCSP answer. */
     @PostMapping("/ocsp")
-    ResponseEntity<byte[]> ocsp(@RequestBody(required = false) byte[] request) {
-        return fresh(OCSP_RESPONSE, pki.ocsp(request));
+    ResponseEntity<byte[]> ocsp(HttpServletRequest request) throws IOException {
+        return fresh(OCSP_RESPONSE, pki.ocsp(body(request)));
     }
 
     /** The rest of the path, decoded segment by segment, so an encoded '/' (%2F) inside the base64 survives. */
@@ -64,8 +79,29 @@ class PkiController {
     }
 
     @PostMapping("/tsa")
-    ResponseEntity<byte[]> timeStamp(@RequestBody(required = false) byte[] query) {
-        return fresh(TIMESTAMP_REPLY, pki.timeStamp(query));
+    ResponseEntity<byte[]> timeStamp(HttpServletRequest request) throws IOException {
+        if (!publicTsa) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "PKI_TSA_NOT_PUBLIC", "Dịch vụ cấp dấu thời gian của "
+                    + "trường chỉ phục vụ chữ ký tạo trong hệ thống, không mở cho bên ngoài.");
+        }
+        return fresh(TIMESTAMP_REPLY, pki.timeStamp(body(request)));
+    }
+
+    /** At most {@link #MAX_BODY} bytes, never reading further: a declared or actual larger body is 413. */
+    static byte[] body(HttpServletRequest request) throws IOException {
+        if (request.getContentLengthLong() > MAX_BODY) {
+            throw tooLarge();
+        }
+        byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
+        if (body.length > MAX_BODY) {
+            throw tooLarge();
+        }
+        return body;
+    }
+
+    private static ApiException tooLarge() {
+        return new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "PKI_REQUEST_TOO_LARGE",
+                "Yêu cầu quá lớn: dịch vụ OCSP và dấu thời gian chỉ nhận tối đa " + MAX_BODY / 1024 + " KB.");
     }
 
     /** Signed just now for this request: a cache in between must not hand it to someone else later. */

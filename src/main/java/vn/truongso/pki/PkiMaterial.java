@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.Signature;
+import java.security.cert.CertificateFactory;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.util.List;
@@ -29,12 +30,15 @@ import vn.truongso.pki.SchoolPki.SignerCredential;
 
 /**
  * A PKI directory (see {@link PkiFiles}) read and checked once: every chain verifies up to the root, every key
- * belongs to its certificate, and the TSA and OCSP certificates carry their extended key usages.
+ * belongs to its certificate, and the TSA and OCSP certificates carry their extended key usages. The root CA is read
+ * from its certificate alone ({@code root-ca.pem}): its key ({@code root-ca.p12}) is for offline use only
+ * ({@code pki root-crl}) and is never opened here, so it may be absent.
  *
+ * @param root    the root CA's certificate
  * @param signers by username
  * @param baseUrl the base URL written into the certificates, if they carry one
  */
-record PkiMaterial(SignerCredential root, SignerCredential issuing, SignerCredential tsa, SignerCredential ocsp,
+record PkiMaterial(X509Certificate root, SignerCredential issuing, SignerCredential tsa, SignerCredential ocsp,
                    Map<String, SignerCredential> signers, Optional<String> baseUrl) {
 
     /**
@@ -44,7 +48,7 @@ record PkiMaterial(SignerCredential root, SignerCredential issuing, SignerCreden
         String location = location(dir);
         ResourcePatternResolver resolver = ResourcePatternUtils.getResourcePatternResolver(loader);
         try {
-            SignerCredential root = read(resolver.getResource(location + PkiFiles.p12(PkiFiles.ROOT)), password);
+            X509Certificate root = readRoot(loader, dir);
             SignerCredential issuing = read(resolver.getResource(location + PkiFiles.p12(PkiFiles.ISSUING)), password);
             SignerCredential tsa = read(resolver.getResource(location + PkiFiles.p12(PkiFiles.TSA)), password);
             SignerCredential ocsp = read(resolver.getResource(location + PkiFiles.p12(PkiFiles.OCSP)), password);
@@ -60,6 +64,20 @@ record PkiMaterial(SignerCredential root, SignerCredential issuing, SignerCreden
         } catch (IOException | GeneralSecurityException e) {
             // Never the password: only which file and what went wrong.
             throw new IllegalStateException("Cannot load the school PKI from " + location + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The root CA's certificate ({@code root-ca.pem}), self-signed; nothing secret, so no password. */
+    static X509Certificate readRoot(ResourceLoader loader, String dir) {
+        Resource r = ResourcePatternUtils.getResourcePatternResolver(loader)
+                .getResource(location(dir) + PkiFiles.pem(PkiFiles.ROOT));
+        try (InputStream in = r.getInputStream()) {
+            X509Certificate root = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+            root.verify(root.getPublicKey());
+            return root;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot load the school PKI's root certificate "
+                    + PkiFiles.pem(PkiFiles.ROOT) + " from " + location(dir) + ": " + e.getMessage(), e);
         }
     }
 
@@ -84,9 +102,7 @@ record PkiMaterial(SignerCredential root, SignerCredential issuing, SignerCreden
     }
 
     private void check() throws GeneralSecurityException {
-        X509Certificate rootCert = root.certificate();
-        rootCert.verify(rootCert.getPublicKey());
-        checkKey("root-ca", root);
+        X509Certificate rootCert = root;
         checkChain("issuing-ca", issuing, rootCert);
         checkIssuedByIssuingCa("tsa", tsa);
         checkIssuedByIssuingCa("ocsp", ocsp);
@@ -98,7 +114,7 @@ record PkiMaterial(SignerCredential root, SignerCredential issuing, SignerCreden
     }
 
     private void checkIssuedByIssuingCa(String name, SignerCredential c) throws GeneralSecurityException {
-        checkChain(name, c, root.certificate());
+        checkChain(name, c, root);
         if (c.chain().size() < 2 || !c.chain().get(1).equals(issuing.certificate())) {
             throw new GeneralSecurityException(name + " is not issued by the issuing CA");
         }

@@ -23,7 +23,9 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.core.io.support.ResourcePatternUtils;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.web.util.UriUtils;
@@ -59,15 +61,22 @@ class PkiService implements SchoolPki {
 
     private final IssuedCertificateStore issuedStore;
 
+    private final RootCrl rootCrl;
+
     PkiService(ResourceLoader resources, RevocationStore revocations, IssuedCertificateStore issuedStore, Clock clock,
-               @Value("${truongso.pki.dir}") String dir, @Value("${truongso.pki.password}") String password) {
+               Environment env, @Value("${truongso.pki.dir}") String dir,
+               @Value("${truongso.pki.password}") String password) {
+        // Before any key is read: a copy of the sample with another password is refused for what it is.
+        SamplePkiGuard.refuseInProduction(env.matchesProfiles("prod"), dir, PkiMaterial.readRoot(resources, dir));
         this.material = PkiMaterial.load(resources, dir, password.toCharArray());
+        this.rootCrl = new RootCrl(ResourcePatternUtils.getResourcePatternResolver(resources)
+                .getResource(PkiMaterial.location(dir) + PkiFiles.ROOT_CRL), material.root());
         this.revocations = revocations;
         this.issuedStore = issuedStore;
         this.clock = clock;
         this.ocsp = new OcspResponder(material.ocsp(), material.issuing().certificate(), this::status);
         this.tsa = new TimeStampAuthority(material.tsa());
-        register(material.root().certificate(), Kind.ROOT_CA, null);
+        register(material.root(), Kind.ROOT_CA, null);
         register(material.issuing().certificate(), Kind.ISSUING_CA, null);
         register(material.tsa().certificate(), Kind.TSA, null);
         register(material.ocsp().certificate(), Kind.OCSP, null);
@@ -80,8 +89,7 @@ class PkiService implements SchoolPki {
     }
 
     private void report(String dir) {
-        String root = material.root().certificate().getSubjectX500Principal().getName();
-        if (root.contains("SAMPLE")) {
+        if (SamplePkiGuard.isSample(material.root())) {
             log.warn("School PKI: using the SAMPLE PKI from {} ({} signers). Its keys are public: never sign real "
                     + "documents with it.", dir, material.signers().size());
         } else {
@@ -97,7 +105,7 @@ class PkiService implements SchoolPki {
 
     @Override
     public X509Certificate rootCertificate() {
-        return material.root().certificate();
+        return material.root();
     }
 
     @Override
@@ -175,11 +183,12 @@ class PkiService implements SchoolPki {
 
     // ---- for the controllers -------------------------------------------------------------------------------------
 
-    /** The root's CRL, so validators find revocation data for the issuing CA's certificate as well. */
+    /**
+     * The root's CRL, so validators find revocation data for the issuing CA's certificate as well: the file the
+     * offline root signed ({@code pki root-crl}), never signed here.
+     */
     byte[] rootCrl() {
-        Instant now = now();
-        return CrlMaker.make(material.root().certificate(), material.root().privateKey(), List.of(), now,
-                now.plus(CRL_VALIDITY), nextCrlNumber());
+        return rootCrl.current();
     }
 
     byte[] ocsp(byte[] request) {

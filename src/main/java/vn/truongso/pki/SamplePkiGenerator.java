@@ -25,20 +25,31 @@ import org.bouncycastle.util.io.pem.PemObject;
 import vn.truongso.pki.CertificateMaker.Kind;
 
 /**
- * Creates a complete sample PKI in a directory: root CA (20 years), issuing CA (10 years), one signing certificate
- * per demo signer, the TSA and OCSP-responder certificates (5 years each), CRL snapshots and a README.
+ * Creates a PKI in a directory: root CA (20 years), issuing CA (10 years), the TSA and OCSP-responder certificates
+ * (5 years each), the root's CRL (the running service serves it, it cannot sign one), an issuing-CA CRL snapshot and
+ * a README. The SAMPLE ({@code --sample}) also gets one signing certificate per demo signer and the public password;
+ * a school's own PKI gets the operator's password and no signers (remote signing issues theirs).
  */
 final class SamplePkiGenerator {
 
     /**
-     * @param ec      ECDSA P-256 instead of RSA 2048
-     * @param baseUrl where the running service publishes CRLs, OCSP and CA certificates
-     * @param force   replace an existing PKI in the directory
+     * @param ec       ECDSA P-256 instead of RSA 2048
+     * @param baseUrl  where the running service publishes CRLs, OCSP and CA certificates
+     * @param force    replace an existing PKI in the directory
+     * @param sample   the public SAMPLE (demo signers, the published password); else the school's own PKI
+     * @param password of every PKCS#12 file; the published one exactly when {@code sample}
      */
-    record Options(boolean ec, String baseUrl, boolean force) {
+    record Options(boolean ec, String baseUrl, boolean force, boolean sample, char[] password) {
+        Options(boolean ec, String baseUrl, boolean force) {
+            this(ec, baseUrl, force, true, PkiFiles.SAMPLE_PASSWORD.toCharArray());
+        }
     }
 
     static final String ORGANISATION = "Trường Số (demo)";
+    /** The organisation named in a school's own CA certificates. */
+    static final String OWN_ORGANISATION = "Trường Số";
+    /** How long the root's CRL lasts: a sample's as long as its certificates, a real one a year (renew offline). */
+    static final int ROOT_CRL_DAYS = 365;
 
     private SamplePkiGenerator() {
     }
@@ -57,46 +68,52 @@ final class SamplePkiGenerator {
             }
         }
         String base = PkiUrls.normaliseBase(options.baseUrl());
-        char[] password = PkiFiles.SAMPLE_PASSWORD.toCharArray();
+        char[] password = options.password();
+        boolean sample = options.sample();
+        String org = sample ? ORGANISATION : OWN_ORGANISATION;
+        String marker = sample ? "TruongSo SAMPLE " : "TruongSo ";
         // A little in the past, so a machine whose clock lags a bit still accepts the certificates.
         Instant from = now.truncatedTo(ChronoUnit.SECONDS).minus(1, ChronoUnit.HOURS);
         List<Path> written = new ArrayList<>();
 
         KeyPair rootKeys = CertificateMaker.newKeyPair(options.ec());
         X509Certificate root = CertificateMaker.make(Kind.ROOT_CA,
-                CertificateMaker.name("TruongSo SAMPLE Root CA", null, ORGANISATION), rootKeys.getPublic(), null,
+                CertificateMaker.name(marker + "Root CA", null, org), rootKeys.getPublic(), null,
                 rootKeys.getPrivate(), from, years(from, 20), base);
         written.addAll(writeEntity(dir, PkiFiles.ROOT, rootKeys, List.of(root), password));
 
         KeyPair issuingKeys = CertificateMaker.newKeyPair(options.ec());
         X509Certificate issuing = CertificateMaker.make(Kind.ISSUING_CA,
-                CertificateMaker.name("TruongSo SAMPLE Issuing CA", null, ORGANISATION), issuingKeys.getPublic(), root,
+                CertificateMaker.name(marker + "Issuing CA", null, org), issuingKeys.getPublic(), root,
                 rootKeys.getPrivate(), from, years(from, 10), base);
         written.addAll(writeEntity(dir, PkiFiles.ISSUING, issuingKeys, List.of(issuing, root), password));
 
         Instant endEntityUntil = years(from, 5);
         written.addAll(endEntity(dir, PkiFiles.TSA, Kind.TSA,
-                CertificateMaker.name("TruongSo SAMPLE Time-Stamping Authority", null, ORGANISATION),
+                CertificateMaker.name(marker + "Time-Stamping Authority", null, org),
                 issuing, issuingKeys, root, from, endEntityUntil, base, options.ec(), password));
         written.addAll(endEntity(dir, PkiFiles.OCSP, Kind.OCSP,
-                CertificateMaker.name("TruongSo SAMPLE OCSP Responder", null, ORGANISATION),
+                CertificateMaker.name(marker + "OCSP Responder", null, org),
                 issuing, issuingKeys, root, from, endEntityUntil, base, options.ec(), password));
-        for (SampleSigner s : SampleSigner.ALL) {
+        for (SampleSigner s : sample ? SampleSigner.ALL : List.<SampleSigner>of()) {
             written.addAll(endEntity(dir, PkiFiles.signer(s.username()), Kind.SIGNER,
                     CertificateMaker.name(s.fullName(), s.title(), s.school()),
                     issuing, issuingKeys, root, from, endEntityUntil, base, options.ec(), password));
         }
 
-        // Snapshots for people without the running service; the service signs fresh ones on every request.
+        // The issuing CA's is a snapshot for people without the running service, which signs a fresh one on every
+        // request. The root's is the one the service serves: it holds no root key (see OfflineRoot).
         Instant thisUpdate = now.truncatedTo(ChronoUnit.SECONDS);
         BigInteger crlNumber = BigInteger.valueOf(now.toEpochMilli());
         written.add(writePem(dir.resolve(PkiFiles.ISSUING_CRL), "X509 CRL", CrlMaker.make(issuing,
                 issuingKeys.getPrivate(), List.of(), thisUpdate, thisUpdate.plus(1, ChronoUnit.DAYS), crlNumber)));
+        Instant rootCrlUntil = sample ? endEntityUntil : thisUpdate.plus(ROOT_CRL_DAYS, ChronoUnit.DAYS);
         written.add(writePem(dir.resolve(PkiFiles.ROOT_CRL), "X509 CRL", CrlMaker.make(root,
-                rootKeys.getPrivate(), List.of(), thisUpdate, thisUpdate.plus(1, ChronoUnit.DAYS), crlNumber)));
+                rootKeys.getPrivate(), List.of(), thisUpdate, rootCrlUntil, crlNumber)));
 
         Path readme = dir.resolve(PkiFiles.README);
-        Files.writeString(readme, readme(options, base, root, issuing, endEntityUntil, now), StandardCharsets.UTF_8);
+        Files.writeString(readme, sample ? readme(options, base, root, issuing, endEntityUntil, now)
+                : ownReadme(options, base, root, endEntityUntil, rootCrlUntil, now), StandardCharsets.UTF_8);
         written.add(readme);
         return written;
     }
@@ -131,7 +148,7 @@ final class SamplePkiGenerator {
         return List.of(pem, p12);
     }
 
-    private static Path writePem(Path file, String type, byte[] der) throws IOException {
+    static Path writePem(Path file, String type, byte[] der) throws IOException {
         StringWriter text = new StringWriter();
         try (JcaPEMWriter w = new JcaPEMWriter(text)) {
             w.writeObject(new PemObject(type, der));
@@ -168,8 +185,9 @@ final class SamplePkiGenerator {
                 - Root CA SHA-256 fingerprint: `%s`
 
                 The running service loads this folder (packaged in the jar; `truongso.pki.dir` points elsewhere), signs a
-                fresh CRL on every request, answers OCSP and issues RFC 3161 time-stamps. The `.crl` files here are only
-                snapshots taken when the folder was made.
+                fresh CRL on every request, answers OCSP and issues RFC 3161 time-stamps. `issuing-ca.crl` is only a snapshot
+                taken when the folder was made; `root-ca.crl` is served as it is (the service never opens
+                `root-ca.p12`): renew it with `pki root-crl certs-sample --sample`.
 
                 | file | what |
                 |---|---|
@@ -177,7 +195,8 @@ final class SamplePkiGenerator {
                 | `issuing-ca.pem` / `.p12` | TruongSo SAMPLE Issuing CA: issues every certificate below, signs the CRL |
                 | `tsa.pem` / `.p12` | the time-stamping authority (extended key usage id-kp-timeStamping, critical) |
                 | `ocsp.pem` / `.p12` | the OCSP responder (id-kp-OCSPSigning, id-pkix-ocsp-nocheck) |
-                %s| `issuing-ca.crl`, `root-ca.crl` | CRL snapshots (PEM) |
+                %s| `issuing-ca.crl` | CRL snapshot (PEM) |
+                | `root-ca.crl` | the root's CRL, signed offline, served by the running service (PEM) |
 
                 Signers' certificates: CN = full name, T = title (chức vụ), O = school, C = VN, all UTF8String; key usage
                 digitalSignature + nonRepudiation (critical). Each `.p12` holds the key and the chain up to the root.
@@ -185,7 +204,7 @@ final class SamplePkiGenerator {
                 Made by the application's own command (it never starts the web server or the database):
 
                 ```bash
-                java -jar target/truongso-0.1.0-SNAPSHOT.jar pki init certs-sample --force [--ec] [--base-url https://school.example]
+                java -jar target/truongso-0.1.0-SNAPSHOT.jar pki init certs-sample --sample --force [--ec] [--base-url https://school.example]
                 ```
                 """.formatted(PkiFiles.SAMPLE_PASSWORD,
                 options.ec() ? "ECDSA P-256" : "RSA 2048", now.truncatedTo(ChronoUnit.SECONDS),
@@ -194,7 +213,31 @@ final class SamplePkiGenerator {
                 base + PkiUrls.ISSUING_CERT, base + PkiUrls.ROOT_CERT, fingerprint(root), signers);
     }
 
-    private static String fingerprint(X509Certificate cert) {
+    /** The README of a school's own PKI: no password in it, and what to do with the root key. */
+    private static String ownReadme(Options options, String base, X509Certificate root, Instant endEntityUntil,
+                                    Instant rootCrlUntil, Instant now) {
+        return """
+                # School PKI of TruongSo · Hệ thống chứng thư số của trường
+
+                - Made %s by `pki init`; keys %s, signatures SHA-256. Every `.p12` file is protected by the password
+                  the operator gave (it is not written anywhere here).
+                - Root CA SHA-256 fingerprint: `%s` (publish it where schools and validators can compare it).
+                - Root CA valid until %s; TSA and OCSP certificates until %s; the root's CRL until %s.
+                - URLs in the certificates point at the running service under `%s`.
+
+                **Move `root-ca.p12` off this machine** (an offline medium in a safe): the running service never
+                opens it. It needs `issuing-ca.p12`, `tsa.p12`, `ocsp.p12`, the `.pem` files and `root-ca.crl`.
+                Before the root's CRL expires, or to revoke the issuing CA, sign a new one offline and copy
+                `root-ca.crl` back into this directory (the service picks it up by itself):
+
+                ```bash
+                java -jar truongso.jar pki root-crl <directory with root-ca.p12> [--days 365] [--revoke-issuing-ca key-compromise]
+                ```
+                """.formatted(now.truncatedTo(ChronoUnit.SECONDS), options.ec() ? "ECDSA P-256" : "RSA 2048",
+                fingerprint(root), root.getNotAfter().toInstant(), endEntityUntil, rootCrlUntil, base);
+    }
+
+    static String fingerprint(X509Certificate cert) {
         try {
             return HexFormat.ofDelimiter(":").withUpperCase()
                     .formatHex(MessageDigest.getInstance("SHA-256").digest(cert.getEncoded()));

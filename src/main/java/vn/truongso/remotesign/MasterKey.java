@@ -53,22 +53,52 @@ class MasterKey {
         java.nio.file.Path path = java.nio.file.Path.of(file).toAbsolutePath();
         try {
             if (!java.nio.file.Files.exists(path)) {
-                java.nio.file.Files.createDirectories(path.getParent());
                 byte[] raw = new byte[32];
                 RANDOM.nextBytes(raw);
-                java.nio.file.Files.writeString(path, Base64.getEncoder().encodeToString(raw));
-                try {
-                    java.nio.file.Files.setPosixFilePermissions(path,
-                            java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-                } catch (UnsupportedOperationException notPosix) {
-                    // Windows: the data directory's own permissions apply.
-                }
+                writeOwnerOnly(path, Base64.getEncoder().encodeToString(raw));
                 log.warn("Remote signing: generated a master key at {} for this embedded installation. "
                         + "Production must set TRUONGSO_MASTER_KEY instead.", path);
             }
             return java.nio.file.Files.readString(path).strip();
         } catch (java.io.IOException e) {
             throw new IllegalStateException("Cannot read or create the master key file " + path, e);
+        }
+    }
+
+    /**
+     * Never readable by others, not even for a moment: a directory we create is owner-only, the key is written into
+     * a temporary file created owner-only (not chmod-ed afterwards) and then linked into place, so the key file
+     * appears whole or not at all.
+     */
+    private static void writeOwnerOnly(java.nio.file.Path path, String content) throws java.io.IOException {
+        java.nio.file.Path dir = path.getParent();
+        boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
+        if (!java.nio.file.Files.isDirectory(dir)) {
+            if (posix) {
+                java.nio.file.Files.createDirectories(dir, java.nio.file.attribute.PosixFilePermissions
+                        .asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+            } else {
+                java.nio.file.Files.createDirectories(dir); // Windows: the data directory's own ACL applies
+            }
+        }
+        java.nio.file.Path tmp = posix
+                ? java.nio.file.Files.createTempFile(dir, ".master-key", ".tmp", java.nio.file.attribute
+                        .PosixFilePermissions.asFileAttribute(java.nio.file.attribute.PosixFilePermissions
+                                .fromString("rw-------")))
+                : java.nio.file.Files.createTempFile(dir, ".master-key", ".tmp");
+        try {
+            java.nio.file.Files.writeString(tmp, content);
+            try {
+                // A hard link fails when the name exists: never replaces a key another process made meanwhile (that
+                // one is read instead, and nothing sealed under ours is lost).
+                java.nio.file.Files.createLink(path, tmp);
+            } catch (java.nio.file.FileAlreadyExistsException madeMeanwhile) {
+                // keep theirs
+            } catch (UnsupportedOperationException noLinks) {
+                java.nio.file.Files.move(tmp, path);
+            }
+        } finally {
+            java.nio.file.Files.deleteIfExists(tmp);
         }
     }
 

@@ -68,6 +68,11 @@ class PkiCrlApiTest {
         Api.Response rootCrl = api.get(null, "/pki/crl/root-ca.crl");
         assertThat(rootCrl.contentType()).isEqualTo("application/pkix-crl");
         TestCerts.crl(rootCrl.bytes()).verify(pki.rootCertificate().getPublicKey());
+        // The service holds no root key: it serves the file the offline root signed (pki root-crl), byte for byte.
+        try (var in = new org.springframework.core.io.ClassPathResource("certs-sample/root-ca.crl").getInputStream()) {
+            assertThat(rootCrl.bytes()).isEqualTo(((java.security.cert.X509CRL) java.security.cert.CertificateFactory
+                    .getInstance("X.509").generateCRL(in)).getEncoded());
+        }
 
         Api.Response root = api.get(null, "/pki/ca/root-ca.cer");
         assertThat(root.status()).isEqualTo(200);

@@ -75,7 +75,15 @@ class PkiInitTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status = PkiCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), null);
+        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static Run pki(Map<String, String> env, PkiCommand.Prompt prompt, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = PkiCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), env, prompt);
         return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
@@ -87,7 +95,7 @@ class PkiInitTest {
 
     @Test
     void rsaByDefault_everyFileWithAChainThatVerifies() throws Exception {
-        Run run = pki("init", dir.toString());
+        Run run = pki("init", dir.toString(), "--sample");
         assertThat(run.status()).as(run.err()).isZero();
         assertThat(run.out()).contains("RSA 2048").doesNotContain("truongso-sample");
 
@@ -123,7 +131,7 @@ class PkiInitTest {
 
     @Test
     void ecdsaWithTheOption() throws Exception {
-        Run run = pki("init", dir.toString(), "--ec");
+        Run run = pki("init", dir.toString(), "--sample", "--ec");
         assertThat(run.status()).as(run.err()).isZero();
         for (String name : List.of("root-ca", "issuing-ca", "tsa", "ocsp", "signer-ht.mai")) {
             assertThat(pem(name).getPublicKey()).isInstanceOf(ECPublicKey.class);
@@ -141,7 +149,7 @@ class PkiInitTest {
 
     @Test
     void signersCarryNameTitleAndSchoolExactlyAndTheRightKeyUsage() throws Exception {
-        assertThat(pki("init", dir.toString()).status()).isZero();
+        assertThat(pki("init", dir.toString(), "--sample").status()).isZero();
         for (Map.Entry<String, List<String>> e : SIGNERS.entrySet()) {
             X509Certificate cert = pem("signer-" + e.getKey());
             X500Name subject = X500Name.getInstance(cert.getSubjectX500Principal().getEncoded());
@@ -161,7 +169,7 @@ class PkiInitTest {
 
     @Test
     void tsaOcspAndCaProfiles() throws Exception {
-        assertThat(pki("init", dir.toString()).status()).isZero();
+        assertThat(pki("init", dir.toString(), "--sample").status()).isZero();
         X509Certificate tsa = pem("tsa");
         assertThat(tsa.getExtendedKeyUsage()).containsExactly("1.3.6.1.5.5.7.3.8");
         assertThat(tsa.getCriticalExtensionOIDs()).contains(Extension.extendedKeyUsage.getId());
@@ -189,7 +197,7 @@ class PkiInitTest {
 
     @Test
     void urlsPointAtTheConfiguredService() throws Exception {
-        assertThat(pki("init", dir.toString(), "--base-url", "https://pki.truong.example/").status()).isZero();
+        assertThat(pki("init", dir.toString(), "--sample", "--base-url", "https://pki.truong.example/").status()).isZero();
         X509Certificate signer = pem("signer-vt.thu");
         assertThat(PkiMaterial.crlBase(signer)).contains("https://pki.truong.example");
         AuthorityInformationAccess aia = AuthorityInformationAccess.getInstance(ASN1OctetString.getInstance(
@@ -204,7 +212,7 @@ class PkiInitTest {
 
     @Test
     void keysOnlyInPkcs12WithTheDocumentedPasswordAndModernEncryption() throws Exception {
-        assertThat(pki("init", dir.toString()).status()).isZero();
+        assertThat(pki("init", dir.toString(), "--sample").status()).isZero();
         Path p12 = dir.resolve("signer-gv.lan.p12");
         SignerCredential c = Pkcs12.read(Files.newInputStream(p12), PASSWORD);
         assertThat(c.chain()).hasSize(3);
@@ -244,7 +252,7 @@ class PkiInitTest {
 
     @Test
     void theReadmeSaysSampleAndGivesThePassword() throws Exception {
-        assertThat(pki("init", dir.toString()).status()).isZero();
+        assertThat(pki("init", dir.toString(), "--sample").status()).isZero();
         String readme = Files.readString(dir.resolve("README.md"));
         assertThat(readme).contains("SAMPLE", "Never use it to sign real documents", "`truongso-sample`",
                 "KHÔNG DÙNG CHO VĂN BẢN THẬT");
@@ -252,14 +260,14 @@ class PkiInitTest {
 
     @Test
     void refusesToOverwriteAPkiUnlessForced() throws Exception {
-        assertThat(pki("init", dir.toString()).status()).isZero();
+        assertThat(pki("init", dir.toString(), "--sample").status()).isZero();
         X509Certificate first = pem("root-ca");
-        Run again = pki("init", dir.toString());
+        Run again = pki("init", dir.toString(), "--sample");
         assertThat(again.status()).isEqualTo(1);
         assertThat(again.err()).contains("--force");
         assertThat(pem("root-ca")).isEqualTo(first);
 
-        assertThat(pki("init", dir.toString(), "--force").status()).isZero();
+        assertThat(pki("init", dir.toString(), "--sample", "--force").status()).isZero();
         assertThat(pem("root-ca")).isNotEqualTo(first);
     }
 
@@ -269,25 +277,79 @@ class PkiInitTest {
         assertThat(pki("help").out()).contains("pki init <directory>");
         assertThat(pki("destroy").status()).isEqualTo(2);
         assertThat(pki("init").status()).isEqualTo(2);
-        assertThat(pki("init", dir.toString(), "--base-url").status()).isEqualTo(2);
-        assertThat(pki("init", dir.toString(), "--base-url", "ftp://x").status()).isEqualTo(2);
-        assertThat(pki("init", dir.toString(), "--rsa4096").status()).isEqualTo(2);
+        assertThat(pki("init", dir.toString(), "--sample", "--base-url").status()).isEqualTo(2);
+        assertThat(pki("init", dir.toString(), "--sample", "--base-url", "ftp://x").status()).isEqualTo(2);
+        assertThat(pki("init", dir.toString(), "--sample", "--rsa4096").status()).isEqualTo(2);
     }
 
     @Test
     void theServiceLoadsAPkiFromAFileSystemPathAndRefusesAWrongPassword() throws Exception {
-        assertThat(pki("init", dir.toString()).status()).isZero();
+        assertThat(pki("init", dir.toString(), "--sample").status()).isZero();
         PkiMaterial m = PkiMaterial.load(new DefaultResourceLoader(), dir.toString(), PASSWORD);
         assertThat(m.signers()).containsOnlyKeys(SIGNERS.keySet());
         assertThat(m.baseUrl()).contains("http://localhost:8080");
-        assertThat(PkiMaterial.load(new DefaultResourceLoader(), "file:" + dir, PASSWORD).root().certificate())
+        assertThat(PkiMaterial.load(new DefaultResourceLoader(), "file:" + dir, PASSWORD).root())
                 .isEqualTo(pem("root-ca"));
         assertThatThrownBy(() -> PkiMaterial.load(new DefaultResourceLoader(), dir.toString(), "khong-dung".toCharArray()))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("root-ca.p12")
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("issuing-ca.p12")
                 .hasMessageNotContaining("khong-dung");
         Files.delete(dir.resolve("tsa.p12"));
         assertThatThrownBy(() -> PkiMaterial.load(new DefaultResourceLoader(), dir.toString(), PASSWORD))
                 .hasMessageContaining("tsa.p12 is missing");
+    }
+
+    @Test
+    void aSchoolsOwnPkiNeedsAPasswordFromTheOperator() throws Exception {
+        // No password anywhere and no terminal: nothing is made, and no default password is used.
+        Run none = pki(Map.of(), null, "init", dir.toString());
+        assertThat(none.status()).isEqualTo(2);
+        assertThat(none.err()).contains("--password-file", "TRUONGSO_PKI_PASSWORD");
+        try (var left = Files.list(dir)) {
+            assertThat(left).isEmpty();
+        }
+        // Too short, or the sample's public one: refused.
+        assertThat(pki(Map.of("TRUONGSO_PKI_PASSWORD", "ngan"), null, "init", dir.toString()).status()).isEqualTo(2);
+        assertThat(pki(Map.of("TRUONGSO_PKI_PASSWORD", "truongso-sample"), null, "init", dir.toString()).status())
+                .isEqualTo(2);
+        assertThat(pki(Map.of("TRUONGSO_PKI_PASSWORD", "mật-khẩu-có-dấu"), null, "init", dir.toString()).err())
+                .contains("ASCII");
+        // The prompt asks twice; two different answers make nothing.
+        java.util.Iterator<String> answers = List.of("mật khẩu một lần", "mật khẩu khác hẳn").iterator();
+        assertThat(pki(Map.of(), q -> answers.next().toCharArray(), "init", dir.toString()).status()).isEqualTo(2);
+
+        // From the environment: the files open with that password, never with the sample's.
+        String secret = "mot-mat-khau-rieng-cua-truong";
+        Run run = pki(Map.of("TRUONGSO_PKI_PASSWORD", secret), null, "init", dir.toString());
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.out()).contains("offline").doesNotContain(secret);
+        for (String name : List.of("root-ca", "issuing-ca", "tsa", "ocsp")) {
+            assertThat(Pkcs12.read(Files.newInputStream(dir.resolve(name + ".p12")), secret.toCharArray())
+                    .certificate()).isEqualTo(pem(name));
+            assertThatThrownBy(() -> Pkcs12.read(Files.newInputStream(dir.resolve(name + ".p12")), PASSWORD))
+                    .isInstanceOf(Exception.class);
+        }
+        // Not a sample: no SAMPLE in the names, no demo signers, no password in the README.
+        assertThat(pem("root-ca").getSubjectX500Principal().getName()).doesNotContain("SAMPLE");
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).noneMatch(f -> f.startsWith("signer-"));
+        }
+        assertThat(Files.readString(dir.resolve("README.md"))).doesNotContain(secret, "truongso-sample")
+                .contains("root-ca.p12", "pki root-crl");
+        assertThat(PkiMaterial.load(new DefaultResourceLoader(), dir.toString(), secret.toCharArray()).signers())
+                .isEmpty();
+
+        // From a file (its first line), or from the prompt answered the same twice.
+        Path other = dir.resolveSibling(dir.getFileName() + "-2");
+        Path file = Files.writeString(dir.resolveSibling("pki-password"), "mat-khau-trong-tep-2026\n");
+        assertThat(pki(Map.of(), null, "init", other.toString(), "--password-file", file.toString()).status())
+                .isZero();
+        Pkcs12.read(Files.newInputStream(other.resolve("tsa.p12")), "mat-khau-trong-tep-2026".toCharArray());
+        assertThat(pki(Map.of(), q -> "mat-khau-go-vao-2026".toCharArray(), "init", other.toString(), "--force")
+                .status()).isZero();
+        Pkcs12.read(Files.newInputStream(other.resolve("ocsp.p12")), "mat-khau-go-vao-2026".toCharArray());
+        // The sample has its published password and no other.
+        assertThat(pki(Map.of(), null, "init", other.toString(), "--sample", "--force", "--password-file",
+                file.toString()).status()).isEqualTo(2);
     }
 
     private static ASN1Primitive value(X500Name name, org.bouncycastle.asn1.ASN1ObjectIdentifier oid) {

@@ -56,11 +56,41 @@ class PkiTsaTest {
         return MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
+    /** The TSA endpoint as an operator who opened it (truongso.pki.tsa.public) serves it; off by default. */
     private TimeStampResponse ask(TimeStampRequest request) throws Exception {
-        Api.Response r = api.postBytes(null, "/pki/tsa", "application/timestamp-query", request.getEncoded());
-        assertThat(r.status()).isEqualTo(200);
-        assertThat(r.contentType()).isEqualTo("application/timestamp-reply");
-        return new TimeStampResponse(r.bytes());
+        return ask(request.getEncoded());
+    }
+
+    private TimeStampResponse ask(byte[] query) throws Exception {
+        org.springframework.mock.web.MockHttpServletRequest http =
+                new org.springframework.mock.web.MockHttpServletRequest("POST", "/pki/tsa");
+        http.setContent(query);
+        org.springframework.http.ResponseEntity<byte[]> r = new PkiController(pki, true).timeStamp(http);
+        assertThat(r.getStatusCode().value()).isEqualTo(200);
+        assertThat(r.getHeaders().getContentType()).hasToString("application/timestamp-reply");
+        return new TimeStampResponse(r.getBody());
+    }
+
+    /** A stand-in for an external TSA over HTTP: answers each TimeStampReq with what {@code answer} makes of it. */
+    private static HttpServer fakeTsa(java.util.function.Function<byte[], byte[]> answer) throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+        server.createContext("/tsa", exchange -> {
+            try {
+                byte[] reply = answer.apply(exchange.getRequestBody().readAllBytes());
+                exchange.sendResponseHeaders(200, reply.length);
+                exchange.getResponseBody().write(reply);
+            } catch (Exception e) {
+                exchange.sendResponseHeaders(500, -1);
+            } finally {
+                exchange.close();
+            }
+        });
+        server.start();
+        return server;
+    }
+
+    private static String url(HttpServer server) {
+        return "http://localhost:" + server.getAddress().getPort() + "/tsa";
     }
 
     /** What a validator checks: signed by the TSA certificate, bound to it by ESSCertIDv2, EKU timeStamping. */
@@ -126,8 +156,7 @@ class PkiTsaTest {
         assertThat(otherPolicy.getStatus()).isEqualTo(PKIStatus.REJECTION);
         assertThat(otherPolicy.getFailInfo().intValue()).isEqualTo(PKIFailureInfo.unacceptedPolicy);
 
-        TimeStampResponse garbage = new TimeStampResponse(api.postBytes(null, "/pki/tsa",
-                "application/timestamp-query", "xin chào".getBytes()).bytes());
+        TimeStampResponse garbage = ask("xin chào".getBytes());
         assertThat(garbage.getStatus()).isEqualTo(PKIStatus.REJECTION);
         assertThat(garbage.getFailInfo().intValue()).isEqualTo(PKIFailureInfo.badDataFormat);
     }
@@ -146,48 +175,97 @@ class PkiTsaTest {
 
     @Test
     void anExternalTsaIsAskedOverHttpAndItsReplyChecked() throws Exception {
-        TimeStamps external = new TimeStamps(pki, "http://localhost:" + port + "/pki/tsa");
-        assertThat(external.externalTsa()).isPresent();
-        byte[] digest = sha256("qua HTTP");
-        TimeStampToken token = new TimeStampToken(ContentInfo.getInstance(external.timeStampToken(digest)));
-        assertThat(token.getTimeStampInfo().getMessageImprintDigest()).isEqualTo(digest);
-        assertValidTokenOfOurTsa(token);
+        HttpServer tsa = fakeTsa(pki::timeStamp);
+        try {
+            // Trusted through the CA that issued its certificate.
+            TimeStamps external = new TimeStamps(pki, url(tsa), java.util.List.of(pki.issuingCertificate()));
+            assertThat(external.externalTsa()).isPresent();
+            byte[] digest = sha256("qua HTTP");
+            TimeStampToken token = new TimeStampToken(ContentInfo.getInstance(external.timeStampToken(digest)));
+            assertThat(token.getTimeStampInfo().getMessageImprintDigest()).isEqualTo(digest);
+            assertValidTokenOfOurTsa(token);
+            // Or pinned: its own certificate as the anchor.
+            assertThat(new TimeStamps(pki, url(tsa), java.util.List.of(pki.tsaCertificate())).timeStampToken(digest))
+                    .isNotEmpty();
+        } finally {
+            tsa.stop(0);
+        }
     }
 
     @Test
-    void anExternalTsaThatFailsOrAnswersForAnotherImprintIsRefused() throws Exception {
+    void anExternalTsaNeedsATrustAnchor() {
+        assertThatThrownBy(() -> new TimeStamps(pki, "http://localhost:1/tsa", java.util.List.of()))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("truongso.pki.tsa-trust");
+    }
+
+    @Test
+    void aWellFormedTokenFromAnUntrustedTsaIsRefused(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        // A complete, valid TSA of somebody else's PKI: granted, our imprint, our nonce; only its root differs.
+        SamplePkiGenerator.generate(dir, new SamplePkiGenerator.Options(true, "http://other.example", false),
+                Instant.now());
+        PkiMaterial other = PkiMaterial.load(new org.springframework.core.io.DefaultResourceLoader(), dir.toString(),
+                PkiFiles.SAMPLE_PASSWORD.toCharArray());
+        TimeStampAuthority stranger = new TimeStampAuthority(other.tsa());
+        HttpServer tsa = fakeTsa(query -> stranger.respond(query, Instant.now()));
+        try {
+            TimeStamps external = new TimeStamps(pki, url(tsa), java.util.List.of(pki.rootCertificate()));
+            assertThatThrownBy(() -> external.timeStampToken(sha256("lạ"))).isInstanceOfSatisfying(
+                    ApiException.class, e -> {
+                        assertThat(e.status().value()).isEqualTo(502);
+                        assertThat(e.code()).isEqualTo("TSA_UNAVAILABLE");
+                    });
+            // The same TSA is accepted once its root is configured: it was the trust that failed, nothing else.
+            assertThat(new TimeStamps(pki, url(tsa), java.util.List.of(other.root())).timeStampToken(sha256("lạ")))
+                    .isNotEmpty();
+        } finally {
+            tsa.stop(0);
+        }
+    }
+
+    @Test
+    void anExternalTsaThatFailsOrAnswersForAnotherImprintOrNonceIsRefused() throws Exception {
         byte[] digest = sha256("không khớp");
+        java.util.List<java.security.cert.X509Certificate> trust = java.util.List.of(pki.rootCertificate());
         // Not a TSA at all.
-        assertThatThrownBy(() -> new TimeStamps(pki, "http://localhost:" + port + "/pki/ca/root-ca.cer")
+        assertThatThrownBy(() -> new TimeStamps(pki, "http://localhost:" + port + "/pki/ca/root-ca.cer", trust)
                 .timeStampToken(digest)).isInstanceOfSatisfying(ApiException.class,
                         e -> assertThat(e.code()).isEqualTo("TSA_UNAVAILABLE"));
-        assertThatThrownBy(() -> new TimeStamps(pki, "http://localhost:" + port + "/pki/ocsp")
+        assertThatThrownBy(() -> new TimeStamps(pki, "http://localhost:" + port + "/pki/ocsp", trust)
                 .timeStampToken(digest)).isInstanceOf(ApiException.class);
 
-        // A TSA that answers a granted, well-signed token, but for another imprint.
-        HttpServer liar = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
-        liar.createContext("/tsa", exchange -> {
+        // Trusted and well-signed, but for another imprint, or with another nonce.
+        HttpServer otherImprint = fakeTsa(query -> {
             try {
-                TimeStampRequest asked = new TimeStampRequest(exchange.getRequestBody().readAllBytes());
+                TimeStampRequest asked = new TimeStampRequest(query);
                 TimeStampRequestGenerator g = new TimeStampRequestGenerator();
                 g.setCertReq(true);
-                byte[] other = sha256("một tài liệu khác");
-                byte[] reply = pki.timeStamp(g.generate(TSPAlgorithms.SHA256, other, asked.getNonce()).getEncoded());
-                exchange.sendResponseHeaders(200, reply.length);
-                exchange.getResponseBody().write(reply);
+                return pki.timeStamp(g.generate(TSPAlgorithms.SHA256, sha256("một tài liệu khác"), asked.getNonce())
+                        .getEncoded());
             } catch (Exception e) {
-                exchange.sendResponseHeaders(500, -1);
-            } finally {
-                exchange.close();
+                throw new IllegalStateException(e);
             }
         });
-        liar.start();
+        HttpServer otherNonce = fakeTsa(query -> {
+            try {
+                TimeStampRequest asked = new TimeStampRequest(query);
+                TimeStampRequestGenerator g = new TimeStampRequestGenerator();
+                g.setCertReq(true);
+                return pki.timeStamp(g.generate(TSPAlgorithms.SHA256, asked.getMessageImprintDigest(),
+                        asked.getNonce().add(BigInteger.ONE)).getEncoded());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
         try {
-            TimeStamps external = new TimeStamps(pki, "http://localhost:" + liar.getAddress().getPort() + "/tsa");
-            assertThatThrownBy(() -> external.timeStampToken(digest)).isInstanceOfSatisfying(ApiException.class,
-                    e -> assertThat(e.status().value()).isEqualTo(502));
+            for (HttpServer liar : java.util.List.of(otherImprint, otherNonce)) {
+                TimeStamps external = new TimeStamps(pki, url(liar), trust);
+                assertThatThrownBy(() -> external.timeStampToken(digest)).isInstanceOfSatisfying(ApiException.class,
+                        e -> assertThat(e.status().value()).isEqualTo(502));
+            }
         } finally {
-            liar.stop(0);
+            otherImprint.stop(0);
+            otherNonce.stop(0);
         }
     }
 }

@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import vn.truongso.remotesign.MasterKey.Sealed;
 
 /** AES-256-GCM at rest: round trip, fresh IVs, and any change to ciphertext, IV or associated data is caught. */
@@ -50,5 +54,22 @@ class MasterKeyTest {
         assertThatThrownBy(() -> new MasterKey("not base64!")).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> new MasterKey("")).isInstanceOf(IllegalStateException.class);
         assertThat(key.toString()).doesNotContain(TEST_KEY);
+    }
+
+    @Test
+    void aGeneratedKeyFileIsNeverReadableByOthers(@TempDir Path tmp) throws Exception {
+        Path file = tmp.resolve("keys").resolve("master-key");
+        MasterKey generated = new MasterKey("", file.toString());
+        // Owner-only from the moment they exist: the file is made with its permissions (never chmod-ed after being
+        // written), and the directory we create for it lets nobody else even look inside.
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())))
+                .isEqualTo("rwx------");
+        try (var left = Files.list(file.getParent())) {
+            assertThat(left).as("no temporary file left behind").containsExactly(file);
+        }
+        // The same key comes back on the next start.
+        MasterKey again = new MasterKey("", file.toString());
+        assertThat(again.open(generated.seal(plain, "cred-1"), "cred-1")).isEqualTo(plain);
     }
 }

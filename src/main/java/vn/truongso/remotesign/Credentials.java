@@ -543,6 +543,12 @@ class Credentials {
      *
      * @throws ApiException 409 CREDENTIAL_NOT_ACTIVE or CERTIFICATE_REVOKED
      */
+    /** The same as {@link #requireCanSign} without throwing (an exception would mark the caller's transaction). */
+    @Transactional(readOnly = true)
+    boolean canSign(Credential c) {
+        return c.getStatus() == Credential.Status.ACTIVE && !pki.revoked(new BigInteger(c.getSerialHex(), 16));
+    }
+
     void requireCanSign(Credential c) {
         if (c.getStatus() != Credential.Status.ACTIVE) {
             throw notActive();

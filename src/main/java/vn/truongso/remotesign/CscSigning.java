@@ -63,18 +63,9 @@ class CscSigning {
     List<Credential> list(String username, boolean onlyValid) {
         Instant now = clock.instant();
         return tx.execute(s -> credentials.of(username).stream()
-                .filter(c -> !onlyValid || (canSign(c)
+                .filter(c -> !onlyValid || (credentials.canSign(c)
                         && !now.isAfter(credentials.certificate(c).getNotAfter().toInstant())))
                 .toList());
-    }
-
-    private boolean canSign(Credential c) {
-        try {
-            credentials.requireCanSign(c);
-            return true;
-        } catch (ApiException refused) {
-            return false;
-        }
     }
 
     /** The caller's own credential; anyone else's answers exactly as one that does not exist. */

@@ -74,6 +74,7 @@ public final class SafePdf {
      */
     public static Inspection inspect(byte[] pdf, PdfLimits limits) {
         checkFraming(pdf);
+        checkCrossReferences(pdf, limits);
         return inspect(pdf, limits, true);
     }
 
@@ -168,6 +169,67 @@ public final class SafePdf {
             throw ApiException.badRequest("DOCUMENT_POLYGLOT",
                     "Tệp PDF có ghép thêm một tệp nén ZIP (tệp đa định dạng); vui lòng xuất lại tệp PDF gốc.");
         }
+    }
+
+    /**
+     * PDFBox rebuilds a broken cross-reference table by scanning for objects; other readers rebuild differently, so
+     * the same bytes could show different content (the root of shadow attacks). A file we keep must be read the same
+     * way by every reader: the last {@code startxref} points at a table or stream, and each entry of a classic
+     * table points at its object.
+     */
+    static void checkCrossReferences(byte[] b, PdfLimits limits) {
+        String tail = new String(b, Math.max(0, b.length - TAIL), Math.min(b.length, TAIL), StandardCharsets.ISO_8859_1);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("startxref\\s+(\\d{1,12})\\s+%%EOF").matcher(tail);
+        long start = -1;
+        while (m.find()) {
+            start = Long.parseLong(m.group(1));
+        }
+        if (start < 0 || start >= b.length) {
+            throw brokenXref();
+        }
+        int at = (int) start;
+        while (at < b.length && isWhitespace(b[at])) {
+            at++;
+        }
+        String head = new String(b, at, Math.min(64, b.length - at), StandardCharsets.ISO_8859_1);
+        if (head.matches("(?s)\\d+\\s+\\d+\\s+obj\\b.*")) {
+            return; // a cross-reference stream: PDFBox reads it strictly
+        }
+        if (!head.startsWith("xref")) {
+            throw brokenXref();
+        }
+        java.util.regex.Matcher line = java.util.regex.Pattern
+                .compile("\\G\\s*(?:(\\d+)\\s+(\\d+)[ \\t]*(?=[\\r\\n])|(\\d{10}) (\\d{5}) ([nf])[ \\r\\n]{1,2})")
+                .matcher(new String(b, at + 4, (int) Math.min(b.length - at - 4L, 20L * limits.maxObjects() + 4096),
+                        StandardCharsets.ISO_8859_1));
+        long number = 0;
+        int checked = 0;
+        while (line.find()) {
+            if (line.group(1) != null) {
+                number = Long.parseLong(line.group(1));
+                continue;
+            }
+            long object = number++;
+            if (line.group(5).equals("n") && checked++ < limits.maxObjects()) {
+                long offset = Long.parseLong(line.group(3));
+                if (offset >= b.length || !objectAt(b, (int) offset, object)) {
+                    throw brokenXref();
+                }
+            }
+        }
+        if (checked == 0) {
+            throw brokenXref();
+        }
+    }
+
+    private static boolean objectAt(byte[] b, int offset, long number) {
+        String s = new String(b, offset, Math.min(40, b.length - offset), StandardCharsets.ISO_8859_1);
+        return s.matches("(?s)\\s*" + number + "\\s+\\d+\\s+obj\\b.*");
+    }
+
+    private static ApiException brokenXref() {
+        return ApiException.badRequest("DOCUMENT_CORRUPT",
+                "Tệp PDF bị hỏng: bảng tham chiếu chéo (cross-reference) không khớp với nội dung tệp.");
     }
 
     /** A ZIP's end-of-central-directory record ending exactly at the end of the file (its comment may hide %%EOF). */

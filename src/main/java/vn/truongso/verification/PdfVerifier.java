@@ -62,6 +62,11 @@ public class PdfVerifier {
         this(setupWithPki(configuredAnchors(env, resources), pki, worker.limits()), clock, worker);
     }
 
+    /** The same, on the standalone worker with the default limits (tests). */
+    PdfVerifier(Environment env, ResourceLoader resources, ObjectProvider<SchoolPki> pki, Clock clock) {
+        this(env, resources, pki, clock, Standalone.WORKER);
+    }
+
     /** Without Spring (command line, tests): these anchors, and the school PKI if not null. */
     PdfVerifier(List<X509Certificate> trustAnchors, SchoolPki pki, Clock clock) {
         this(() -> new DssValidation(List.copyOf(trustAnchors), new PkiDataLoader(pki), PdfLimits.DEFAULTS), clock,

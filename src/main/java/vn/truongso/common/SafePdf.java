@@ -40,6 +40,7 @@ public final class SafePdf {
     }
 
     private static final byte[] EOF = "%%EOF".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ENDOBJ = "endobj".getBytes(StandardCharsets.US_ASCII);
     private static final int TAIL = 2048;
     /** Filters that only expand data and cost little to run; image decoders (DCT, JPX, JBIG2, CCITT) are not run. */
     private static final Set<COSName> LOSSLESS = Set.of(COSName.FLATE_DECODE, COSName.FLATE_DECODE_ABBREVIATION,
@@ -95,6 +96,11 @@ public final class SafePdf {
     }
 
     private static Inspection inspect(byte[] pdf, PdfLimits limits, boolean toKeep) {
+        // Counted on the bytes: PDFBox would hold every cross-reference entry in memory before we could count them.
+        int objects = count(pdf, ENDOBJ);
+        if (objects > limits.maxObjects()) {
+            throw tooComplex(objects + " đối tượng, tối đa " + limits.maxObjects());
+        }
         int revisions = count(pdf, EOF);
         if (revisions > limits.maxRevisions()) {
             throw tooComplex(revisions + " lần cập nhật, tối đa " + limits.maxRevisions());
@@ -117,10 +123,10 @@ public final class SafePdf {
                     throw tooComplex("hơn " + limits.maxPages() + " trang");
                 }
             }
-            if (pages < 1 && toKeep) {
+            if (pages < 1) {
                 throw ApiException.badRequest("DOCUMENT_CORRUPT", "Tệp PDF bị hỏng: không có trang nào.");
             }
-            if (pages != declared && toKeep) {
+            if (pages != declared) {
                 throw ApiException.badRequest("DOCUMENT_CORRUPT",
                         "Tệp PDF bị hỏng: cây trang không khớp với số trang khai báo.");
             }
@@ -128,7 +134,14 @@ public final class SafePdf {
             walk.node(doc.getDocument().getTrailer(), 0);
             for (COSObjectKey key : xref.keySet()) {
                 COSObject o = doc.getDocument().getObjectFromPool(key);
-                walk.node(o.getObject(), 0);
+                COSBase value = o.getObject();
+                if ((value == null || value instanceof org.apache.pdfbox.cos.COSNull)
+                        && !explicitNull(pdf, xref.get(key))) {
+                    // PDFBox gives up on an object it cannot parse (too deeply nested, say) and carries on with null;
+                    // another reader would not. Refuse rather than keep bytes that readers see differently.
+                    throw tooComplex("có đối tượng không phân tích được (lồng nhau quá sâu hoặc hỏng)");
+                }
+                walk.node(value, 0);
             }
             if (walk.signatures > limits.maxSignatures()) {
                 throw tooComplex(walk.signatures + " chữ ký, tối đa " + limits.maxSignatures());
@@ -143,6 +156,15 @@ public final class SafePdf {
         } catch (IOException | RuntimeException e) {
             throw ApiException.badRequest("DOCUMENT_CORRUPT", "Tệp PDF bị hỏng, không đọc được.");
         }
+    }
+
+    /** Whether the object at this offset is written as {@code null} (objects in object streams: assumed so). */
+    private static boolean explicitNull(byte[] b, Long offset) {
+        if (offset == null || offset <= 0 || offset >= b.length) {
+            return true;
+        }
+        String s = new String(b, offset.intValue(), (int) Math.min(64, b.length - offset), StandardCharsets.ISO_8859_1);
+        return s.matches("(?s)\\s*\\d+\\s+\\d+\\s+obj\\s*(null\\b|endobj).*");
     }
 
     /** Header, end-of-file marker and what follows it: checked on the bytes, before any parser sees them. */

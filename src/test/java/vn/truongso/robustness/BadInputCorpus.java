@@ -56,7 +56,7 @@ final class BadInputCorpus {
         for (int percent : new int[] {10, 50, 90, 99}) {
             c.add(refuse("truncated-" + percent, "a valid PDF cut after " + percent + "% of its bytes",
                     "cat-" + percent + ".pdf", PDF, Arrays.copyOf(good, good.length * percent / 100), 400,
-                    "DOCUMENT_TRUNCATED", percent < 50 ? REFUSES : REPORTS));
+                    "DOCUMENT_TRUNCATED", percent < 99 ? REFUSES : REPORTS));
         }
         c.add(refuse("truncated-before-eof", "a valid PDF missing only its last 6 bytes (%%EOF)", "cat-cuoi.pdf",
                 PDF, Arrays.copyOf(good, good.length - 6), 400, "DOCUMENT_TRUNCATED", REPORTS));
@@ -74,13 +74,13 @@ final class BadInputCorpus {
         c.add(refuse("encrypted-user-password", "AES-256, opening needs a user password", "mat-khau.pdf", PDF,
                 TestPdfs.encrypted("Bài có mật khẩu"), 400, "DOCUMENT_ENCRYPTED", REFUSES));
         c.add(refuse("encrypted-owner-only", "AES-256 with an owner password only (opens without one)",
-                "chu-so-huu.pdf", PDF, ownerOnly(good), 400, "DOCUMENT_ENCRYPTED", REPORTS));
+                "chu-so-huu.pdf", PDF, ownerOnly(good), 400, "DOCUMENT_ENCRYPTED", REFUSES));
         // ---- PDF 2.0: a positive case ---------------------------------------------------------------------------------
         c.add(new Case("pdf-2.0", "a valid PDF 2.0 file: ACCEPTED (ISO 32000-2 is the current PDF)", "pdf20.pdf",
                 PDF, simple("2.0", "BT /F1 12 Tf 72 720 Td (PDF 2.0) Tj ET"), 201, null, REPORTS));
         // ---- bombs and complexity -------------------------------------------------------------------------------------
-        c.add(refuse("deflate-bomb-2gib", "a content stream of 2 GiB of zeros, deflated twice: a few KB on disk",
-                "bom.pdf", PDF, streamPdf(doubleDeflatedZeros(2L << 30), "[/FlateDecode /FlateDecode]"), 422,
+        c.add(refuse("deflate-bomb-1gib", "a content stream of 1 GiB of zeros, deflated twice: a few KB on disk",
+                "bom.pdf", PDF, streamPdf(doubleDeflatedZeros(1L << 30), "[/FlateDecode /FlateDecode]"), 422,
                 "PDF_TOO_COMPLEX", REFUSES));
         c.add(refuse("deflate-bomb-256mib", "a content stream of 256 MiB of zeros, deflated once (~250 KB)",
                 "bom-don.pdf", PDF, streamPdf(deflatedZeros(256L << 20), "/FlateDecode"), 422, "PDF_TOO_COMPLEX",
@@ -136,7 +136,7 @@ final class BadInputCorpus {
         c.add(refuse("pdf-zip-comment", "a ZIP whose comment ends in %%EOF appended to a PDF", "zip-eof.pdf", PDF,
                 concat(good, zipWithComment("\n%%EOF")), 400, "DOCUMENT_POLYGLOT", REPORTS));
         c.add(refuse("zip-then-pdf", "a ZIP archive with a PDF after it", "zip-pdf.pdf", PDF,
-                concat(zip(), good), 400, "DOCUMENT_NOT_PDF", REFUSES));
+                concat(zip(), good), 400, "DOCUMENT_NOT_PDF", REPORTS));
         c.add(refuse("html-then-pdf", "an HTML page with a %PDF header 200 bytes in", "trang-web.pdf", PDF,
                 concat(ascii("<html><script>alert(document.cookie)</script>" + " ".repeat(150) + "\n"), good), 400,
                 "DOCUMENT_NOT_PDF", REPORTS));

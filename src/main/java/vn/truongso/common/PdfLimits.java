@@ -34,9 +34,9 @@ public record PdfLimits(
         @DefaultValue("16MB") DataSize mainMemory,
         @DefaultValue("2") int workers,
         @DefaultValue("8") int queue,
-        @DefaultValue("20s") Duration timeout) {
+        @DefaultValue("60s") Duration timeout) {
 
     /** The defaults, for callers without Spring (the {@code verify} command, unit tests). */
     public static final PdfLimits DEFAULTS = new PdfLimits(2000, 50, 100, 200_000, 64, DataSize.ofMegabytes(64),
-            DataSize.ofMegabytes(256), DataSize.ofMegabytes(16), 2, 8, Duration.ofSeconds(20));
+            DataSize.ofMegabytes(256), DataSize.ofMegabytes(16), 2, 8, Duration.ofSeconds(60));
 }

@@ -82,7 +82,8 @@ public final class SafePdf {
     /**
      * Only what bounds the work on a PDF someone asks us to verify (not to keep): that it is a PDF, can be parsed
      * unencrypted, and stays within the limits. Damage, trailing data and active content are for the report to
-     * describe, not reasons to refuse reading it.
+     * describe, not reasons to refuse reading it; nor is a file PDFBox cannot parse at all (answered null), which the
+     * verification reports as unreadable.
      */
     public static Inspection checkLimits(byte[] pdf, PdfLimits limits) {
         if (pdf == null || pdf.length == 0) {
@@ -154,6 +155,9 @@ public final class SafePdf {
         } catch (ApiException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
+            if (!toKeep) {
+                return null; // what PDFBox cannot parse the verification reports as unreadable, with what it finds
+            }
             throw ApiException.badRequest("DOCUMENT_CORRUPT", "Tệp PDF bị hỏng, không đọc được.");
         }
     }

@@ -10,6 +10,7 @@ public class ApiException extends RuntimeException {
 
     private final HttpStatus status;
     private final String code;
+    private Long retryAfterSeconds;
 
     public ApiException(HttpStatus status, String code, String message) {
         super(message);
@@ -23,6 +24,16 @@ public class ApiException extends RuntimeException {
 
     public String code() {
         return code;
+    }
+
+    /** Asks the client to come back after this many seconds (a Retry-After header): the refusal is temporary. */
+    public ApiException retryAfter(long seconds) {
+        this.retryAfterSeconds = seconds;
+        return this;
+    }
+
+    public Long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public static ApiException badRequest(String code, String message) {

@@ -39,7 +39,14 @@ public class ProblemHandler {
         // Engine and JPA wrap what our delegates throw: find the cause that speaks to the user.
         for (Throwable t = ex; t != null; t = t.getCause()) {
             if (t instanceof ApiException api) {
-                return problem(api.status(), api.code(), api.getMessage(), null);
+                ResponseEntity<ProblemDetail> answer = problem(api.status(), api.code(), api.getMessage(), null);
+                if (api.retryAfterSeconds() != null) {
+                    answer = ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
+                            .header(org.springframework.http.HttpHeaders.RETRY_AFTER,
+                                    String.valueOf(api.retryAfterSeconds()))
+                            .body(answer.getBody());
+                }
+                return answer;
             }
             if (t instanceof OptimisticLockingException || t instanceof OptimisticLockingFailureException
                     || t instanceof TaskAlreadyClaimedException) {

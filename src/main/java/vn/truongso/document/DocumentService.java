@@ -22,8 +22,11 @@ import vn.truongso.school.Role;
 @Transactional
 public class DocumentService {
 
-    /** No path parts, no control characters, no reserved characters; letters of any language are fine. */
-    private static final Pattern SAFE_NAME = Pattern.compile("[^/\\\\:*?\"<>|\\p{Cntrl}]{1,200}");
+    /**
+     * No path parts, no control or format characters (a right-to-left override shows "exe.pdf" as "fdp.exe"), no
+     * reserved characters; letters of any language are fine.
+     */
+    private static final Pattern SAFE_NAME = Pattern.compile("[^/\\\\:*?\"<>|\\p{Cntrl}\\p{Cf}]{1,200}");
 
     private final DocumentRepository documents;
     private final BlobStore blobs;

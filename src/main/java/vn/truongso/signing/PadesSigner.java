@@ -17,13 +17,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TimeZone;
-import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSStream;
-import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -44,6 +42,9 @@ import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
 import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
 import org.springframework.http.HttpStatus;
 import vn.truongso.common.ApiException;
+import vn.truongso.common.PdfLimits;
+import vn.truongso.common.PdfWorker;
+import vn.truongso.common.SafePdf;
 import vn.truongso.common.VietnamTime;
 import vn.truongso.common.VietnameseFont;
 
@@ -64,10 +65,21 @@ public final class PadesSigner {
     private final TimeStampSource timeStamps;
     private final ValidationDataSource validationData;
 
+    private final PdfWorker worker;
+
     /** @param timeStamps and validationData may be null when only B-B is ever asked for */
     public PadesSigner(TimeStampSource timeStamps, ValidationDataSource validationData) {
+        this(timeStamps, validationData, null);
+    }
+
+    /**
+     * @param worker where the placement (a keyword search decodes every page) runs, bounded in time; null: in the
+     *               caller's thread
+     */
+    public PadesSigner(TimeStampSource timeStamps, ValidationDataSource validationData, PdfWorker worker) {
         this.timeStamps = timeStamps;
         this.validationData = validationData;
+        this.worker = worker;
     }
 
     /**
@@ -86,6 +98,10 @@ public final class PadesSigner {
      */
     public PreparedSignature prepare(byte[] pdf, SignatureRequest request) {
         requireTimeStamps(request.level());
+        return worker == null ? prepareHere(pdf, request) : worker.run(() -> prepareHere(pdf, request));
+    }
+
+    private PreparedSignature prepareHere(byte[] pdf, SignatureRequest request) {
         try (PDDocument doc = open(pdf)) {
             refuseIfLocked(doc);
             Instant now = request.appearance() != null && request.appearance().signedAt() != null
@@ -389,7 +405,7 @@ public final class PadesSigner {
 
     private static PDDocument open(byte[] pdf) throws IOException {
         try {
-            PDDocument doc = Loader.loadPDF(new RandomAccessReadBuffer(pdf));
+            PDDocument doc = SafePdf.load(pdf, PdfLimits.DEFAULTS);
             if (doc.isEncrypted()) {
                 doc.close();
                 throw encrypted();

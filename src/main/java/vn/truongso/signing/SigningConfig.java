@@ -19,6 +19,7 @@ import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
 import org.bouncycastle.asn1.DERIA5String;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import vn.truongso.common.PdfWorker;
 import vn.truongso.pki.SchoolPki;
 import vn.truongso.pki.TimeStamps;
 
@@ -28,8 +29,8 @@ class SigningConfig {
 
     /** Time-stamps from the built-in TSA, or from the external one configured in truongso.pki.tsa-url. */
     @Bean
-    PadesSigner padesSigner(SchoolPki pki, TimeStamps timeStamps) {
-        return new PadesSigner(timeStamps::timeStampToken, certificate -> revocation(pki, certificate));
+    PadesSigner padesSigner(SchoolPki pki, TimeStamps timeStamps, PdfWorker worker) {
+        return new PadesSigner(timeStamps::timeStampToken, certificate -> revocation(pki, certificate), worker);
     }
 
     /**

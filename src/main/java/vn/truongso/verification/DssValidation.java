@@ -7,7 +7,6 @@ import eu.europa.esig.dss.model.InMemoryDocument;
 import eu.europa.esig.dss.model.policy.ValidationPolicy;
 import eu.europa.esig.dss.model.x509.CertificateToken;
 import eu.europa.esig.dss.pades.validation.PDFDocumentValidator;
-import eu.europa.esig.dss.pdf.IPdfObjFactory;
 import eu.europa.esig.dss.pdf.pdfbox.PdfBoxDefaultObjectFactory;
 import eu.europa.esig.dss.policy.EtsiValidationPolicy;
 import eu.europa.esig.dss.policy.ValidationPolicyFacade;
@@ -21,7 +20,9 @@ import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
 import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
 import eu.europa.esig.dss.spi.x509.aia.DefaultAIASource;
 import eu.europa.esig.dss.validation.reports.Reports;
+import eu.europa.esig.dss.pdf.PdfMemoryUsageSetting;
 import java.io.InputStream;
+import vn.truongso.common.PdfLimits;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Locale;
@@ -36,9 +37,11 @@ final class DssValidation {
 
     private final CertificateVerifier verifier;
     private final ValidationPolicy policy;
-    private final IPdfObjFactory pdfObjects = new PdfBoxDefaultObjectFactory();
+    private final PdfBoxDefaultObjectFactory pdfObjects = new PdfBoxDefaultObjectFactory();
 
-    DssValidation(List<X509Certificate> trustAnchors, DataLoader loader) {
+    DssValidation(List<X509Certificate> trustAnchors, DataLoader loader, PdfLimits limits) {
+        // DSS parses with PDFBox too: the same memory limit, the rest in temporary files.
+        pdfObjects.setPdfMemoryUsageSetting(PdfMemoryUsageSetting.mixed(limits.mainMemory().toBytes()));
         CommonTrustedCertificateSource trusted = new CommonTrustedCertificateSource();
         trustAnchors.forEach(c -> trusted.addCertificate(new CertificateToken(c)));
         CommonCertificateVerifier cv = new CommonCertificateVerifier();

@@ -21,6 +21,9 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Service;
 import vn.truongso.common.ApiException;
+import vn.truongso.common.PdfLimits;
+import vn.truongso.common.PdfWorker;
+import vn.truongso.common.SafePdf;
 import vn.truongso.pki.SchoolPki;
 import vn.truongso.verification.ReportAssembler.DssToken;
 import vn.truongso.verification.RevisionAnalyzer.Findings;
@@ -40,35 +43,59 @@ public class PdfVerifier {
 
     private static final Logger log = LoggerFactory.getLogger(PdfVerifier.class);
 
+    /** For callers without Spring (the command, tests): one worker with the default limits. */
+    private static final class Standalone {
+        static final PdfWorker WORKER = new PdfWorker(PdfLimits.DEFAULTS);
+    }
+
     private final Supplier<DssValidation> setup;
     private final Clock clock;
+    private final PdfWorker worker;
     private final RevisionAnalyzer analyzer = new RevisionAnalyzer();
     private final ReportAssembler assembler = new ReportAssembler();
     private volatile DssValidation dss;
 
     /** Configured anchors are read now (a broken file fails the start); the PKI and DSS are set up on first use. */
     @Autowired
+    PdfVerifier(Environment env, ResourceLoader resources, ObjectProvider<SchoolPki> pki, Clock clock,
+                PdfWorker worker) {
+        this(setupWithPki(configuredAnchors(env, resources), pki, worker.limits()), clock, worker);
+    }
+
+    /** The same, on the standalone worker with the default limits (tests). */
     PdfVerifier(Environment env, ResourceLoader resources, ObjectProvider<SchoolPki> pki, Clock clock) {
-        this(setupWithPki(configuredAnchors(env, resources), pki), clock);
+        this(env, resources, pki, clock, Standalone.WORKER);
     }
 
     /** Without Spring (command line, tests): these anchors, and the school PKI if not null. */
     PdfVerifier(List<X509Certificate> trustAnchors, SchoolPki pki, Clock clock) {
-        this(() -> new DssValidation(List.copyOf(trustAnchors), new PkiDataLoader(pki)), clock);
+        this(() -> new DssValidation(List.copyOf(trustAnchors), new PkiDataLoader(pki), PdfLimits.DEFAULTS), clock,
+                Standalone.WORKER);
     }
 
-    private PdfVerifier(Supplier<DssValidation> setup, Clock clock) {
+    private PdfVerifier(Supplier<DssValidation> setup, Clock clock, PdfWorker worker) {
         this.setup = setup;
         this.clock = clock;
+        this.worker = worker;
     }
 
     /**
-     * @throws ApiException 400 DOCUMENT_NOT_PDF when the bytes are not a PDF at all
+     * Runs on the bounded PDF worker: a file beyond {@code truongso.pdf.*} or one that takes too long is refused.
+     *
+     * @throws ApiException 400 DOCUMENT_NOT_PDF when the bytes are not a PDF at all, DOCUMENT_CORRUPT or
+     *                      DOCUMENT_ENCRYPTED when PDFBox cannot read it; 422 PDF_TOO_COMPLEX; 503 PDF_BUSY
      */
     public VerificationReport verify(byte[] pdf) {
         if (pdf == null || !looksLikePdf(pdf)) {
             throw ApiException.badRequest("DOCUMENT_NOT_PDF", "Tệp không phải là tệp PDF.");
         }
+        return worker.run(() -> {
+            SafePdf.checkLimits(pdf, worker.limits());
+            return verifyWithinLimits(pdf);
+        });
+    }
+
+    private VerificationReport verifyWithinLimits(byte[] pdf) {
         String sha256 = sha256(pdf);
         DssValidation validation = dss();
         Reports reports;
@@ -79,7 +106,7 @@ public class PdfVerifier {
             return assembler.unreadable(pdf, sha256, clock.instant());
         }
         List<DssToken> tokens = ReportAssembler.tokens(reports.getDiagnosticData());
-        Map<String, Findings> findings = analyzer.analyze(pdf, tokens.stream()
+        Map<String, Findings> findings = analyzer.analyze(pdf, worker.limits(), tokens.stream()
                 .map(t -> new Token(t.id(), t.byteRange(), t.kind() == Kind.DOCUMENT_TIMESTAMP)).toList());
         return assembler.assemble(pdf, sha256, clock.instant(), reports, tokens, findings);
     }
@@ -100,7 +127,7 @@ public class PdfVerifier {
     }
 
     private static Supplier<DssValidation> setupWithPki(List<X509Certificate> configured,
-                                                        ObjectProvider<SchoolPki> pki) {
+                                                        ObjectProvider<SchoolPki> pki, PdfLimits limits) {
         return () -> {
             List<X509Certificate> anchors = new ArrayList<>(configured);
             SchoolPki schoolPki = pki.getIfAvailable();
@@ -109,7 +136,7 @@ public class PdfVerifier {
             }
             log.info("Signature verification trusts {} anchor(s); revocation data from {}", anchors.size(),
                     schoolPki == null ? "the documents only" : "the documents and the school PKI");
-            return new DssValidation(anchors, new PkiDataLoader(schoolPki));
+            return new DssValidation(anchors, new PkiDataLoader(schoolPki), limits);
         };
     }
 

@@ -18,7 +18,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
@@ -30,6 +29,8 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.truongso.common.PdfLimits;
+import vn.truongso.common.SafePdf;
 import vn.truongso.verification.VerificationReport.ByteRangeProblem;
 import vn.truongso.verification.VerificationReport.ChangeKind;
 
@@ -75,11 +76,15 @@ final class RevisionAnalyzer {
     }
 
     Map<String, Findings> analyze(byte[] pdf, List<Token> tokens) {
+        return analyze(pdf, PdfLimits.DEFAULTS, tokens);
+    }
+
+    Map<String, Findings> analyze(byte[] pdf, PdfLimits limits, List<Token> tokens) {
         List<Long> revisionEnds = revisionEnds(pdf);
         long contentEnd = contentEnd(pdf);
         Map<String, Findings> out = new LinkedHashMap<>();
         Map<Long, List<Change>> changesBySignedEnd = new HashMap<>();
-        try (Documents docs = new Documents(pdf)) {
+        try (Documents docs = new Documents(pdf, limits)) {
             for (Token t : tokens) {
                 Set<ByteRangeProblem> problems = EnumSet.noneOf(ByteRangeProblem.class);
                 List<Long> br = t.byteRange();
@@ -233,43 +238,42 @@ final class RevisionAnalyzer {
         return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == 0;
     }
 
-    /** The final document and the signed states, each parsed once and closed together. */
+    /**
+     * The final document, parsed once, and one signed state at a time: a file with many signatures never holds more
+     * than two parsed copies at once.
+     */
     private static final class Documents implements AutoCloseable {
         private final byte[] pdf;
-        private final Map<Long, PDDocument> open = new HashMap<>();
+        private final PdfLimits limits;
+        private PDDocument finalDoc;
         private PdfState finalState;
 
-        Documents(byte[] pdf) {
+        Documents(byte[] pdf, PdfLimits limits) {
             this.pdf = pdf;
+            this.limits = limits;
         }
 
         List<Change> changesAfter(long signedEnd) {
             try {
                 if (finalState == null) {
-                    finalState = new PdfState(load(pdf.length));
+                    finalDoc = SafePdf.load(pdf, limits);
+                    finalState = new PdfState(finalDoc);
                 }
-                PdfState signed = new PdfState(load(signedEnd));
-                return new Diff(signed, finalState, XrefSections.after(pdf, signedEnd, finalState.doc)).changes();
+                try (PDDocument signedDoc = SafePdf.load(Arrays.copyOf(pdf, (int) signedEnd), limits)) {
+                    PdfState signed = new PdfState(signedDoc);
+                    return new Diff(signed, finalState, XrefSections.after(pdf, signedEnd, finalState.doc)).changes();
+                }
             } catch (IOException | RuntimeException e) {
                 log.debug("Could not compare the signed revision ending at {} with the final document", signedEnd, e);
                 return List.of(new Change(ChangeKind.UNREADABLE, Set.of(), Set.of()));
             }
         }
 
-        private PDDocument load(long length) throws IOException {
-            PDDocument doc = open.get(length);
-            if (doc == null) {
-                doc = Loader.loadPDF(length == pdf.length ? pdf : Arrays.copyOf(pdf, (int) length));
-                open.put(length, doc);
-            }
-            return doc;
-        }
-
         @Override
         public void close() {
-            for (PDDocument d : open.values()) {
+            if (finalDoc != null) {
                 try {
-                    d.close();
+                    finalDoc.close();
                 } catch (IOException e) {
                     log.debug("closing", e);
                 }

@@ -22,7 +22,8 @@ import vn.truongso.verification.VerificationReport.Verdict;
 /**
  * {@code java -jar truongso.jar verify FILE.pdf [--trust root.pem]... [--json]}: verifies a PDF without the web
  * server or the database and prints the report in Vietnamese (or as JSON). Exit code 0 when the verdict is VALID,
- * 1 otherwise (including VALID_WITH_WARNINGS and usage errors). No network: revocation data comes from the document.
+ * 2 when the file is refused as input (not a readable PDF, encrypted, beyond {@code truongso.pdf} limits), 1 otherwise
+ * (including VALID_WITH_WARNINGS and usage errors). No network: revocation data comes from the document.
  */
 public final class VerifyCommand {
 
@@ -30,7 +31,8 @@ public final class VerifyCommand {
             Cách dùng: java -jar truongso.jar verify TỆP.pdf [--trust chung-thu-goc.pem]... [--json]
               --trust TỆP  chứng thư gốc tin cậy (PEM hoặc DER); có thể lặp lại
               --json       in báo cáo dạng JSON
-            Mã thoát: 0 khi tài liệu HỢP LỆ, 1 trong mọi trường hợp khác.""";
+            Mã thoát: 0 khi tài liệu HỢP LỆ, 2 khi tệp không phải PDF đọc được hoặc vượt giới hạn xử lý,
+            1 trong mọi trường hợp khác.""";
 
     private VerifyCommand() {
     }
@@ -89,7 +91,10 @@ public final class VerifyCommand {
         } catch (IOException e) {
             err.println("Không đọc được tệp: " + e.getMessage());
             return 1;
-        } catch (ApiException | IllegalArgumentException e) {
+        } catch (ApiException e) {
+            err.println(e.getMessage());
+            return 2;
+        } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
             return 1;
         }

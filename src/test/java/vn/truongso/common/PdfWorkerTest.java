@@ -1,0 +1,66 @@
+package vn.truongso.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.util.unit.DataSize;
+
+class PdfWorkerTest {
+
+    private static PdfLimits limits(int workers, int queue, Duration timeout) {
+        return new PdfLimits(2000, 50, 100, 200_000, 64, DataSize.ofMegabytes(64), DataSize.ofMegabytes(256),
+                DataSize.ofMegabytes(16), workers, queue, timeout);
+    }
+
+    @Test
+    void workThatOutlivesTheTimeoutIsAnsweredAsTooComplexNotAHungRequest() {
+        try (PdfWorker worker = new PdfWorker(limits(1, 1, Duration.ofMillis(200)))) {
+            ApiException e = catchThrowableOfType(ApiException.class, () -> worker.run(() -> {
+                Thread.sleep(60_000);
+                return 1;
+            }));
+            assertThat(e.status()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+            assertThat(e.code()).isEqualTo("PDF_TOO_COMPLEX");
+            assertThat(e.getMessage()).contains("quá phức tạp");
+        }
+    }
+
+    @Test
+    void whenEveryWorkerIsBusyAndTheQueueIsFullTheAnswerIs503WithRetryAfter() throws Exception {
+        try (PdfWorker worker = new PdfWorker(limits(1, 1, Duration.ofSeconds(30)))) {
+            CountDownLatch release = new CountDownLatch(1);
+            CountDownLatch started = new CountDownLatch(1);
+            Thread busy = new Thread(() -> worker.run(() -> {
+                started.countDown();
+                return release.await(30, TimeUnit.SECONDS);
+            }));
+            Thread queued = new Thread(() -> worker.run(() -> release.await(30, TimeUnit.SECONDS)));
+            busy.start();
+            started.await(10, TimeUnit.SECONDS);
+            queued.start();
+            Thread.sleep(200);
+            ApiException e = catchThrowableOfType(ApiException.class, () -> worker.run(() -> 1));
+            release.countDown();
+            assertThat(e.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+            assertThat(e.code()).isEqualTo("PDF_BUSY");
+            assertThat(e.retryAfterSeconds()).isPositive();
+            busy.join();
+            queued.join();
+        }
+    }
+
+    @Test
+    void errorsOfTheWorkReachTheCallerUnchanged() {
+        try (PdfWorker worker = new PdfWorker(PdfLimits.DEFAULTS)) {
+            ApiException e = catchThrowableOfType(ApiException.class, () -> worker.run(() -> {
+                throw ApiException.badRequest("DOCUMENT_CORRUPT", "Tệp PDF bị hỏng.");
+            }));
+            assertThat(e.code()).isEqualTo("DOCUMENT_CORRUPT");
+        }
+    }
+}

@@ -31,7 +31,7 @@ final class PageContent {
     record Glyph(String text, Rectangle2D box) {
     }
 
-    /** A fill at least this share of the page is a background (a scan, a coloured page), not content to avoid. */
+    /** A fill at least this share of the page is a background (a coloured page), not content to avoid. */
     private static final double BACKGROUND_SHARE = 0.5;
 
     private final PDPage page;
@@ -41,6 +41,7 @@ final class PageContent {
     private final List<Glyph> glyphs = new ArrayList<>();
     private final List<Rectangle2D> shapes = new ArrayList<>();
     private final List<Rectangle2D> annotations = new ArrayList<>();
+    private int[][] occupancy;
 
     private PageContent(PDPage page) {
         this.page = page;
@@ -96,6 +97,50 @@ final class PageContent {
         return all;
     }
 
+    /**
+     * Whether a display-space rectangle lies on the page and touches nothing. Answered from a summed-area table of
+     * the obstacles on a 1-point grid (built once), so searching thousands of places stays cheap on a busy page.
+     */
+    boolean isFree(Rectangle2D r) {
+        if (r.getMinX() < 0 || r.getMinY() < 0 || r.getMaxX() > width || r.getMaxY() > height) {
+            return false;
+        }
+        int[][] sums = occupancy();
+        int x0 = (int) Math.floor(r.getMinX());
+        int y0 = (int) Math.floor(r.getMinY());
+        int x1 = Math.min(sums[0].length - 1, (int) Math.ceil(r.getMaxX()));
+        int y1 = Math.min(sums.length - 1, (int) Math.ceil(r.getMaxY()));
+        return sums[y1][x1] - sums[y0][x1] - sums[y1][x0] + sums[y0][x0] == 0;
+    }
+
+    private int[][] occupancy() {
+        if (occupancy == null) {
+            int w = (int) Math.ceil(width);
+            int h = (int) Math.ceil(height);
+            boolean[][] taken = new boolean[h][w];
+            for (Rectangle2D o : obstacles()) {
+                // Grid cells the obstacle overlaps; a box that only touches a cell's edge leaves the cell free.
+                int x0 = Math.max(0, (int) Math.floor(o.getMinX()));
+                int y0 = Math.max(0, (int) Math.floor(o.getMinY()));
+                int x1 = Math.min(w, (int) Math.ceil(o.getMaxX()));
+                int y1 = Math.min(h, (int) Math.ceil(o.getMaxY()));
+                for (int y = y0; y < y1; y++) {
+                    for (int x = x0; x < x1; x++) {
+                        taken[y][x] = true;
+                    }
+                }
+            }
+            int[][] sums = new int[h + 1][w + 1];
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    sums[y + 1][x + 1] = (taken[y][x] ? 1 : 0) + sums[y][x + 1] + sums[y + 1][x] - sums[y][x];
+                }
+            }
+            occupancy = sums;
+        }
+        return occupancy;
+    }
+
     List<Rectangle2D> texts() {
         return glyphs.stream().map(Glyph::box).toList();
     }
@@ -142,6 +187,50 @@ final class PageContent {
         }
     }
 
+    /**
+     * A page-sized image (a scan, a photographed form) is not content to avoid as a whole, or nothing could be signed
+     * on a scanned page: its dark pixels are. Read at most about 600 pixels across, each cell of ink becomes an
+     * obstacle (runs of cells along a row are merged).
+     */
+    private void inkOf(PDImage image, AffineTransform ctm) throws IOException {
+        int subsampling = Math.max(1, (int) Math.ceil(Math.max(image.getWidth(), image.getHeight()) / 600.0));
+        java.awt.image.BufferedImage pixels = image.getImage(null, subsampling);
+        if (pixels == null) {
+            return;
+        }
+        int cell = Math.max(1, pixels.getWidth() / 150);
+        int w = pixels.getWidth();
+        int h = pixels.getHeight();
+        for (int cy = 0; cy < h; cy += cell) {
+            int runStart = -1;
+            for (int cx = 0; cx <= w; cx += cell) {
+                boolean ink = cx < w && inked(pixels, cx, cy, Math.min(cell, w - cx), Math.min(cell, h - cy));
+                if (ink && runStart < 0) {
+                    runStart = cx;
+                } else if (!ink && runStart >= 0) {
+                    // Image space is the unit square, its first row at the top.
+                    Rectangle2D unit = new Rectangle2D.Double((double) runStart / w, 1 - (double) (cy + cell) / h,
+                            (double) (Math.min(cx, w) - runStart) / w, (double) cell / h);
+                    shapes.add(display(ctm.createTransformedShape(unit).getBounds2D()));
+                    runStart = -1;
+                }
+            }
+        }
+    }
+
+    private static boolean inked(java.awt.image.BufferedImage img, int x0, int y0, int w, int h) {
+        for (int y = y0; y < y0 + h; y++) {
+            for (int x = x0; x < x0 + w; x++) {
+                int rgb = img.getRGB(x, y);
+                int luminance = (299 * ((rgb >> 16) & 0xff) + 587 * ((rgb >> 8) & 0xff) + 114 * (rgb & 0xff)) / 1000;
+                if (luminance < 160) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** Collects boxes; draws nothing. */
     private static final class Collector extends PDFGraphicsStreamEngine {
         private final PageContent content;
@@ -177,11 +266,15 @@ final class PageContent {
         }
 
         @Override
-        public void drawImage(PDImage pdImage) {
-            Matrix ctm = getGraphicsState().getCurrentTransformationMatrix();
-            GeneralPath unit = new GeneralPath(new Rectangle2D.Float(0, 0, 1, 1));
-            unit.transform(ctm.createAffineTransform());
-            content.addShape(unit.getBounds2D());
+        public void drawImage(PDImage pdImage) throws IOException {
+            AffineTransform ctm = getGraphicsState().getCurrentTransformationMatrix().createAffineTransform();
+            Rectangle2D box = content.display(ctm.createTransformedShape(new Rectangle2D.Float(0, 0, 1, 1))
+                    .getBounds2D());
+            if (box.getWidth() * box.getHeight() < BACKGROUND_SHARE * content.width * content.height) {
+                content.addShape(ctm.createTransformedShape(new Rectangle2D.Float(0, 0, 1, 1)).getBounds2D());
+            } else {
+                content.inkOf(pdImage, ctm);
+            }
         }
 
         @Override

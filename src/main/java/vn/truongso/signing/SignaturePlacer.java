@@ -58,7 +58,7 @@ final class SignaturePlacer {
             PageContent page = PageContent.read(doc.getPage(index));
             PDRectangle user = new PDRectangle(at.x(), at.y(), at.width(), at.height());
             Rectangle2D wanted = page.toDisplay(user);
-            if (isFree(wanted, page.obstacles(), page)) {
+            if (page.isFree(wanted)) {
                 return new Spot(index, user, page.rotation(), "Tại vị trí đã chọn, trang " + at.page() + ".");
             }
             return nearestFree(doc, index, page, wanted, fit, "Vị trí đã chọn có nội dung");
@@ -90,7 +90,7 @@ final class SignaturePlacer {
         if (w > 0 && h > 0 && fit.fits((float) w, (float) h)) {
             double x = clamp(key.getCenterX() - w / 2, column[0], column[1] - w);
             Rectangle2D r = new Rectangle2D.Double(x, bandTop - h, w, h);
-            if (isFree(r, obstacles, page)) {
+            if (page.isFree(r)) {
                 boolean shrunk = w < near.width() || h < near.height();
                 return new Spot(hit.pageIndex(), page.toUser(r), page.rotation(), (shrunk
                         ? "Dưới " + where + ", thu nhỏ cho vừa khoảng trống."
@@ -164,7 +164,6 @@ final class SignaturePlacer {
     }
 
     private static Rectangle2D nearestFree(PageContent page, Rectangle2D wanted, Fit fit) {
-        List<Rectangle2D> obstacles = page.obstacles();
         for (double scale = 1.0; scale > 0.2; scale -= 0.1) {
             double w = wanted.getWidth() * scale;
             double h = wanted.getHeight() * scale;
@@ -175,7 +174,7 @@ final class SignaturePlacer {
             for (double y = MARGIN; y + h <= page.height() - MARGIN; y += STEP) {
                 for (double x = MARGIN; x + w <= page.width() - MARGIN; x += STEP) {
                     Rectangle2D c = new Rectangle2D.Double(x, y, w, h);
-                    if (isFree(c, obstacles, page)) {
+                    if (page.isFree(c)) {
                         free.add(c);
                     }
                 }
@@ -188,18 +187,6 @@ final class SignaturePlacer {
             }
         }
         return null;
-    }
-
-    private static boolean isFree(Rectangle2D r, List<Rectangle2D> obstacles, PageContent page) {
-        if (r.getMinX() < 0 || r.getMinY() < 0 || r.getMaxX() > page.width() || r.getMaxY() > page.height()) {
-            return false;
-        }
-        for (Rectangle2D o : obstacles) {
-            if (r.intersects(o)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** The keyword's last occurrence in reading order, from the last page back, and the page it is on. */

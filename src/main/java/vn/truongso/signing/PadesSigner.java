@@ -119,13 +119,20 @@ public final class PadesSigner {
 
             ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 64 * 1024);
             byte[] signedAttributes;
+            String placement = null;
             try (SignatureOptions options = new SignatureOptions()) {
                 options.setPreferredSignatureSize(estimatedSize(request));
                 if (request.appearance() != null) {
-                    SignaturePlacer.Spot spot = SignaturePlacer.place(doc, request.appearance().placement());
-                    options.setVisualSignature(new ByteArrayInputStream(
-                            appearanceTemplate(doc, spot, request.appearance(), now)));
-                    options.setPage(spot.pageIndex());
+                    AppearanceText text = new AppearanceText(appearanceLines(request.appearance(), now),
+                            request.appearance().image() != null && request.appearance().image().length > 0);
+                    SignaturePlacer.Spot spot = SignaturePlacer.place(doc, request.appearance().placement(),
+                            text::fits);
+                    placement = spot.note();
+                    if (spot.visible()) {
+                        options.setVisualSignature(new ByteArrayInputStream(
+                                appearanceTemplate(doc, spot, request.appearance(), text)));
+                        options.setPage(spot.pageIndex());
+                    }
                 }
                 doc.addSignature(signature, options);
                 ExternalSigningSupport external = doc.saveIncrementalForExternalSigning(out);
@@ -134,7 +141,8 @@ public final class PadesSigner {
                 // PDFBox writes the document only now; an empty signature leaves /Contents all zeros for complete().
                 external.setSignature(new byte[0]);
             }
-            return new PreparedSignature(out.toByteArray(), signedAttributes, CmsSignature.sha256(signedAttributes));
+            return new PreparedSignature(out.toByteArray(), signedAttributes, CmsSignature.sha256(signedAttributes),
+                    placement);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -298,11 +306,26 @@ public final class PadesSigner {
         }
     }
 
-    /** A one-page PDF whose only content is the signature field with its appearance; PDFBox merges it in. */
+    /** The appearance's lines: who signed, in which capacity, for which unit, when (+07:00). */
+    private static List<String> appearanceLines(Appearance a, Instant signedAt) {
+        return List.of(
+                "Ký bởi: " + a.signerName(),
+                "Chức vụ: " + nullToDash(a.title()),
+                "Đơn vị: " + nullToDash(a.organisation()),
+                "Ngày ký: " + VietnamTime.SECOND.format(VietnamTime.of(signedAt)));
+    }
+
+    /**
+     * A one-page PDF whose only content is the signature field with its appearance; PDFBox merges it in. The
+     * appearance is drawn upright as the reader sees the page: on a rotated page its /Matrix turns it back.
+     */
     private static byte[] appearanceTemplate(PDDocument target, SignaturePlacer.Spot spot, Appearance a,
-                                             Instant signedAt) throws IOException {
+                                             AppearanceText text) throws IOException {
         PDPage targetPage = target.getPage(spot.pageIndex());
         PDRectangle rect = spot.rect();
+        boolean sideways = spot.rotation() == 90 || spot.rotation() == 270;
+        float width = sideways ? rect.getHeight() : rect.getWidth();
+        float height = sideways ? rect.getWidth() : rect.getHeight();
         try (PDDocument doc = new PDDocument()) {
             PDPage page = new PDPage(targetPage.getMediaBox());
             doc.addPage(page);
@@ -320,7 +343,11 @@ public final class PadesSigner {
             PDFormXObject xobject = new PDFormXObject(new PDStream(doc));
             xobject.setResources(new PDResources());
             xobject.setFormType(1);
-            xobject.setBBox(new PDRectangle(rect.getWidth(), rect.getHeight()));
+            xobject.setBBox(new PDRectangle(width, height));
+            if (spot.rotation() != 0) {
+                xobject.setMatrix(org.apache.pdfbox.util.Matrix.getRotateInstance(
+                        Math.toRadians(spot.rotation()), 0, 0).createAffineTransform());
+            }
             PDAppearanceDictionary appearance = new PDAppearanceDictionary();
             PDAppearanceStream stream = new PDAppearanceStream(xobject.getCOSObject());
             appearance.setNormalAppearance(stream);
@@ -328,57 +355,35 @@ public final class PadesSigner {
 
             PDType0Font font = VietnameseFont.load(doc);
             try (PDPageContentStream cs = new PDPageContentStream(doc, stream)) {
-                float textX = 4;
-                if (a.image() != null && a.image().length > 0) {
+                float textX = AppearanceText.PADDING;
+                if (text.withImage()) {
                     PDImageXObject img = PDImageXObject.createFromByteArray(doc, a.image(), "image");
-                    float h = rect.getHeight() - 8;
-                    float w = Math.min(rect.getWidth() / 3, h * img.getWidth() / Math.max(1f, img.getHeight()));
-                    cs.drawImage(img, 4, 4, w, h);
-                    textX = w + 8;
+                    float h = height - 2 * AppearanceText.PADDING;
+                    float w = AppearanceText.imageWidth(width, h, img.getWidth(), img.getHeight());
+                    cs.drawImage(img, AppearanceText.PADDING, AppearanceText.PADDING, w, h);
+                    textX = w + 2 * AppearanceText.PADDING;
                 }
                 cs.setStrokingColor(0.0f, 0.45f, 0.2f);
                 cs.setLineWidth(0.8f);
-                cs.addRect(0.5f, 0.5f, rect.getWidth() - 1, rect.getHeight() - 1);
+                cs.addRect(0.5f, 0.5f, width - 1, height - 1);
                 cs.stroke();
-                List<String> lines = List.of(
-                        "Ký bởi: " + a.signerName(),
-                        "Chức vụ: " + nullToDash(a.title()),
-                        "Đơn vị: " + nullToDash(a.organisation()),
-                        "Ngày ký: " + VietnamTime.SECOND.format(VietnamTime.of(signedAt)));
-                float size = fontSize(font, lines, rect.getWidth() - textX - 4, rect.getHeight() - 8);
-                float leading = size * 1.25f;
-                float y = rect.getHeight() - 4 - size;
+                AppearanceText.Layout layout = text.layout(font, width - textX - AppearanceText.PADDING,
+                        height - 2 * AppearanceText.PADDING);
+                float y = height - AppearanceText.PADDING - layout.size();
                 cs.setNonStrokingColor(0.0f, 0.3f, 0.6f);
-                for (String line : lines) {
+                for (String line : layout.lines()) {
                     cs.beginText();
-                    cs.setFont(font, size);
+                    cs.setFont(font, layout.size());
                     cs.newLineAtOffset(textX, y);
                     cs.showText(line);
                     cs.endText();
-                    y -= leading;
+                    y -= layout.size() * AppearanceText.LEADING;
                 }
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             doc.save(out);
             return out.toByteArray();
         }
-    }
-
-    /** The largest size up to 9 pt at which every line fits the box. */
-    private static float fontSize(PDType0Font font, List<String> lines, float width, float height)
-            throws IOException {
-        float size = 9f;
-        while (size > 4f) {
-            float widest = 0;
-            for (String l : lines) {
-                widest = Math.max(widest, font.getStringWidth(l) / 1000 * size);
-            }
-            if (widest <= width && lines.size() * size * 1.25f <= height) {
-                break;
-            }
-            size -= 0.5f;
-        }
-        return size;
     }
 
     /** A certification signature that allows no change (DocMDP P=1) forbids signing again. */

@@ -10,8 +10,13 @@ import java.util.Objects;
  * @param pdf              the whole PDF with the new signature dictionary, its /Contents still all zeros
  * @param signedAttributes DER of the CMS signed attributes (content-type, message-digest, signing-certificate-v2)
  * @param digest           SHA-256 of {@code signedAttributes}: what the signer's key signs
+ * @param placement        where the visible appearance went and why, in Vietnamese (null: no appearance asked)
  */
-public record PreparedSignature(byte[] pdf, byte[] signedAttributes, byte[] digest) {
+public record PreparedSignature(byte[] pdf, byte[] signedAttributes, byte[] digest, String placement) {
+
+    public PreparedSignature(byte[] pdf, byte[] signedAttributes, byte[] digest) {
+        this(pdf, signedAttributes, digest, null);
+    }
 
     public PreparedSignature {
         Objects.requireNonNull(pdf, "pdf");

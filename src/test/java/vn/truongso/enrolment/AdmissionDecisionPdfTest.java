@@ -97,7 +97,7 @@ class AdmissionDecisionPdfTest {
         Decision d = new Decision("UBND PHƯỜNG BẾN THỦY", "Trường THCS Đặng Thai Mai", "Số: 17/QĐ-THCSĐTM",
                 "Thành phố Vinh", ok.date(), ok.schoolYear(), 6, "Đỗ Phạm Quỳnh Tưởng Ẫn", ok.birthDate(), "Nữ",
                 ok.personalId(), "Lưu Thị Mỹ Dựng", "xóm Ẩm Giữa, ngõ Lở Sặt, phố Tệ Ổn, Phường Bến Thủy, Nghệ An",
-                ok.principalTitle(), "Võ Thị Ngọc Trường");
+                ok.principalTitle(), ok.principalName());
         byte[] bytes = pdf.render(d);
         PdfFonts.savePngs(bytes, "admission-decision", "admission-decision-serif");
         try (PDDocument doc = Loader.loadPDF(bytes)) {
@@ -109,7 +109,7 @@ class AdmissionDecisionPdfTest {
             String text = new PDFTextStripper().getText(doc);
             // Each on one line: the heading and the motto fit their column.
             assertThat(text.lines().map(String::strip)).contains("QUYẾT ĐỊNH", "QUYẾT ĐỊNH:", "HIỆU TRƯỞNG",
-                    "Võ Thị Ngọc Trường");
+                    "Hoàng Ngọc Ẩn");
             assertThat(text).contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc");
             assertThat(flat(text)).contains("UBND PHƯỜNG BẾN THỦY", "TRƯỜNG THCS ĐẶNG THAI MAI",
                     "Số: 17/QĐ-THCSĐTM", "Thành phố Vinh, ngày 05 tháng 7 năm 2027",

@@ -3,36 +3,78 @@ package vn.truongso.common;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.EnumMap;
+import java.util.Map;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
- * The font for every text a user reads in a PDF we write: Liberation Sans, shipped inside PDFBox, which has every
- * Vietnamese letter and tone mark. Its bytes are read from the jar once; each document parses them from memory and
- * embeds only the glyphs it uses (PDFBox closes a parsed font after subsetting it, so a parsed font cannot be shared).
+ * The fonts for every text a user reads in a PDF we write, each with every Vietnamese letter and tone mark.
+ * <ul>
+ * <li>{@link #serif}: the documents we generate (decisions, reports, certificates) are set in Liberation Serif, metric
+ * compatible with the Times New Roman that Decree 30/2020/NĐ-CP asks for, in its real regular, bold, italic and bold
+ * italic faces. Shipped under {@code /fonts/liberation-serif/} with its SIL OFL 1.1 licence.</li>
+ * <li>{@link #load}: Liberation Sans, shipped inside PDFBox, for the text of visible signature appearances.</li>
+ * </ul>
+ * The bytes of each face are read from the classpath once; each document parses them from memory and embeds only the
+ * glyphs it uses (PDFBox closes a parsed font after subsetting it, so a parsed font cannot be shared).
  */
 public final class VietnameseFont {
 
-    private static final String SOURCE = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
-    private static final byte[] BYTES = read();
+    private static final String SANS = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
+    private static final byte[] SANS_BYTES = read(PDDocument.class, SANS);
+
+    /** A face of the serif. */
+    public enum Face {
+        REGULAR("LiberationSerif-Regular.ttf"),
+        BOLD("LiberationSerif-Bold.ttf"),
+        ITALIC("LiberationSerif-Italic.ttf"),
+        BOLD_ITALIC("LiberationSerif-BoldItalic.ttf");
+
+        private final String file;
+
+        Face(String file) {
+            this.file = file;
+        }
+    }
+
+    /** Read on first use, so that signing, which needs only the sans, does not read 1.5 MB it never uses. */
+    private static final class Serif {
+        static final Map<Face, byte[]> BYTES = new EnumMap<>(Face.class);
+
+        static {
+            for (Face face : Face.values()) {
+                BYTES.put(face, read(VietnameseFont.class, "/fonts/liberation-serif/" + face.file));
+            }
+        }
+    }
 
     private VietnameseFont() {
     }
 
-    /** The font, to be embedded (as a subset) in {@code doc}. */
+    /** Liberation Sans, to be embedded (as a subset) in {@code doc}: the font of visible signature appearances. */
     public static PDType0Font load(PDDocument doc) {
+        return parse(doc, SANS_BYTES);
+    }
+
+    /** The serif in {@code face}, to be embedded (as a subset) in {@code doc}: the font of generated documents. */
+    public static PDType0Font serif(PDDocument doc, Face face) {
+        return parse(doc, Serif.BYTES.get(face));
+    }
+
+    private static PDType0Font parse(PDDocument doc, byte[] bytes) {
         try {
-            return PDType0Font.load(doc, new RandomAccessReadBuffer(BYTES), true, false);
+            return PDType0Font.load(doc, new RandomAccessReadBuffer(bytes), true, false);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static byte[] read() {
-        try (InputStream in = PDDocument.class.getResourceAsStream(SOURCE)) {
+    private static byte[] read(Class<?> owner, String resource) {
+        try (InputStream in = owner.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("Font " + SOURCE + " is missing from the PDFBox jar");
+                throw new IllegalStateException("Font " + resource + " is missing from the classpath");
             }
             return in.readAllBytes();
         } catch (IOException e) {

@@ -8,8 +8,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.GregorianCalendar;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.TimeZone;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
@@ -17,12 +19,11 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
-import org.apache.pdfbox.util.Matrix;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import vn.truongso.common.VietnamTime;
 import vn.truongso.common.VietnameseFont;
+import vn.truongso.common.VietnameseFont.Face;
 
 /**
  * The admission decision (quyết định công nhận học sinh trúng tuyển) for one child, as an A4 PDF laid out after
@@ -30,10 +31,9 @@ import vn.truongso.common.VietnameseFont;
  * place and date, the title and summary, the legal bases, three articles, "Nơi nhận" bottom left and the principal's
  * block bottom right with room for a visible signature under the keyword {@value #SIGNER_KEYWORD}.
  *
- * <p>All text is in the project's {@link VietnameseFont} (Liberation Sans, embedded as a subset), the only font the
- * application ships. It has no bold or italic face, so bold is drawn by filling and stroking the glyph outlines and
- * italic by slanting the text matrix; both stay ordinary extractable text with the regular advance widths, so one
- * font measures every style. The decree asks for Times New Roman; a sans face is what we have.
+ * <p>The decree asks for Times New Roman: all text is in {@link VietnameseFont#serif} (Liberation Serif, metric
+ * compatible with it), each style in its real face, embedded as a subset; every width is measured in the face it is
+ * drawn in.
  */
 @Component
 public class AdmissionDecisionPdf {
@@ -83,7 +83,7 @@ public class AdmissionDecisionPdf {
     public byte[] render(Decision d) {
         validate(d);
         try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Writer w = new Writer(doc, VietnameseFont.load(doc));
+            Writer w = new Writer(doc);
             String school = upper(d.schoolName());
             String title = "Quyết định về việc công nhận học sinh trúng tuyển vào lớp " + d.grade() + " năm học "
                     + nfc(d.schoolYear());
@@ -103,7 +103,7 @@ public class AdmissionDecisionPdf {
             w.paragraph(List.of(b("Về việc công nhận học sinh trúng tuyển vào lớp " + d.grade() + " năm học "
                     + nfc(d.schoolYear()))), BODY, Align.CENTER, 0, 0);
             float summaryWidth = Math.min(CONTENT_W, w.width("Về việc công nhận học sinh trúng tuyển vào lớp "
-                    + d.grade() + " năm học " + nfc(d.schoolYear()), BODY));
+                    + d.grade() + " năm học " + nfc(d.schoolYear()), Style.BOLD, BODY));
             if (summaryTop - w.y > BODY * LEADING * 1.5f) {
                 summaryWidth = CONTENT_W; // wrapped: the rule goes under the widest line, the full measure
             }
@@ -142,7 +142,7 @@ public class AdmissionDecisionPdf {
         // Right column: the national name in capitals, the motto under it with a rule as long as the motto.
         w.y = top;
         String nation = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
-        float nationSize = Math.min(HEAD, HEAD * (RIGHT_COL_W - 4) / w.width(nation, HEAD));
+        float nationSize = Math.min(HEAD, HEAD * (RIGHT_COL_W - 4) / w.width(nation, Style.BOLD, HEAD));
         w.columnLines(nation, Style.BOLD, nationSize, RIGHT_COL_X, RIGHT_COL_W);
         String motto = "Độc lập - Tự do - Hạnh phúc";
         float mottoWidth = w.columnLines(motto, Style.BOLD, BODY, RIGHT_COL_X, RIGHT_COL_W);
@@ -314,14 +314,12 @@ public class AdmissionDecisionPdf {
     }
 
     private enum Style {
-        REGULAR, BOLD, ITALIC, BOLD_ITALIC;
+        REGULAR(Face.REGULAR), BOLD(Face.BOLD), ITALIC(Face.ITALIC), BOLD_ITALIC(Face.BOLD_ITALIC);
 
-        boolean bold() {
-            return this == BOLD || this == BOLD_ITALIC;
-        }
+        private final Face face;
 
-        boolean italic() {
-            return this == ITALIC || this == BOLD_ITALIC;
+        Style(Face face) {
+            this.face = face;
         }
     }
 
@@ -341,15 +339,19 @@ public class AdmissionDecisionPdf {
     private static final class Writer {
 
         private final PDDocument doc;
-        private final PDType0Font font;
+        /** The faces used so far; only those are embedded. */
+        private final Map<Face, PDType0Font> fonts = new EnumMap<>(Face.class);
         private PDPageContentStream cs;
         private int pages;
         float y;
 
-        Writer(PDDocument doc, PDType0Font font) throws IOException {
+        Writer(PDDocument doc) throws IOException {
             this.doc = doc;
-            this.font = font;
             newPage();
+        }
+
+        private PDType0Font font(Style style) {
+            return fonts.computeIfAbsent(style.face, face -> VietnameseFont.serif(doc, face));
         }
 
         private void newPage() throws IOException {
@@ -363,7 +365,7 @@ public class AdmissionDecisionPdf {
             y = PAGE_H - TOP;
             if (pages > 1) {
                 String number = String.valueOf(pages);
-                show(number, Style.REGULAR, BODY, (PAGE_W + LEFT - RIGHT - width(number, BODY)) / 2,
+                show(number, Style.REGULAR, BODY, (PAGE_W + LEFT - RIGHT - width(number, Style.REGULAR, BODY)) / 2,
                         PAGE_H - TOP / 2 - BODY / 2);
             }
         }
@@ -378,9 +380,9 @@ public class AdmissionDecisionPdf {
             y -= points;
         }
 
-        float width(String text, float size) {
+        float width(String text, Style style, float size) {
             try {
-                return font.getStringWidth(text) / 1000 * size;
+                return font(style).getStringWidth(text) / 1000 * size;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -389,7 +391,7 @@ public class AdmissionDecisionPdf {
         private float width(Word word, float size) {
             float sum = 0;
             for (Run piece : word.pieces()) {
-                sum += width(piece.text(), size);
+                sum += width(piece.text(), piece.style(), size);
             }
             return sum;
         }
@@ -460,7 +462,7 @@ public class AdmissionDecisionPdf {
 
         /** Greedy word wrap by measured width; a word wider than a line is cut between letters. */
         private List<List<Word>> wrap(List<Word> words, float size, float max, float indent) {
-            float space = width(" ", size);
+            float space = width(" ", Style.REGULAR, size);
             List<List<Word>> lines = new ArrayList<>();
             List<Word> line = new ArrayList<>();
             float used = 0;
@@ -497,7 +499,7 @@ public class AdmissionDecisionPdf {
                 while (i < piece.text().length()) {
                     int cp = piece.text().codePointAt(i);
                     String ch = new String(Character.toChars(cp));
-                    float w = width(ch, size);
+                    float w = width(ch, piece.style(), size);
                     if (used + w > max && (used > 0)) {
                         if (!text.isEmpty()) {
                             pieces.add(new Run(text.toString(), piece.style()));
@@ -526,7 +528,7 @@ public class AdmissionDecisionPdf {
             for (Word word : line) {
                 sum += width(word, size);
             }
-            return sum + Math.max(0, line.size() - 1) * width(" ", size);
+            return sum + Math.max(0, line.size() - 1) * width(" ", Style.REGULAR, size);
         }
 
         /**
@@ -548,7 +550,7 @@ public class AdmissionDecisionPdf {
             } else if (align == Align.JUSTIFY && !last && line.size() > 1 && natural < room) {
                 extra = (room - natural) / (line.size() - 1);
             }
-            float space = width(" ", size);
+            float space = width(" ", Style.REGULAR, size);
             float cx = start;
             for (int n = 0; n < line.size(); n++) {
                 List<Run> pieces = line.get(n).pieces();
@@ -556,20 +558,16 @@ public class AdmissionDecisionPdf {
                     Run piece = pieces.get(p);
                     boolean trailing = n < line.size() - 1 && p == pieces.size() - 1;
                     show(trailing ? piece.text() + " " : piece.text(), piece.style(), size, cx, baseline);
-                    cx += width(piece.text(), size);
+                    cx += width(piece.text(), piece.style(), size);
                 }
                 cx += space + extra;
             }
         }
 
         private void show(String text, Style style, float size, float x, float baseline) throws IOException {
-            if (style.bold()) {
-                cs.setLineWidth(size * 0.04f);
-            }
             cs.beginText();
-            cs.setRenderingMode(style.bold() ? RenderingMode.FILL_STROKE : RenderingMode.FILL);
-            cs.setFont(font, size);
-            cs.setTextMatrix(new Matrix(1, 0, style.italic() ? 0.21f : 0, 1, x, baseline));
+            cs.setFont(font(style), size);
+            cs.newLineAtOffset(x, baseline);
             cs.showText(text);
             cs.endText();
         }

@@ -5,17 +5,22 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import vn.truongso.common.VietnameseFont;
+import vn.truongso.common.VietnameseFont.Face;
 
 /**
  * A small A4 page writer for the paperless PDFs (certificate of completion, figures report): Vietnamese text in the
- * embedded Liberation Sans, wrapped to width, tables with ruled cells, bars. Starts a new page when one is full.
+ * Times-compatible serif of {@link VietnameseFont#serif} (real bold and italic faces, each embedded as a subset and
+ * measured in its own widths), wrapped to width, tables with ruled cells and a bold header row, bars. Starts a new
+ * page when one is full.
  */
 final class PaperlessPdf implements AutoCloseable {
 
@@ -24,7 +29,8 @@ final class PaperlessPdf implements AutoCloseable {
     private static final float HEIGHT = PDRectangle.A4.getHeight();
 
     private final PDDocument doc = new PDDocument();
-    private final PDType0Font font = VietnameseFont.load(doc);
+    /** The faces used so far; only those are embedded. */
+    private final Map<Face, PDType0Font> fonts = new EnumMap<>(Face.class);
     private PDPageContentStream cs;
     private float y;
 
@@ -59,36 +65,48 @@ final class PaperlessPdf implements AutoCloseable {
         }
     }
 
-    float width(String text, float size) {
+    private PDType0Font font(Face face) {
+        return fonts.computeIfAbsent(face, f -> VietnameseFont.serif(doc, f));
+    }
+
+    float width(String text, Face face, float size) {
         try {
-            return font.getStringWidth(text) / 1000 * size;
+            return font(face).getStringWidth(text) / 1000 * size;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Text centred on the page. */
-    void centered(String text, float size) {
-        room(size + 6);
-        y -= size + 4;
-        show(text, (WIDTH - width(text, size)) / 2, y, size);
+    /** Text centred on the page, wrapped if wider than it. */
+    void centered(String text, float size, Face face) {
+        for (String line : wrap(text, face, size, contentWidth())) {
+            room(size + 6);
+            y -= size + 4;
+            show(line, face, (WIDTH - width(line, face, size)) / 2, y, size);
+        }
     }
 
     /** A paragraph, wrapped to the page width. */
     void paragraph(String text, float size) {
-        for (String line : wrap(text, size, contentWidth())) {
+        paragraph(text, size, Face.REGULAR);
+    }
+
+    void paragraph(String text, float size, Face face) {
+        for (String line : wrap(text, face, size, contentWidth())) {
             room(size + 5);
             y -= size + 4;
-            show(line, MARGIN, y, size);
+            show(line, face, MARGIN, y, size);
         }
     }
 
-    /** Text centred in the right half of the page, where Vietnamese documents put the signer's block. */
+    /** Bold text centred in the right half of the page, where Vietnamese documents put the signer's block. */
     void signerBlock(String text, float size) {
-        room(size + 6);
-        y -= size + 4;
         float half = contentWidth() / 2;
-        show(text, MARGIN + half + (half - width(text, size)) / 2, y, size);
+        for (String line : wrap(text, Face.BOLD, size, half)) {
+            room(size + 6);
+            y -= size + 4;
+            show(line, Face.BOLD, MARGIN + half + (half - width(line, Face.BOLD, size)) / 2, y, size);
+        }
     }
 
     /** Starts a new page unless {@code points} fit on this one (e.g. a signer's block with room to sign). */
@@ -109,10 +127,11 @@ final class PaperlessPdf implements AutoCloseable {
         boolean header = true;
         y -= 4;
         for (String[] row : rows) {
+            Face face = header ? Face.BOLD : Face.REGULAR;
             List<List<String>> cells = new ArrayList<>();
             int lines = 1;
             for (int i = 0; i < widths.length; i++) {
-                List<String> w = wrap(i < row.length && row[i] != null ? row[i] : "", size, widths[i] - 6);
+                List<String> w = wrap(i < row.length && row[i] != null ? row[i] : "", face, size, widths[i] - 6);
                 cells.add(w);
                 lines = Math.max(lines, w.size());
             }
@@ -132,7 +151,7 @@ final class PaperlessPdf implements AutoCloseable {
                     cs.stroke();
                     float ty = y - 3 - size;
                     for (String line : cells.get(i)) {
-                        show(line, x + 3, ty, size);
+                        show(line, face, x + 3, ty, size);
                         ty -= size + 3;
                     }
                     x += widths[i];
@@ -152,12 +171,12 @@ final class PaperlessPdf implements AutoCloseable {
         float barHeight = size + 4;
         try {
             for (int i = 0; i < labels.size(); i++) {
-                List<String> label = wrap(labels.get(i), size, labelWidth - 6);
+                List<String> label = wrap(labels.get(i), Face.REGULAR, size, labelWidth - 6);
                 float h = Math.max(barHeight, label.size() * (size + 3)) + 8;
                 room(h);
                 float ty = y - size - 2;
                 for (String line : label) {
-                    show(line, MARGIN, ty, size);
+                    show(line, Face.REGULAR, MARGIN, ty, size);
                     ty -= size + 3;
                 }
                 float x0 = MARGIN + labelWidth;
@@ -182,7 +201,7 @@ final class PaperlessPdf implements AutoCloseable {
                     cs.stroke();
                 }
                 cs.setStrokingColor(Color.BLACK);
-                show(v == null ? "–" : percent(v), x0 + barMax + 4, y - size - 2, size);
+                show(v == null ? "–" : percent(v), Face.REGULAR, x0 + barMax + 4, y - size - 2, size);
                 y -= h;
             }
         } catch (IOException e) {
@@ -194,10 +213,10 @@ final class PaperlessPdf implements AutoCloseable {
         return String.format(java.util.Locale.ROOT, "%.1f%%", share * 100).replace('.', ',');
     }
 
-    private void show(String text, float x, float atY, float size) {
+    private void show(String text, Face face, float x, float atY, float size) {
         try {
             cs.beginText();
-            cs.setFont(font, size);
+            cs.setFont(font(face), size);
             cs.newLineAtOffset(x, atY);
             cs.showText(text);
             cs.endText();
@@ -206,13 +225,14 @@ final class PaperlessPdf implements AutoCloseable {
         }
     }
 
-    private List<String> wrap(String text, float size, float max) {
+    /** Greedy word wrap by the widths of {@code face}; a word wider than a line stands alone on it. */
+    private List<String> wrap(String text, Face face, float size, float max) {
         List<String> lines = new ArrayList<>();
         for (String para : text.split("\n", -1)) {
             StringBuilder line = new StringBuilder();
             for (String word : para.split(" ")) {
                 String candidate = line.isEmpty() ? word : line + " " + word;
-                if (width(candidate, size) <= max || line.isEmpty()) {
+                if (width(candidate, face, size) <= max || line.isEmpty()) {
                     line.setLength(0);
                     line.append(candidate);
                 } else {

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.truongso.common.ApiException;
 import vn.truongso.common.VietnamTime;
+import vn.truongso.common.VietnameseFont.Face;
 import vn.truongso.document.DocumentKind;
 import vn.truongso.document.DocumentService;
 import vn.truongso.document.DocumentView;
@@ -81,12 +82,13 @@ public class PaperlessReports {
 
     static byte[] render(PaperlessFigures.Summary s, String title, CurrentUser principal) {
         try (PaperlessPdf pdf = new PaperlessPdf(title, "Số liệu chuyển đổi số của " + s.scope().name())) {
-            pdf.paragraph(s.scope().name().toUpperCase(new Locale("vi")), 10);
-            pdf.centered("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 11);
-            pdf.centered("Độc lập – Tự do – Hạnh phúc", 11);
+            pdf.paragraph(s.scope().name().toUpperCase(new Locale("vi")), 10, Face.BOLD);
+            pdf.centered("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 11, Face.BOLD);
+            pdf.centered("Độc lập – Tự do – Hạnh phúc", 11, Face.BOLD);
             pdf.gap(12);
-            pdf.centered("BÁO CÁO SỐ LIỆU CHUYỂN ĐỔI SỐ, GIẢM GIẤY TỜ", 14);
-            pdf.centered("Từ ngày " + s.from().format(VietnamTime.DAY) + " đến ngày " + s.to().format(VietnamTime.DAY), 10);
+            pdf.centered("BÁO CÁO SỐ LIỆU CHUYỂN ĐỔI SỐ, GIẢM GIẤY TỜ", 14, Face.BOLD);
+            pdf.centered("Từ ngày " + s.from().format(VietnamTime.DAY) + " đến ngày " + s.to().format(VietnamTime.DAY),
+                    10, Face.ITALIC);
             pdf.gap(8);
             pdf.paragraph("Số liệu do hệ thống TruongSo ghi nhận tự động ở từng bước của mọi quy trình (nộp, duyệt, "
                     + "ký): bước làm trên môi trường số hay trên giấy, văn bản được ký số hay ký tay, số trang giấy "
@@ -102,7 +104,7 @@ public class PaperlessReports {
             }
             pdf.table(new float[] {0.52f, 0.16f, 0.18f, 0.14f}, rows, 9);
             pdf.gap(12);
-            pdf.paragraph("Biểu đồ: kết quả so với chỉ tiêu (vạch đỏ: chỉ tiêu)", 10);
+            pdf.paragraph("Biểu đồ: kết quả so với chỉ tiêu (vạch đỏ: chỉ tiêu)", 10, Face.BOLD);
             pdf.gap(4);
             List<String> labels = new ArrayList<>();
             List<Double> values = new ArrayList<>();
@@ -117,7 +119,7 @@ public class PaperlessReports {
             pdf.bars(labels, values, targets, 8);
             if (!s.processes().isEmpty()) {
                 pdf.gap(10);
-                pdf.paragraph("Theo quy trình", 10);
+                pdf.paragraph("Theo quy trình", 10, Face.BOLD);
                 List<String[]> byProcess = new ArrayList<>();
                 byProcess.add(new String[] {"Quy trình", "Số hồ sơ", "Bước xử lý số", "Hồ sơ hoàn toàn số",
                         "Trang giấy tránh được"});

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.truongso.common.ApiException;
 import vn.truongso.common.VietnamTime;
+import vn.truongso.common.VietnameseFont.Face;
 import vn.truongso.document.DocumentKind;
 import vn.truongso.document.DocumentService;
 import vn.truongso.document.DocumentView;
@@ -72,10 +73,10 @@ public class PaperlessService {
         String school = p.getTenantId() == null ? "" : users.organisationName(p.getTenantId()).orElse(p.getTenantId());
         try (PaperlessPdf pdf = new PaperlessPdf("Giấy chứng nhận hoàn thành quy trình – " + doc.title(),
                 "Chứng nhận hoàn thành quy trình xử lý văn bản")) {
-            pdf.centered("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 11);
-            pdf.centered("Độc lập – Tự do – Hạnh phúc", 11);
+            pdf.centered("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 11, Face.BOLD);
+            pdf.centered("Độc lập – Tự do – Hạnh phúc", 11, Face.BOLD);
             pdf.gap(14);
-            pdf.centered("GIẤY CHỨNG NHẬN HOÀN THÀNH QUY TRÌNH", 15);
+            pdf.centered("GIẤY CHỨNG NHẬN HOÀN THÀNH QUY TRÌNH", 15, Face.BOLD);
             pdf.gap(8);
             pdf.paragraph("Đơn vị: " + school, 10);
             pdf.paragraph("Văn bản: " + doc.title() + " (phiên bản " + doc.version() + ", " + doc.pages() + " trang)", 10);
@@ -104,7 +105,7 @@ public class PaperlessService {
                     + (done == 0 ? "" : " (" + PaperlessPdf.percent((double) digital / done) + ")") + ".", 10);
             pdf.paragraph("Thời gian theo giờ Việt Nam (+07:00). Giấy chứng nhận do hệ thống TruongSo lập từ nhật ký "
                     + "các bước xử lý; chữ ký số trên văn bản được kiểm tra tại GET /api/documents/" + documentId
-                    + "/verification.", 8);
+                    + "/verification.", 8, Face.ITALIC);
             return pdf.bytes();
         }
     }

@@ -22,6 +22,7 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 import org.junit.jupiter.api.Test;
+import vn.truongso.support.PdfFonts;
 import vn.truongso.enrolment.AdmissionDecisionPdf.Decision;
 
 class AdmissionDecisionPdfTest {
@@ -75,11 +76,50 @@ class AdmissionDecisionPdfTest {
                     assertThat(font.getName()).as("subset prefix").matches("[A-Z]{6}\\+.*");
                 }
             }
+            assertInsideTheMargins(doc);
             assertThat(doc.isEncrypted()).isFalse();
             var info = doc.getDocumentInformation();
             assertThat(info.getTitle()).startsWith("Quyết định về việc công nhận học sinh trúng tuyển vào lớp 6");
             assertThat(info.getAuthor()).isEqualTo("TRƯỜNG THCS HÒA BÌNH");
             assertThat(info.getCreationDate().toInstant()).isEqualTo(NOW);
+        }
+    }
+
+    /**
+     * Decree 30 asks for Times New Roman: the decision is set in Liberation Serif (same metrics), its real bold,
+     * italic and bold italic faces, each embedded as a subset; nothing is faked by stroking or slanting the regular
+     * face, and every Vietnamese letter comes back out as written.
+     */
+    @Test
+    void theDecisionIsSetInTheRealFacesOfATimesCompatibleSerif() throws IOException {
+        Decision ok = normal();
+        // Names and places with the letters a wrong font or a fake style loses first.
+        Decision d = new Decision("UBND PHƯỜNG BẾN THỦY", "Trường THCS Đặng Thai Mai", "Số: 17/QĐ-THCSĐTM",
+                "Thành phố Vinh", ok.date(), ok.schoolYear(), 6, "Đỗ Phạm Quỳnh Tưởng Ẫn", ok.birthDate(), "Nữ",
+                ok.personalId(), "Lưu Thị Mỹ Dựng", "xóm Ẩm Giữa, ngõ Lở Sặt, phố Tệ Ổn, Phường Bến Thủy, Nghệ An",
+                ok.principalTitle(), ok.principalName());
+        byte[] bytes = pdf.render(d);
+        PdfFonts.savePngs(bytes, "admission-decision", "admission-decision-serif");
+        try (PDDocument doc = Loader.loadPDF(bytes)) {
+            assertThat(PdfFonts.faces(doc)).containsExactlyInAnyOrder(
+                    "LiberationSerif" /* the regular face */, "LiberationSerif-Bold", "LiberationSerif-Italic",
+                    "LiberationSerif-BoldItalic");
+            assertThat(PdfFonts.notEmbeddedSubsets(doc)).isEmpty();
+            assertThat(PdfFonts.syntheticStyles(doc)).isEmpty();
+            String text = new PDFTextStripper().getText(doc);
+            // Each on one line: the heading and the motto fit their column.
+            assertThat(text.lines().map(String::strip)).contains("QUYẾT ĐỊNH", "QUYẾT ĐỊNH:", "HIỆU TRƯỞNG",
+                    "Hoàng Ngọc Ẩn");
+            assertThat(text).contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc");
+            assertThat(flat(text)).contains("UBND PHƯỜNG BẾN THỦY", "TRƯỜNG THCS ĐẶNG THAI MAI",
+                    "Số: 17/QĐ-THCSĐTM", "Thành phố Vinh, ngày 05 tháng 7 năm 2027",
+                    "HIỆU TRƯỞNG TRƯỜNG THCS ĐẶNG THAI MAI",
+                    "Điều 1. Công nhận học sinh Đỗ Phạm Quỳnh Tưởng Ẫn, sinh ngày 09/03/2016",
+                    "con ông/bà Lưu Thị Mỹ Dựng, nơi cư trú: xóm Ẩm Giữa, ngõ Lở Sặt, phố Tệ Ổn, Phường Bến Thủy,"
+                            + " Nghệ An, trúng tuyển vào lớp 6 của Trường THCS Đặng Thai Mai năm học 2027-2028.",
+                    "Nơi nhận:");
+            assertInsideTheMargins(doc);
+            assertSignatureBlock(doc);
         }
     }
 
@@ -117,17 +157,7 @@ class AdmissionDecisionPdfTest {
             String text = flat(glyphs(doc, 0).text + "\n" + second.substring(2));
             assertThat(text).contains("nơi cư trú: " + address + ", trúng tuyển vào lớp 6", "thi hành Quyết định này./.",
                     "Nơi nhận:", "HIỆU TRƯỞNG", "Hoàng Ngọc Ẩn");
-            for (int p = 0; p < doc.getNumberOfPages(); p++) {
-                for (TextPosition g : glyphs(doc, p).positions) {
-                    float top = g.getYDirAdj() - g.getHeightDir();
-                    assertThat(g.getXDirAdj()).as("left of " + g).isGreaterThanOrEqualTo(AdmissionDecisionPdf.LEFT - 1);
-                    assertThat(g.getXDirAdj() + g.getWidthDirAdj()).as("right of " + g)
-                            .isLessThanOrEqualTo(AdmissionDecisionPdf.PAGE_W - AdmissionDecisionPdf.RIGHT + 1);
-                    assertThat(g.getYDirAdj()).as("bottom of " + g)
-                            .isLessThanOrEqualTo(AdmissionDecisionPdf.PAGE_H - AdmissionDecisionPdf.BOTTOM);
-                    assertThat(top).as("top of " + g).isGreaterThanOrEqualTo(0);
-                }
-            }
+            assertInsideTheMargins(doc);
             assertSignatureBlock(doc);
         }
     }
@@ -177,6 +207,21 @@ class AdmissionDecisionPdfTest {
                     ok.place(), ok.date(), ok.schoolYear(), grade, ok.childName(), ok.birthDate(), ok.genderText(),
                     ok.personalId(), ok.parentName(), ok.addressText(), ok.principalTitle(), ok.principalName())))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("grade");
+        }
+    }
+
+    /** Every glyph on every page inside the Decree 30 margins. */
+    private static void assertInsideTheMargins(PDDocument doc) throws IOException {
+        for (int p = 0; p < doc.getNumberOfPages(); p++) {
+            for (TextPosition g : glyphs(doc, p).positions) {
+                float top = g.getYDirAdj() - g.getHeightDir();
+                assertThat(g.getXDirAdj()).as("left of " + g).isGreaterThanOrEqualTo(AdmissionDecisionPdf.LEFT - 1);
+                assertThat(g.getXDirAdj() + g.getWidthDirAdj()).as("right of " + g)
+                        .isLessThanOrEqualTo(AdmissionDecisionPdf.PAGE_W - AdmissionDecisionPdf.RIGHT + 1);
+                assertThat(g.getYDirAdj()).as("bottom of " + g)
+                        .isLessThanOrEqualTo(AdmissionDecisionPdf.PAGE_H - AdmissionDecisionPdf.BOTTOM);
+                assertThat(top).as("top of " + g).isGreaterThanOrEqualTo(0);
+            }
         }
     }
 

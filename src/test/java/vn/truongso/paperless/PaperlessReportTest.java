@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.truongso.support.Api;
 import vn.truongso.support.IntegrationTest;
+import vn.truongso.support.PdfFonts;
 
 /** The principal's Vietnamese PDF report of the figures, signed through the remote signing flow. */
 @IntegrationTest
@@ -45,8 +46,17 @@ class PaperlessReportTest {
         // Before the code: the report is there, unsigned, with its Vietnamese table and labels.
         Api.Response unsigned = api.get("ht.mai", "/api/documents/" + doc + "/content");
         assertThat(unsigned.status()).isEqualTo(200);
+        PdfFonts.savePngs(unsigned.bytes(), "paperless", "report-unsigned");
         try (PDDocument pdf = Loader.loadPDF(unsigned.bytes())) {
+            // Set in the real faces of the Times-compatible serif, embedded as subsets, nothing faked.
+            assertThat(PdfFonts.faces(pdf)).containsExactlyInAnyOrder(
+                    "LiberationSerif" /* the regular face */, "LiberationSerif-Bold", "LiberationSerif-Italic");
+            assertThat(PdfFonts.notEmbeddedSubsets(pdf)).isEmpty();
+            assertThat(PdfFonts.syntheticStyles(pdf)).isEmpty();
             String text = new PDFTextStripper().getText(pdf);
+            assertThat(text.lines().map(String::strip)).contains("TRƯỜNG THCS HÒA BÌNH",
+                    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập – Tự do – Hạnh phúc",
+                    "BÁO CÁO SỐ LIỆU CHUYỂN ĐỔI SỐ, GIẢM GIẤY TỜ", "Từ ngày 01/01/2020 đến ngày 31/12/2099");
             assertThat(text).contains("TRƯỜNG THCS HÒA BÌNH", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
                     "BÁO CÁO SỐ LIỆU CHUYỂN ĐỔI SỐ, GIẢM GIẤY TỜ", "Từ ngày 01/01/2020 đến ngày 31/12/2099",
                     "Tỷ lệ bước xử lý thực hiện trên môi trường số", "Số trang giấy tránh được",
@@ -71,9 +81,17 @@ class PaperlessReportTest {
         // The report's own process was tracked like any other: its certificate lists the principal's signature.
         Api.Response cert = api.get("ht.mai", "/api/documents/" + doc + "/completion-certificate.pdf");
         assertThat(cert.status()).as(cert.text()).isEqualTo(200);
+        PdfFonts.savePngs(cert.bytes(), "paperless", "report-completion-certificate");
         try (PDDocument pdf = Loader.loadPDF(cert.bytes())) {
-            assertThat(new PDFTextStripper().getText(pdf)).contains("Báo cáo số liệu chuyển đổi số",
-                    "Hiệu trưởng ký báo cáo", "Phạm Thị Mai", "Có (ký số)");
+            assertThat(PdfFonts.faces(pdf)).containsExactlyInAnyOrder(
+                    "LiberationSerif" /* the regular face */, "LiberationSerif-Bold", "LiberationSerif-Italic");
+            assertThat(PdfFonts.notEmbeddedSubsets(pdf)).isEmpty();
+            assertThat(PdfFonts.syntheticStyles(pdf)).isEmpty();
+            String text = new PDFTextStripper().getText(pdf);
+            assertThat(text.lines().map(String::strip)).contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                    "Độc lập – Tự do – Hạnh phúc", "GIẤY CHỨNG NHẬN HOÀN THÀNH QUY TRÌNH");
+            assertThat(text).contains("Báo cáo số liệu chuyển đổi số", "Hiệu trưởng ký báo cáo", "Phạm Thị Mai",
+                    "Có (ký số)", "Đơn vị: Trường THCS Hòa Bình", "Thời gian theo giờ Việt Nam (+07:00).");
         }
     }
 

@@ -69,6 +69,8 @@ class PendingSignature {
     private Instant createdAt;
     @Column(name = "decided_at")
     private Instant decidedAt;
+    /** Where the appearance went and why, in Vietnamese (null: no appearance). */
+    private String placement;
     @Version
     @Column(name = "row_version")
     private long rowVersion;
@@ -92,6 +94,15 @@ class PendingSignature {
         this.chainDer = der(chain);
         this.status = Status.PREPARED;
         this.createdAt = createdAt;
+    }
+
+    PendingSignature placedAt(String placement) {
+        this.placement = placement == null || placement.length() <= 400 ? placement : placement.substring(0, 400);
+        return this;
+    }
+
+    String getPlacement() {
+        return placement;
     }
 
     void requested(UUID transactionId, int itemIndex) {

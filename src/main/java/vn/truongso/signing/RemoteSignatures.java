@@ -191,7 +191,8 @@ public class RemoteSignatures {
         PreparedSignature prepared = pades.prepare(latest.bytes(), request(person, role, chain));
         byte[] increment = Arrays.copyOfRange(prepared.pdf(), latest.bytes().length, prepared.pdf().length);
         return pending.save(new PendingSignature(documentId, latest.version(), signer, role, label, kind,
-                processInstanceId, increment, prepared.signedAttributes(), chain, clock.instant()));
+                processInstanceId, increment, prepared.signedAttributes(), chain, clock.instant())
+                .placedAt(prepared.placement()));
     }
 
     record Applied(String outcome, String note) {
@@ -207,7 +208,7 @@ public class RemoteSignatures {
                 .orElseThrow(() -> new IllegalStateException("Unknown signer " + p.getSigner()));
         String reason = properties.reason(p.getSignerRole());
         if (p.getStatus() == PendingSignature.Status.APPLIED) {
-            return new Applied(SIGNED, note(person, reason, p.getAppliedVersion()));
+            return new Applied(SIGNED, note(person, reason, p.getAppliedVersion(), p.getPlacement()));
         }
         if (p.getStatus() != PendingSignature.Status.CONFIRMED) {
             throw new IllegalStateException("Signature " + pendingId + " is " + p.getStatus() + ", not confirmed");
@@ -235,7 +236,7 @@ public class RemoteSignatures {
         events.publishEvent(new SignatureApplied(p.getDocumentId(), p.getBaseVersion(), version, latest.sha256(),
                 java.util.HexFormat.of().formatHex(CmsSignature.sha256(signed)), p.getSigner(),
                 person.organisationCode(), p.getSignerRole(), p.getTransactionId(), p.getProcessInstanceId()));
-        return new Applied(SIGNED, note(person, reason, version));
+        return new Applied(SIGNED, note(person, reason, version, p.getPlacement()));
     }
 
     /** The signer did not confirm in time: the transaction ends too, so a late code cannot sign. */
@@ -257,8 +258,10 @@ public class RemoteSignatures {
                 person.organisationName());
     }
 
-    private static String note(CurrentUser person, String reason, int version) {
-        return "Đã ký số bởi " + person.fullName() + " (" + reason + "), phiên bản " + version + ".";
+    /** The signing result as the signer and the author read it, with where the visible signature went and why. */
+    private static String note(CurrentUser person, String reason, int version, String placement) {
+        return "Đã ký số bởi " + person.fullName() + " (" + reason + "), phiên bản " + version + "."
+                + (placement == null ? "" : " Hình chữ ký: " + placement);
     }
 
     /** The key is elsewhere: only the chain is known here; the value comes from the signer's confirmation. */

@@ -92,6 +92,9 @@ class LessonPlanApiTest {
         assertThat(done.get("approvedAt").asText()).endsWith("+07:00");
         assertThat(done.get("currentStep").isNull()).isTrue();
         assertThat(done.get("signatureNote").asText()).startsWith("Đã ký số bởi Phạm Thị Mai");
+        // The test plan has no signing block: the principal is told where the visible signature went instead.
+        assertThat(done.get("signatureNote").asText())
+                .contains("Hình chữ ký: Không tìm thấy «HIỆU TRƯỞNG»: đặt ở chỗ trống gần nhất, trang 1.");
         // v1 upload, v2 signed by the author, v3 revision, v4 signed by the author, v5 by the principal.
         assertThat(done.get("versions")).hasSize(5);
         assertThat(done.get("versions").get(4).get("note").asText()).contains("Phạm Thị Mai");

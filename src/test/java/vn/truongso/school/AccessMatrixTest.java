@@ -218,6 +218,9 @@ class AccessMatrixTest {
                 .unchanged(f -> api.get("gv.khac", "/api/credentials/me").json().get(0).get("status").asText());
         api(r, "POST", "/api/admin/credentials/{id}/resume", "administrator", EnumSet.of(Caller.ADMIN),
                 f -> "/api/admin/credentials/" + f.throwawayCredential + "/resume").phase(7);
+        api(r, "POST", "/api/admin/credentials/{id}/totp/reset", "administrator of the person's organisation or above",
+                EnumSet.of(Caller.ADMIN), f -> "/api/admin/credentials/" + f.throwawayCredential + "/totp/reset")
+                .phase(7);
         api(r, "POST", "/api/admin/credentials/{id}/revoke", "administrator", EnumSet.of(Caller.ADMIN),
                 f -> "/api/admin/credentials/" + f.throwawayCredential + "/revoke").phase(8)
                 .unchanged(f -> api.get("gv.khac", "/api/credentials/me").json().get(0).get("status").asText());

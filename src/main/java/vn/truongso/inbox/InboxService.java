@@ -196,11 +196,36 @@ public class InboxService {
         } catch (ApiException e) {
             throw e;
         } catch (RuntimeException e) {
+            if (lockConflict(e)) {
+                // Someone else's completion of this task holds its rows and has not committed yet: the task still
+                // looks open to us, but it is theirs.
+                throw ApiException.conflict("CONCURRENT_UPDATE",
+                        "Người khác đang xử lý việc này cùng lúc với bạn. Vui lòng tải lại.");
+            }
             if (find(taskId, user) == null) {
                 throw goneOrMissing(taskId, user);
             }
             throw e;
         }
+    }
+
+    /** H2's lock timeout; PostgreSQL's lock not available, deadlock, serialization failure. */
+    private static final Set<String> LOCK_STATES = Set.of("HYT00", "55P03", "40P01", "40001");
+    private static final int H2_LOCK_TIMEOUT = 50200;
+
+    static boolean lockConflict(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.springframework.dao.PessimisticLockingFailureException) {
+                return true;
+            }
+            for (java.sql.SQLException s = t instanceof java.sql.SQLException q ? q : null; s != null;
+                    s = s.getNextException()) {
+                if (LOCK_STATES.contains(s.getSQLState()) || s.getErrorCode() == H2_LOCK_TIMEOUT) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private void doComplete(String taskId, Completion c, CurrentUser user) {

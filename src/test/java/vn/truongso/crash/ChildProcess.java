@@ -60,7 +60,7 @@ final class ChildProcess {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        long deadline = System.currentTimeMillis() + 180_000;
+        long deadline = System.currentTimeMillis() + 600_000;
         while (System.currentTimeMillis() < deadline) {
             if (!p.isAlive()) {
                 throw new IllegalStateException("child exited with " + p.exitValue() + "; see " + log);
@@ -71,7 +71,7 @@ final class ChildProcess {
             sleep(150);
         }
         p.destroyForcibly();
-        throw new IllegalStateException("child not healthy within 180 s; see " + log);
+        throw new IllegalStateException("child not healthy within 600 s; see " + log);
     }
 
     /** kill -9: Process.destroyForcibly sends SIGKILL on Linux; nothing in the child runs after it. */

@@ -1,0 +1,126 @@
+package vn.truongso.crash;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import vn.truongso.audit.AuditCommand;
+import vn.truongso.remotesign.SharedOtp;
+import vn.truongso.support.Api;
+
+/**
+ * One scenario's child JVM and what was measured about it: kills, restarts and their start-up times, and the audit
+ * chain checked with {@code audit verify} on the data each kill left behind.
+ */
+final class CrashRun {
+
+    final String name;
+    final Path data;
+    final List<String> settings;
+    final SharedOtp otp;
+    private final Path otpFile;
+    private final Path log;
+    private ChildProcess child;
+    private Api api;
+
+    int kills;
+    int restarts;
+    final List<Long> startMillis = new ArrayList<>();
+    int auditVerifications;
+    final List<String> auditFailures = new ArrayList<>();
+    final List<String> halfSigned = new ArrayList<>();
+    final List<String> doubleSigned = new ArrayList<>();
+    final List<String> lost = new ArrayList<>();
+    final List<String> gaps = new ArrayList<>();
+    final List<String> notes = new ArrayList<>();
+    long started = System.currentTimeMillis();
+    long finished;
+
+    CrashRun(String name, Path data, List<String> settings, Path out) {
+        this.name = name;
+        this.data = data;
+        this.settings = settings;
+        this.otpFile = data.resolve("otp-steps");
+        try {
+            java.nio.file.Files.createDirectories(data);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        this.otp = new SharedOtp(otpFile);
+        this.log = out.resolve("child-" + name.replaceAll("[^A-Za-z0-9]+", "-") + ".log");
+    }
+
+    Api start() {
+        child = ChildProcess.start(data, otpFile, log, settings);
+        startMillis.add(child.startMillis);
+        api = new Api(child.port);
+        return api;
+    }
+
+    int port() {
+        return child.port;
+    }
+
+    Api api() {
+        return api;
+    }
+
+    /** kill -9, then {@code audit verify} on what the crash left, then a restart on the same data. */
+    Api killAndRestart(Consumer<String> checkAfterRestart) {
+        child.kill();
+        kills++;
+        verifyAudit("nach kill " + kills);
+        start();
+        restarts++;
+        checkAfterRestart.accept("kill " + kills);
+        return api;
+    }
+
+    void stop() {
+        if (child != null) {
+            child.kill();
+            child = null;
+        }
+        finished = System.currentTimeMillis();
+    }
+
+    /** The audit command (AuditCommand, as `java -jar truongso.jar audit verify` runs it) on this run's database. */
+    void verifyAudit(String when) {
+        List<String> args = new ArrayList<>(List.of("verify", "--truongso.data-dir=" + data.toAbsolutePath()));
+        args.addAll(settings);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = AuditCommand.run(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(out, true, StandardCharsets.UTF_8));
+        auditVerifications++;
+        if (code != 0) {
+            auditFailures.add(when + ": exit " + code + " " + out.toString(StandardCharsets.UTF_8).strip());
+        }
+    }
+
+    /** The same check as a separate process, exactly as an operator runs it; answers the exit code. */
+    int auditVerifyCommand() {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", ChildProcess.classpath(), "vn.truongso.TruongSoApplication", "audit", "verify",
+                "--truongso.data-dir=" + data.toAbsolutePath()));
+        cmd.addAll(settings);
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            return p.waitFor();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    long averageStart() {
+        return startMillis.isEmpty() ? 0 : Math.round(startMillis.stream().mapToLong(Long::longValue).average().orElse(0));
+    }
+}

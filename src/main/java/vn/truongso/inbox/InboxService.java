@@ -202,15 +202,26 @@ public class InboxService {
                 throw ApiException.conflict("CONCURRENT_UPDATE",
                         "Người khác đang xử lý việc này cùng lúc với bạn. Vui lòng tải lại.");
             }
-            if (find(taskId, user) == null) {
+            Task still;
+            try {
+                still = find(taskId, user);
+            } catch (RuntimeException aborted) {
+                // PostgreSQL refuses every further statement of a transaction that failed: the race is all we know.
+                throw ApiException.conflict("CONCURRENT_UPDATE",
+                        "Người khác đang xử lý việc này cùng lúc với bạn. Vui lòng tải lại.");
+            }
+            if (still == null) {
                 throw goneOrMissing(taskId, user);
             }
             throw e;
         }
     }
 
-    /** H2's lock timeout; PostgreSQL's lock not available, deadlock, serialization failure. */
-    private static final Set<String> LOCK_STATES = Set.of("HYT00", "55P03", "40P01", "40001");
+    /**
+     * H2's lock timeout; PostgreSQL's lock not available, deadlock, serialization failure, and a foreign key violated
+     * because the other completion deleted the task's execution under this one (a variable written to it).
+     */
+    private static final Set<String> LOCK_STATES = Set.of("HYT00", "55P03", "40P01", "40001", "23503", "23506");
     private static final int H2_LOCK_TIMEOUT = 50200;
 
     static boolean lockConflict(Throwable e) {

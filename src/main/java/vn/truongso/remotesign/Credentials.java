@@ -87,10 +87,8 @@ class Credentials {
      * {@code truongso.remotesign.key-store}: here, stored encrypted (SOFTWARE), or inside the PKCS#11 token, which it
      * never leaves (PKCS11).
      */
-    Credential issue(String username) {
-        CurrentUser user = users.find(username).filter(u -> u.roles().stream().anyMatch(SIGNERS::contains))
-                .orElseThrow(() -> ApiException.badRequest("CREDENTIAL_NOT_A_SIGNER",
-                        "Người dùng không tồn tại hoặc không phải người ký (giáo viên, tổ trưởng, hiệu trưởng, văn thư)."));
+    Credential issue(String username, CurrentUser admin) {
+        CurrentUser user = signerWithinReach(username, admin);
         requireNoLiveCredential(username);
         boolean inToken = keyStore.forNewKeys() == KeyStorage.PKCS11;
         KeyPair keys = inToken ? keyStore.token().generateRsaKeyPair(2048) : newRsaKeyPair();
@@ -105,10 +103,8 @@ class Credentials {
      * key made here. The certificate must be the school PKI's, for this person, valid now, not revoked and not
      * already another credential's; the key must be the certificate's.
      */
-    Credential importPkcs12(String username, byte[] pkcs12, char[] password) {
-        CurrentUser user = users.find(username).filter(u -> u.roles().stream().anyMatch(SIGNERS::contains))
-                .orElseThrow(() -> ApiException.badRequest("CREDENTIAL_NOT_A_SIGNER",
-                        "Người dùng không tồn tại hoặc không phải người ký (giáo viên, tổ trưởng, hiệu trưởng, văn thư)."));
+    Credential importPkcs12(String username, byte[] pkcs12, char[] password, CurrentUser admin) {
+        CurrentUser user = signerWithinReach(username, admin);
         PrivateKey key = null;
         X509Certificate cert = null;
         try {
@@ -266,15 +262,17 @@ class Credentials {
         return repo.findAllByOrderByUsernameAscCreatedAtDesc();
     }
 
+    /** One page of the credentials of the people within the administrator's reach. */
     @Transactional(readOnly = true)
-    List<Credential> all(int page, int size) {
+    List<Credential> all(int page, int size, CurrentUser admin) {
         if ((long) page * size > Integer.MAX_VALUE) {
             return List.of();
         }
-        return repo.findAll(org.springframework.data.domain.PageRequest.of(page, size,
+        return repo.findByUsernameIn(users.usernamesWithin(admin.organisationCode()),
+                org.springframework.data.domain.PageRequest.of(page, size,
                 org.springframework.data.domain.Sort.by("username").and(org.springframework.data.domain.Sort.by(
                         org.springframework.data.domain.Sort.Direction.DESC, "createdAt")).and(
-                        org.springframework.data.domain.Sort.by("id")))).getContent();
+                        org.springframework.data.domain.Sort.by("id"))));
     }
 
     @Transactional(readOnly = true)
@@ -282,15 +280,15 @@ class Credentials {
         return repo.findByUsernameOrderByCreatedAtDesc(username);
     }
 
-    Credential suspend(UUID id) {
-        Credential c = get(id);
+    Credential suspend(UUID id, CurrentUser admin) {
+        Credential c = get(id, admin);
         requireStatus(c, Credential.Status.ACTIVE);
         c.setStatus(Credential.Status.SUSPENDED);
         return changed(c, CredentialChanged.Change.SUSPENDED);
     }
 
-    Credential resume(UUID id) {
-        Credential c = get(id);
+    Credential resume(UUID id, CurrentUser admin) {
+        Credential c = get(id, admin);
         if (c.getStatus() == Credential.Status.REVOKED) {
             throw ApiException.conflict("CREDENTIAL_REVOKED", "Chứng thư ký số đã bị thu hồi, không thể khôi phục.");
         }
@@ -299,8 +297,8 @@ class Credentials {
     }
 
     /** Final: the certificate goes on the CRL and OCSP answers "revoked" from now on. */
-    Credential revoke(UUID id) {
-        Credential c = get(id);
+    Credential revoke(UUID id, CurrentUser admin) {
+        Credential c = get(id, admin);
         if (c.getStatus() == Credential.Status.REVOKED) {
             throw ApiException.conflict("CREDENTIAL_REVOKED", "Chứng thư ký số đã bị thu hồi trước đó.");
         }
@@ -315,8 +313,27 @@ class Credentials {
         return c;
     }
 
-    private Credential get(UUID id) {
-        return repo.findById(id).orElseThrow(() -> ApiException.notFound("chứng thư ký số"));
+    /** A credential an administrator acts on: its holder must be within the administrator's reach. */
+    private Credential get(UUID id, CurrentUser admin) {
+        Credential c = repo.findById(id).orElseThrow(() -> ApiException.notFound("chứng thư ký số"));
+        requireWithinReach(admin, c.getUsername());
+        return c;
+    }
+
+    /** The person a credential is issued or imported for: a signer, within the administrator's reach. */
+    private CurrentUser signerWithinReach(String username, CurrentUser admin) {
+        CurrentUser user = users.find(username).filter(u -> u.roles().stream().anyMatch(SIGNERS::contains))
+                .orElseThrow(() -> ApiException.badRequest("CREDENTIAL_NOT_A_SIGNER",
+                        "Người dùng không tồn tại hoặc không phải người ký (giáo viên, tổ trưởng, hiệu trưởng, văn thư)."));
+        requireWithinReach(admin, username);
+        return user;
+    }
+
+    /** An administrator manages the people of his own organisation and of those below it, nobody else's. */
+    private void requireWithinReach(CurrentUser admin, String username) {
+        if (!users.within(admin.organisationCode(), username)) {
+            throw ApiException.forbidden();
+        }
     }
 
     private static void requireStatus(Credential c, Credential.Status s) {
@@ -372,13 +389,7 @@ class Credentials {
      * alone, as the first time. Only for people of the administrator's own organisation or one below it.
      */
     Credential resetTotp(UUID id, CurrentUser admin) {
-        Credential c = get(id);
-        String holderOrganisation = users.find(c.getUsername()).map(CurrentUser::organisationCode).orElse(null);
-        boolean ours = holderOrganisation != null && (holderOrganisation.equals(admin.organisationCode())
-                || users.below(admin.organisationCode()).stream().anyMatch(o -> o.code().equals(holderOrganisation)));
-        if (!ours) {
-            throw ApiException.forbidden();
-        }
+        Credential c = get(id, admin);
         if (c.getStatus() == Credential.Status.REVOKED) {
             throw ApiException.conflict("CREDENTIAL_REVOKED", "Chứng thư ký số đã bị thu hồi.");
         }

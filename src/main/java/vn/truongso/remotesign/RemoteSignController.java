@@ -70,7 +70,7 @@ class RemoteSignController {
         if (body == null || body.username() == null || body.username().isBlank()) {
             throw ApiException.badRequest("MISSING_FIELD", "Thiếu trường bắt buộc: username");
         }
-        return view(credentials.issue(body.username().strip()));
+        return view(credentials.issue(body.username().strip(), users.current()));
     }
 
     /** A signer's existing PKCS#12 (key and school-PKI certificate), kept encrypted from then on. */
@@ -82,7 +82,7 @@ class RemoteSignController {
         if (file.isEmpty() || file.getSize() > 64 * 1024) {
             throw ApiException.badRequest("PKCS12_INVALID", "Tệp PKCS#12 trống hoặc quá lớn (tối đa 64 KB).");
         }
-        return view(credentials.importPkcs12(username.strip(), file.getBytes(), password.toCharArray()));
+        return view(credentials.importPkcs12(username.strip(), file.getBytes(), password.toCharArray(), users.current()));
     }
 
     /** A plain JSON array as before, one page of it (by username): {@code size} ≤ 200. */
@@ -91,25 +91,25 @@ class RemoteSignController {
                              @RequestParam(defaultValue = "200") int size) {
         requireAdmin();
         checkPaging(page, size);
-        return credentials.all(page, size).stream().map(this::view).toList();
+        return credentials.all(page, size, users.current()).stream().map(this::view).toList();
     }
 
     @PostMapping("/api/admin/credentials/{id}/suspend")
     CredentialView suspend(@PathVariable UUID id) {
         requireAdmin();
-        return view(credentials.suspend(id));
+        return view(credentials.suspend(id, users.current()));
     }
 
     @PostMapping("/api/admin/credentials/{id}/resume")
     CredentialView resume(@PathVariable UUID id) {
         requireAdmin();
-        return view(credentials.resume(id));
+        return view(credentials.resume(id, users.current()));
     }
 
     @PostMapping("/api/admin/credentials/{id}/revoke")
     CredentialView revoke(@PathVariable UUID id) {
         requireAdmin();
-        return view(credentials.revoke(id));
+        return view(credentials.revoke(id, users.current()));
     }
 
     /** Clears a signer's TOTP (lost phone) so that they enrol anew; the signer is told. */

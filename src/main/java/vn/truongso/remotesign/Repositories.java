@@ -8,6 +8,9 @@ interface CredentialRepository extends JpaRepository<Credential, UUID> {
     List<Credential> findByUsernameOrderByCreatedAtDesc(String username);
 
     List<Credential> findAllByOrderByUsernameAscCreatedAtDesc();
+
+    List<Credential> findByUsernameIn(java.util.Collection<String> usernames,
+            org.springframework.data.domain.Pageable page);
 }
 
 interface SignTransactionRepository extends JpaRepository<SignTransaction, UUID> {

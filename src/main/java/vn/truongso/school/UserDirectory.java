@@ -92,6 +92,27 @@ public class UserDirectory {
         return out;
     }
 
+    /**
+     * Whether a person belongs to {@code organisationCode} or to an organisation below it: how far an administrator
+     * of that organisation reaches (people without an organisation, parents, are within no one's).
+     */
+    public boolean within(String organisationCode, String username) {
+        return find(username).map(u -> u.organisationCode() != null && reach(organisationCode)
+                .contains(u.organisationCode())).orElse(false);
+    }
+
+    /** The usernames of everyone within {@link #within reach} of an administrator of {@code organisationCode}. */
+    public java.util.Set<String> usernamesWithin(String organisationCode) {
+        return new java.util.HashSet<>(users.usernamesIn(reach(organisationCode)));
+    }
+
+    private java.util.Set<String> reach(String organisationCode) {
+        java.util.Set<String> codes = new java.util.HashSet<>();
+        codes.add(organisationCode);
+        below(organisationCode).forEach(o -> codes.add(o.code()));
+        return codes;
+    }
+
     /** The school year (năm học) a date falls in: it starts in September, e.g. "2026-2027". */
     public static String schoolYear(java.time.LocalDate date) {
         int start = date.getMonthValue() >= 8 ? date.getYear() : date.getYear() - 1;

@@ -7,21 +7,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.ManagementService;
 import org.junit.jupiter.api.Assumptions;
@@ -33,6 +27,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import vn.truongso.audit.AuditCommand;
 import vn.truongso.remotesign.TestOtp;
 import vn.truongso.support.Api;
+import vn.truongso.support.TestPostgres;
 
 /**
  * The procedure of docs/operations-backup.md, run: back up, destroy, restore, and find every document's signatures
@@ -90,11 +85,8 @@ class BackupRestoreTest {
     @Test
     void postgresqlDumpedWhileRunningAndRestoredIntoAFreshDatabaseKeepsSignaturesNumbersAndTheAuditChain()
             throws Exception {
-        String baseUrl = System.getenv("TRUONGSO_TEST_POSTGRES_URL");
-        Assumptions.assumeTrue(baseUrl != null && !baseUrl.isBlank(),
-                "TRUONGSO_TEST_POSTGRES_URL is not set: no PostgreSQL server to back up");
-        Postgres pg = new Postgres(baseUrl, System.getenv("TRUONGSO_TEST_POSTGRES_USER"),
-                System.getenv("TRUONGSO_TEST_POSTGRES_PASSWORD"));
+        TestPostgres pg = TestPostgres.fromEnvironment();
+        Assumptions.assumeTrue(pg != null, "TRUONGSO_TEST_POSTGRES_URL is not set: no PostgreSQL server to back up");
         String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
         String original = "truongso_backup_src_" + suffix;
         String restored = "truongso_backup_dst_" + suffix;
@@ -321,89 +313,6 @@ class BackupRestoreTest {
             for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(p);
             }
-        }
-    }
-
-    /** The test server named by TRUONGSO_TEST_POSTGRES_URL, and Debian's pg_dump / pg_restore for it. */
-    static final class Postgres {
-        final String host;
-        final int port;
-        final String maintenanceUrl;
-        final String user;
-        final String password;
-
-        Postgres(String jdbcUrl, String user, String password) {
-            URI uri = URI.create(jdbcUrl.substring("jdbc:".length()));
-            this.host = uri.getHost() == null ? "localhost" : uri.getHost();
-            this.port = uri.getPort() < 0 ? 5432 : uri.getPort();
-            this.maintenanceUrl = jdbcUrl;
-            this.user = user;
-            this.password = password;
-        }
-
-        String url(String database) {
-            return "jdbc:postgresql://" + host + ":" + port + "/" + database;
-        }
-
-        String[] args(String database) {
-            return new String[] {"--spring.datasource.url=" + url(database), "--spring.datasource.username=" + user,
-                    "--spring.datasource.password=" + password};
-        }
-
-        void createDatabase(String name) throws SQLException {
-            sql("CREATE DATABASE " + name + " ENCODING 'UTF8' TEMPLATE template0");
-        }
-
-        void dropDatabase(String name) throws SQLException {
-            sql("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-        }
-
-        private void sql(String statement) throws SQLException {
-            try (Connection c = DriverManager.getConnection(maintenanceUrl, user, password);
-                 Statement s = c.createStatement()) {
-                s.execute(statement);
-            }
-        }
-
-        void dump(String database, Path file) throws Exception {
-            run(tool("pg_dump"), "-Fc", "-h", host, "-p", "" + port, "-U", user, "-d", database, "-f", file.toString());
-        }
-
-        void restore(Path file, String database) throws Exception {
-            run(tool("pg_restore"), "--no-owner", "--exit-on-error", "-h", host, "-p", "" + port, "-U", user, "-d",
-                    database, file.toString());
-        }
-
-        /** The newest server version's binaries (Debian), else whatever is on the PATH. */
-        private static String tool(String name) throws IOException {
-            Path lib = Path.of("/usr/lib/postgresql");
-            if (Files.isDirectory(lib)) {
-                try (Stream<Path> versions = Files.list(lib)) {
-                    Path best = versions.filter(v -> Files.isExecutable(v.resolve("bin").resolve(name)))
-                            .max(Comparator.comparingInt(v -> parseOrZero(v.getFileName().toString()))).orElse(null);
-                    if (best != null) {
-                        return best.resolve("bin").resolve(name).toString();
-                    }
-                }
-            }
-            return name;
-        }
-
-        private static int parseOrZero(String s) {
-            try {
-                return Integer.parseInt(s);
-            } catch (NumberFormatException e) {
-                return 0;
-            }
-        }
-
-        private void run(String... command) throws Exception {
-            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-            pb.environment().put("PGPASSWORD", password == null ? "" : password);
-            Process p = pb.start();
-            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
-            assertThat(p.exitValue()).as(String.join(" ", command) + "\n" + output).isZero();
         }
     }
 }

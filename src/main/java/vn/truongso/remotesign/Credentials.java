@@ -548,18 +548,28 @@ class Credentials {
                         + " do nhập sai mã OTP nhiều lần; mỗi lần khóa sau sẽ lâu hơn.");
     }
 
+    /** The same as {@link #requireCanSign} without throwing (an exception would mark the caller's transaction). */
+    @Transactional(readOnly = true)
+    boolean canSign(Credential c) {
+        return statusOf(c) == Credential.Status.ACTIVE;
+    }
+
+    /**
+     * The status a person is shown: REVOKED as soon as the certificate is revoked in the school PKI, even when an
+     * administrator revoked it there rather than the credential here.
+     */
+    @Transactional(readOnly = true)
+    Credential.Status statusOf(Credential c) {
+        return c.getStatus() != Credential.Status.REVOKED && pki.revoked(new BigInteger(c.getSerialHex(), 16))
+                ? Credential.Status.REVOKED : c.getStatus();
+    }
+
     /**
      * Whether this credential may sign at all: active, and its certificate not revoked in the school PKI (an
      * administrator may revoke the certificate there rather than the credential here).
      *
      * @throws ApiException 409 CREDENTIAL_NOT_ACTIVE or CERTIFICATE_REVOKED
      */
-    /** The same as {@link #requireCanSign} without throwing (an exception would mark the caller's transaction). */
-    @Transactional(readOnly = true)
-    boolean canSign(Credential c) {
-        return c.getStatus() == Credential.Status.ACTIVE && !pki.revoked(new BigInteger(c.getSerialHex(), 16));
-    }
-
     void requireCanSign(Credential c) {
         if (c.getStatus() != Credential.Status.ACTIVE) {
             throw notActive();

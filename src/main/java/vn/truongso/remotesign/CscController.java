@@ -245,7 +245,8 @@ class CscController {
                                 boolean authInfo) {
         X509Certificate cert = credentials.certificate(c);
         PublicKey pub = cert.getPublicKey();
-        boolean active = c.getStatus() == Credential.Status.ACTIVE;
+        Credential.Status shown = credentials.statusOf(c);
+        boolean active = shown == Credential.Status.ACTIVE;
         Key key = new Key(active ? "enabled" : "disabled", CscSigning.signAlgos(pub.getAlgorithm()), keyLength(pub),
                 pub instanceof ECPublicKey ? curveOid(pub) : null);
 
@@ -254,7 +255,7 @@ class CscController {
             case "chain" -> credentials.chain(c).stream().map(CscController::base64).toList();
             default -> List.of(base64(cert));
         };
-        String status = switch (c.getStatus()) {
+        String status = switch (shown) {
             case REVOKED -> "revoked";
             case SUSPENDED -> "suspended";
             case ACTIVE -> signing.now().isAfter(cert.getNotAfter().toInstant()) ? "expired" : "valid";

@@ -186,7 +186,7 @@ class RemoteSignController {
 
     private CredentialView view(Credential c) {
         var cert = credentials.certificate(c);
-        return new CredentialView(c.getId(), c.getUsername(), c.getStatus().name(), c.getSerialHex(),
+        return new CredentialView(c.getId(), c.getUsername(), credentials.statusOf(c).name(), c.getSerialHex(),
                 org.bouncycastle.asn1.x500.X500Name.getInstance(cert.getSubjectX500Principal().getEncoded()).toString(),
                 VietnamTime.of(cert.getNotBefore()), VietnamTime.of(cert.getNotAfter()), VietnamTime.of(c.getCreatedAt()),
                 c.totp() != null, c.getFailedAttempts(), VietnamTime.of(c.getLockedUntil()), c.getCertificatePem(),

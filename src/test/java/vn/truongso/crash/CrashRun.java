@@ -38,6 +38,8 @@ final class CrashRun {
     final List<String> lost = new ArrayList<>();
     final List<String> gaps = new ArrayList<>();
     final List<String> notes = new ArrayList<>();
+    /** Restarts that found the embedded H2 file unreadable (H2 error 90030): published, not hidden; see docs/robustness.md. */
+    final List<String> unreadableStores = new ArrayList<>();
     long started = System.currentTimeMillis();
     long finished;
 
@@ -56,7 +58,17 @@ final class CrashRun {
     }
 
     Api start() {
-        child = ChildProcess.start(data, otpFile, log, settings);
+        try {
+            child = ChildProcess.start(data, otpFile, log, settings);
+        } catch (IllegalStateException e) {
+            keepData();
+            String h2 = h2Corruption();
+            if (h2 != null) {
+                unreadableStores.add("after kill " + kills + ": " + h2);
+                throw new StoreUnreadable(h2, e);
+            }
+            throw e;
+        }
         startMillis.add(child.startMillis);
         api = new Api(child.port);
         return api;
@@ -74,7 +86,8 @@ final class CrashRun {
     Api killAndRestart(Consumer<String> checkAfterRestart) {
         child.kill();
         kills++;
-        verifyAudit("nach kill " + kills);
+        keepDatabaseAsKilled();
+        verifyAudit("after kill " + kills);
         start();
         restarts++;
         checkAfterRestart.accept("kill " + kills);
@@ -117,6 +130,58 @@ final class CrashRun {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The H2 files exactly as the kill left them (before anything opens them again), kept until the next kill. */
+    private void keepDatabaseAsKilled() {
+        Path db = data.resolve("db");
+        if (!java.nio.file.Files.isDirectory(db)) {
+            return;
+        }
+        Path copy = log.resolveSibling(log.getFileName().toString().replace(".log", "-db-as-killed"));
+        try (var files = java.nio.file.Files.list(db)) {
+            java.nio.file.Files.createDirectories(copy);
+            for (Path f : (Iterable<Path>) files::iterator) {
+                java.nio.file.Files.copy(f, copy.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            notes.add("the killed database could not be copied: " + e.getMessage());
+        }
+    }
+
+    /** A copy of the data a restart could not start on, under target/robustness, for whoever looks into it. */
+    private void keepData() {
+        Path copy = log.resolveSibling(log.getFileName().toString().replace(".log", "-data-after-kill-" + kills));
+        try (var files = java.nio.file.Files.walk(data)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Path target = copy.resolve(data.relativize(f).toString());
+                if (java.nio.file.Files.isDirectory(f)) {
+                    java.nio.file.Files.createDirectories(target);
+                } else {
+                    java.nio.file.Files.copy(f, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            notes.add("the data could not be kept: " + e.getMessage());
+        }
+    }
+
+    /** H2's own report that it cannot read its file, from the child's log, or null. */
+    private String h2Corruption() {
+        try {
+            return java.nio.file.Files.readAllLines(log, StandardCharsets.UTF_8).stream()
+                    .filter(l -> l.contains("[90030-")).map(String::strip).reduce((a, b) -> b)
+                    .map(l -> l.length() > 300 ? l.substring(0, 300) : l).orElse(null);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** The database cannot be opened after a kill: the scenario cannot go on, and the run says so. */
+    static final class StoreUnreadable extends RuntimeException {
+        StoreUnreadable(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 

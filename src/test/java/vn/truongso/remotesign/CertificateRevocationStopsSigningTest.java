@@ -53,6 +53,9 @@ class CertificateRevocationStopsSigningTest {
         Api.Response revoked = api.postJson("admin", "/api/pki/certificates/" + serial + "/revoke",
                 Map.of("reason", "KEY_COMPROMISE"));
         assertThat(revoked.status()).as(revoked.toString()).isEqualTo(200);
+        // The signer and the administrators see it revoked, as it is.
+        assertThat(api.get(s.username(), "/api/credentials/me").json().get(0).get("status").asText())
+                .isEqualTo("REVOKED");
 
         Api.Response confirm = api.postJson(s.username(), "/api/sign-transactions/" + waiting + "/confirm",
                 Map.of("otp", TestOtp.nextCode(s.secret())));

@@ -12,6 +12,7 @@ import vn.truongso.remotesign.SignTransactionDecided;
 import vn.truongso.report.SchoolReportMissed;
 import vn.truongso.report.SchoolReportSubmitted;
 import vn.truongso.school.CurrentUser;
+import vn.truongso.school.DelegationChanged;
 import vn.truongso.school.LoginFailed;
 import vn.truongso.school.LoginLocked;
 import vn.truongso.common.VietnamTime;
@@ -108,6 +109,15 @@ class AuditEvents {
     void on(SchoolReportMissed e) {
         log.record(null, e.schoolCode(), "REPORT_MISSED", "REPORT_CAMPAIGN", e.campaignId().toString(), null, null,
                 null, "Hết hạn mà trường chưa gửi báo cáo, quy trình " + e.processInstanceId());
+    }
+
+    @EventListener
+    void on(DelegationChanged e) {
+        String what = e.change() == DelegationChanged.Change.GRANTED ? "Giao ký thay hiệu trưởng (KT.) cho "
+                : "Thu hồi việc giao ký thay hiệu trưởng (KT.) của ";
+        log.record(e.actor(), e.schoolCode(), "DELEGATION_" + e.change().name(), "DELEGATION",
+                e.delegationId().toString(), null, null, null, what + e.delegate() + ": " + e.scope().text() + ", "
+                        + e.validFrom().format(VietnamTime.DAY) + " – " + e.validTo().format(VietnamTime.DAY));
     }
 
     /** A wrong password: the name tried is the actor (it may not exist), the address is the request's. */

@@ -283,10 +283,13 @@ public class DocumentService {
                         ReadGrant.Kind.ORG.name(), user.organisationCode());
     }
 
-    /** Principals, clerks and officers read every document of their organisation and what was sent to it. */
+    /**
+     * Principals and vice-principals (the school's leadership, ban giám hiệu), clerks and officers read every document
+     * of their organisation and what was sent to it.
+     */
     private static boolean readsForOrganisation(CurrentUser user) {
-        return user.organisationCode() != null
-                && (user.has(Role.PRINCIPAL) || user.has(Role.CLERK) || user.has(Role.OFFICER));
+        return user.organisationCode() != null && (user.has(Role.PRINCIPAL) || user.has(Role.VICE_PRINCIPAL)
+                || user.has(Role.CLERK) || user.has(Role.OFFICER));
     }
 
     private Document readable(UUID id, CurrentUser user) {

@@ -200,12 +200,7 @@ public class AdmissionDecisionPdf {
      * together on one page.
      */
     private static void signature(Writer w, Decision d) throws IOException {
-        String title = upper(d.principalTitle());
-        List<String> titles = new ArrayList<>();
-        if (title.startsWith("PHÓ ")) {
-            titles.add("KT. " + SIGNER_KEYWORD); // a deputy signs on the principal's behalf (ký thay)
-        }
-        titles.add(title);
+        List<String> titles = d.authorityLines().stream().map(AdmissionDecisionPdf::upper).toList();
         float needed = BODY * 0.8f + titles.size() * BODY * LEADING + SIGNATURE_SPACE + BODY * LEADING;
         w.gap(BODY * 0.8f);
         w.ensure(needed - BODY * 0.8f);
@@ -306,11 +301,50 @@ public class AdmissionDecisionPdf {
         return new Run(text, Style.ITALIC);
     }
 
-    /** One decision in the layout of Decree 30/2020/NĐ-CP. Every field is required; grade is 1 to 12. */
+    /**
+     * One decision in the layout of Decree 30/2020/NĐ-CP. Every field is required; grade is 1 to 12.
+     *
+     * @param principalTitle the signer's title, e.g. "HIỆU TRƯỞNG"
+     * @param signingBlock   the authority lines of the signing block, top to bottom, above the room for the
+     *                       signature (signing.Authority#lines): "HIỆU TRƯỞNG"; "KT. HIỆU TRƯỞNG" over "PHÓ HIỆU
+     *                       TRƯỞNG" when the vice-principal signs for the principal; "Q. HIỆU TRƯỞNG" for an acting
+     *                       principal. Empty: made from {@code principalTitle}
+     */
     public record Decision(String authorityName, String schoolName, String numberText, String place, LocalDate date,
                            String schoolYear, int grade, String childName, LocalDate birthDate, String genderText,
                            String personalId, String parentName, String addressText, String principalTitle,
-                           String principalName) {
+                           String principalName, List<String> signingBlock) {
+
+        public Decision {
+            signingBlock = signingBlock == null ? List.of() : List.copyOf(signingBlock);
+        }
+
+        /** A decision whose signing block is made from the signer's title alone. */
+        public Decision(String authorityName, String schoolName, String numberText, String place, LocalDate date,
+                        String schoolYear, int grade, String childName, LocalDate birthDate, String genderText,
+                        String personalId, String parentName, String addressText, String principalTitle,
+                        String principalName) {
+            this(authorityName, schoolName, numberText, place, date, schoolYear, grade, childName, birthDate,
+                    genderText, personalId, parentName, addressText, principalTitle, principalName, List.of());
+        }
+
+        /**
+         * The block's lines: as given, or from the title — a deputy's ("PHÓ …") signs for the principal
+         * ("KT. HIỆU TRƯỞNG" over it), "Q. …" or "Quyền …" is the acting principal.
+         */
+        List<String> authorityLines() {
+            if (!signingBlock.isEmpty()) {
+                return signingBlock;
+            }
+            String title = upper(principalTitle);
+            if (title.startsWith("PHÓ ")) {
+                return List.of("KT. " + SIGNER_KEYWORD, title); // ký thay
+            }
+            if (title.startsWith("QUYỀN ")) {
+                return List.of("Q. " + title.substring("QUYỀN ".length())); // quyền
+            }
+            return List.of(title);
+        }
     }
 
     private enum Style {

@@ -19,6 +19,7 @@ import vn.truongso.school.CurrentUser;
 import vn.truongso.school.Groups;
 import vn.truongso.school.Role;
 import vn.truongso.school.UserDirectory;
+import vn.truongso.signing.Authority;
 
 /**
  * {@code ${admissionList.…}}: the steps of bpmn/admission-round.bpmn. When the window closes the list is ranked and
@@ -91,6 +92,9 @@ public class AdmissionList {
         List<String> toSign = new ArrayList<>();
         String schoolName = users.organisationName(round.getSchoolCode()).orElse(round.getSchoolCode());
         String authority = authority(round.getSchoolCode());
+        // Approved by the vice-principal the principal delegated it to: the decisions say "KT. HIỆU TRƯỞNG" over
+        // "PHÓ HIỆU TRƯỞNG", and he signs them so; an acting principal's say "Q. HIỆU TRƯỞNG".
+        List<String> block = Authority.asPrincipal(principal).lines();
         for (int i = 0; i < ranked.size(); i++) {
             EnrolmentApplication app = ranked.get(i);
             app.ranked(i + 1);
@@ -107,7 +111,7 @@ public class AdmissionList {
                                     LocalDate.now(clock.withZone(VietnamTime.ZONE)), round.getSchoolYear(),
                                     round.getGrade(), app.getChildName(), app.getBirthDate(), app.getGender().label(),
                                     app.getPersonalId(), app.getParentName(), address(app), "HIỆU TRƯỞNG",
-                                    principal.fullName()));
+                                    principal.fullName(), block));
                             stored[0] = documents.store(new DocumentService.Upload(bytes,
                                     "quyet-dinh-trung-tuyen.pdf", "application/pdf"), title, DocumentKind.DECISION,
                                     principal).id();

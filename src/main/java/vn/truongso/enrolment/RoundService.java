@@ -20,6 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.truongso.common.ApiException;
 import vn.truongso.common.VietnamTime;
 import vn.truongso.school.CurrentUser;
+import vn.truongso.school.DelegationScope;
+import vn.truongso.school.Delegations;
 import vn.truongso.school.Groups;
 import vn.truongso.school.Role;
 import vn.truongso.school.UserDirectory;
@@ -40,9 +42,12 @@ public class RoundService {
     private final ManagementService management;
     private final IdentityService identity;
     private final Clock clock;
+    private final Delegations delegations;
 
     RoundService(AdmissionRoundRepository rounds, EnrolmentApplicationRepository applications, UserDirectory users,
-                 RuntimeService runtime, ManagementService management, IdentityService identity, Clock clock) {
+                 RuntimeService runtime, ManagementService management, IdentityService identity, Clock clock,
+                 Delegations delegations) {
+        this.delegations = delegations;
         this.rounds = rounds;
         this.applications = applications;
         this.users = users;
@@ -179,12 +184,15 @@ public class RoundService {
                      EnrolmentStatus status, String statusText) {
     }
 
-    /** The ranked list: the principal, the clerk of the school and admins. */
+    /**
+     * The ranked list: the principal (or the vice-principal who approves it for her: a delegation covering
+     * enrolment), the clerk of the school and admins.
+     */
     @Transactional(readOnly = true)
     Ranking ranking(UUID id, CurrentUser user) {
         AdmissionRound round = rounds.findById(id).orElseThrow(() -> ApiException.notFound("kỳ tuyển sinh"));
-        if (!user.has(Role.ADMIN) && !(user.worksFor(round.getSchoolCode())
-                && (user.has(Role.PRINCIPAL) || user.has(Role.CLERK)))) {
+        if (!user.has(Role.ADMIN) && !(user.worksFor(round.getSchoolCode()) && (user.has(Role.CLERK)
+                || delegations.actsForPrincipal(user, round.getSchoolCode(), DelegationScope.ENROLMENT)))) {
             throw ApiException.notFound("danh sách xét tuyển của kỳ này");
         }
         List<EnrolmentApplication> ranked = rank(applications, round);

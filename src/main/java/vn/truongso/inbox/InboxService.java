@@ -26,6 +26,10 @@ import vn.truongso.common.VietnamTime;
 import vn.truongso.document.DocumentHolds;
 import vn.truongso.signing.RemoteSignatures;
 import vn.truongso.school.CurrentUser;
+import vn.truongso.school.Delegations;
+import vn.truongso.school.Groups;
+import vn.truongso.school.Role;
+import vn.truongso.signing.Authority;
 
 @Service
 @Transactional
@@ -36,6 +40,12 @@ public class InboxService {
             "documentVersion", "documentSha256"};
     /** The process variable naming who submitted the document its review tasks are about. */
     static final String SUBMITTER = "submitter";
+    /**
+     * Set with every completion: the capacity the person acted in when it was not their own (a delegate of the
+     * principal: "KT. HIỆU TRƯỞNG / PHÓ HIỆU TRƯỞNG (ký thay)"), else null. Task-local {@code authority} too, for the
+     * step history.
+     */
+    static final String LAST_AUTHORITY = "lastAuthority";
 
     private final TaskService tasks;
     private final RuntimeService runtime;
@@ -46,11 +56,13 @@ public class InboxService {
     private final ApplicationEventPublisher events;
     private final List<TaskInputs> inputs;
     private final DocumentHolds holds;
+    private final Delegations delegations;
 
     InboxService(TaskService tasks, RuntimeService runtime, HistoryService history, TaskRules rules,
                  RemoteSignatures signatures, Clock clock, ApplicationEventPublisher events, List<TaskInputs> inputs,
-                 DocumentHolds holds) {
+                 DocumentHolds holds, Delegations delegations) {
         this.holds = holds;
+        this.delegations = delegations;
         this.inputs = inputs;
         this.tasks = tasks;
         this.runtime = runtime;
@@ -86,12 +98,15 @@ public class InboxService {
             return new TaskPage(List.of(), 0, page, size);
         }
         Date now = Date.from(clock.instant());
-        TaskQuery q = query(user, processKey, overdue, now);
+        Reach reach = reach(user);
+        TaskQuery q = query(user, reach, processKey, overdue, now);
         // Reviews of the user's own documents are not theirs to do: left out (rare, so the common page stays one query).
-        Set<String> own = query(user, processKey, overdue, now)
+        Set<String> own = query(user, reach, processKey, overdue, now)
                 .processVariableValueEquals(SUBMITTER, user.username()).list().stream()
                 .filter(t -> rules.of(t.getProcessDefinitionId(), t.getTaskDefinitionKey()).review())
-                .map(Task::getId).collect(Collectors.toSet());
+                .map(Task::getId).collect(Collectors.toCollection(java.util.HashSet::new));
+        // So are the principal's tasks of processes a delegation does not cover.
+        own.addAll(outOfScope(user, reach, processKey, overdue, now));
         long total = q.count() - own.size();
         if ((long) page * size >= total) {
             return new TaskPage(List.of(), total, page, size); // past the end (page × size may overflow an int)
@@ -108,13 +123,18 @@ public class InboxService {
         return new TaskPage(items, total, page, size);
     }
 
-    private TaskQuery query(CurrentUser user, String processKey, Boolean overdue, Date now) {
+    private TaskQuery query(CurrentUser user, Reach reach, String processKey, Boolean overdue, Date now) {
         TaskQuery q = tasks.createTaskQuery().tenantIdIn(user.organisationCode()).active();
-        if (user.groups().isEmpty()) {
+        List<String> groups = reach.groups();
+        if (groups.isEmpty()) {
             q.taskAssignee(user.username());
         } else {
-            q.or().taskAssignee(user.username()).taskCandidateGroupIn(user.groups()).endOr();
+            q.or().taskAssignee(user.username()).taskCandidateGroupIn(groups).endOr();
         }
+        return filtered(q, processKey, overdue, now);
+    }
+
+    private static TaskQuery filtered(TaskQuery q, String processKey, Boolean overdue, Date now) {
         if (processKey != null && !processKey.isBlank()) {
             q.processDefinitionKey(processKey);
         }
@@ -122,6 +142,71 @@ public class InboxService {
             q.dueBefore(now);
         }
         return q;
+    }
+
+    /**
+     * Where the user's tasks come from: their own candidate groups, and — while a delegation of the principal's
+     * approvals (ký thay) is in force for them — their school's principal group, for the processes it covers. The one
+     * place the inbox decides which offered tasks are whose: listing, claiming, completing and batches all ask it.
+     */
+    record Reach(List<String> own, List<Delegations.Grant> grants) {
+
+        /** Every group to look in: own and delegated. */
+        List<String> groups() {
+            List<String> all = new java.util.ArrayList<>(own);
+            grants.forEach(g -> {
+                if (!all.contains(g.principalGroup())) {
+                    all.add(g.principalGroup());
+                }
+            });
+            return all;
+        }
+
+        boolean ownGroupOffers(List<String> candidates) {
+            return candidates.stream().anyMatch(own::contains);
+        }
+
+        boolean delegationOffers(List<String> candidates, String processKey) {
+            return grants.stream().anyMatch(g -> g.covers(processKey) && candidates.contains(g.principalGroup()));
+        }
+
+        /** A delegated group, with the processes its delegations cover; null when one covers every process. */
+        Map<String, Set<String>> limited() {
+            Map<String, Set<String>> out = new HashMap<>();
+            Set<String> unlimited = new java.util.HashSet<>();
+            for (Delegations.Grant g : grants) {
+                if (g.scope().processKeys().isEmpty()) {
+                    unlimited.add(g.principalGroup());
+                } else {
+                    out.computeIfAbsent(g.principalGroup(), k -> new java.util.HashSet<>())
+                            .addAll(g.scope().processKeys());
+                }
+            }
+            unlimited.forEach(out::remove);
+            own.forEach(out::remove);
+            return out;
+        }
+    }
+
+    private Reach reach(CurrentUser user) {
+        return new Reach(user.groups(), delegations.activeFor(user));
+    }
+
+    /**
+     * The tasks the inbox query finds only because a delegated group is offered them, in processes its delegations do
+     * not cover (unassigned candidates only, as the query finds them): not the delegate's to see.
+     */
+    private Set<String> outOfScope(CurrentUser user, Reach reach, String processKey, Boolean overdue, Date now) {
+        Set<String> out = new java.util.HashSet<>();
+        reach.limited().forEach((group, covered) -> filtered(tasks.createTaskQuery()
+                .tenantIdIn(user.organisationCode()).active().taskCandidateGroup(group), processKey, overdue, now)
+                .list().stream().filter(t -> !covered.contains(processKey(t))).forEach(t -> out.add(t.getId())));
+        if (!out.isEmpty() && !reach.own().isEmpty()) {
+            // offered to one of their own groups as well: theirs after all
+            tasks.createTaskQuery().taskIdIn(out.toArray(String[]::new)).taskCandidateGroupIn(reach.own()).list()
+                    .forEach(t -> out.remove(t.getId()));
+        }
+        return out;
     }
 
     TaskView claim(String taskId, CurrentUser user) {
@@ -261,13 +346,16 @@ public class InboxService {
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("CHANNEL_INVALID", "Hình thức xử lý chỉ là DIGITAL hoặc PAPER.");
         }
+        String authority = authority(task, user);
         Map<String, Object> local = new HashMap<>();
         local.put("decision", decision);
         local.put("comment", comment);
         local.put("channel", channel.name());
+        local.put("authority", authority);
         Map<String, Object> process = new HashMap<>(checkedInputs(task, decision, c.inputs(), user));
         process.put("decision", decision);
         process.put("lastActor", user.username());
+        process.put(LAST_AUTHORITY, authority);
         process.put("lastComment", comment);
         process.put("lastChannel", channel.name());
         if (task.getAssignee() == null) {
@@ -279,6 +367,24 @@ public class InboxService {
         events.publishEvent(new TaskCompleted(taskId, task.getTaskDefinitionKey(), task.getName(),
                 task.getProcessInstanceId(), task.getTenantId(), uuidOrNull(documentId), user.username(), decision,
                 channel.name()));
+    }
+
+    /**
+     * The capacity the user acts in on this task when it is not their own: offered to none of their own groups but to
+     * the principal's, which they reach by a delegation (or reached when they claimed it) — they act for the
+     * principal, "KT. HIỆU TRƯỞNG / PHÓ HIỆU TRƯỞNG (ký thay)". Null when the task is theirs in their own right.
+     */
+    private String authority(Task task, CurrentUser user) {
+        List<String> candidates = candidateGroups(task.getId());
+        if (candidates.isEmpty() || reach(user).ownGroupOffers(candidates)
+                || !candidates.contains(Groups.role(task.getTenantId(), Role.PRINCIPAL))) {
+            return null;
+        }
+        return Authority.asPrincipal(user).summary();
+    }
+
+    private static String processKey(Task task) {
+        return task.getProcessDefinitionId() == null ? null : task.getProcessDefinitionId().split(":")[0];
     }
 
     /** The variables the process's own module makes of the task's inputs; inputs no module checks are refused. */
@@ -317,7 +423,9 @@ public class InboxService {
             throw goneOrMissing(taskId, user);
         }
         boolean mine = user.username().equals(task.getAssignee());
-        boolean offered = candidateGroups(taskId).stream().anyMatch(user.groups()::contains);
+        List<String> candidates = candidateGroups(taskId);
+        Reach reach = reach(user);
+        boolean offered = reach.ownGroupOffers(candidates) || reach.delegationOffers(candidates, processKey(task));
         if (!mine && !offered) {
             // No candidate links may also mean the task was completed a moment ago.
             throw find(taskId, user) == null ? goneOrMissing(taskId, user) : ApiException.notFound("công việc");

@@ -1,5 +1,8 @@
 /**
  * The task inbox: each user's tasks from every process (assigned, or offered to their groups in their own
  * organisation), claiming and completing them with a decision, a comment and the channel (DIGITAL or PAPER).
+ * A vice-principal holding a delegation of the principal's approvals in force (school.Delegations, ký thay) is offered
+ * the principal's tasks of the processes it covers; what he does there is recorded in that capacity (task-local
+ * {@code authority}, process {@code lastAuthority}: "KT. HIỆU TRƯỞNG / PHÓ HIỆU TRƯỞNG (ký thay)").
  */
 package vn.truongso.inbox;

@@ -136,7 +136,7 @@ public class LessonPlanService {
         vn.truongso.common.Paging.requireReachable(page, size);
         PageRequest req = PageRequest.of(page, size);
         Page<LessonPlan> result;
-        if (user.has(Role.PRINCIPAL) || user.has(Role.CLERK)) {
+        if (user.has(Role.PRINCIPAL) || user.has(Role.VICE_PRINCIPAL) || user.has(Role.CLERK)) {
             result = plans.findBySchoolCodeOrderBySubmittedAtDesc(user.organisationCode(), req);
         } else if (user.has(Role.HEAD)) {
             result = plans.findBySchoolCodeAndSubjectGroupIdOrderBySubmittedAtDesc(user.organisationCode(),
@@ -169,7 +169,10 @@ public class LessonPlanService {
                 r.getDocumentId(), r.getDocumentVersion(), r.getTitle(), VietnamTime.of(r.getFiledAt()))).toList();
     }
 
-    /** Teacher: own plans; head: their group's; principal and clerk: their school's. Anyone else: not found. */
+    /**
+     * Teacher: own plans; head: their group's; principal, vice-principal and clerk: their school's. Anyone else: not
+     * found.
+     */
     static boolean mayRead(LessonPlan p, CurrentUser u) {
         if (p.getTeacherUsername().equals(u.username())) {
             return true;
@@ -177,7 +180,7 @@ public class LessonPlanService {
         if (!u.worksFor(p.getSchoolCode())) {
             return false;
         }
-        return u.has(Role.PRINCIPAL) || u.has(Role.CLERK)
+        return u.has(Role.PRINCIPAL) || u.has(Role.VICE_PRINCIPAL) || u.has(Role.CLERK)
                 || (u.has(Role.HEAD) && p.getSubjectGroupId().equals(u.subjectGroupId()));
     }
 

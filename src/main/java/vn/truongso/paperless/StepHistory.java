@@ -32,11 +32,14 @@ public class StepHistory {
      * @param pagesAvoided         printed pages not needed because it was done digitally (copies × pages)
      * @param signedElectronically for signatures: true if signed electronically, false if by hand on paper
      * @param scanDocumentId       the scan of a step done on paper, once the clerk attached it
+     * @param authority            the capacity the actor acted or signed in when it was not their own: a
+     *                             vice-principal doing the principal's step, "KT. HIỆU TRƯỞNG / PHÓ HIỆU TRƯỞNG (ký
+     *                             thay)"; null otherwise
      */
     public record Step(Long id, StepKind kind, String step, String name, String actor, String decision,
                        String comment, Channel channel, OffsetDateTime startedAt, OffsetDateTime endedAt,
                        UUID documentId, Integer documentPages, Integer printedCopies, Integer pagesAvoided,
-                       Boolean signedElectronically, UUID scanDocumentId) {
+                       Boolean signedElectronically, UUID scanDocumentId, String authority) {
     }
 
     /**
@@ -56,7 +59,7 @@ public class StepHistory {
         return new Step(r.getId(), r.getKind(), r.getStepId(), r.getStepName(), r.getActor(), r.getDecision(),
                 r.getComment(), r.getChannel(), VietnamTime.of(r.getStartedAt()), VietnamTime.of(r.getEndedAt()),
                 r.getDocumentId(), r.getDocumentPages(), r.getPrintedCopies(), r.getPagesAvoided(),
-                r.getSignedElectronically(), r.getScanDocumentId());
+                r.getSignedElectronically(), r.getScanDocumentId(), r.getAuthority());
     }
 
     public Share share(List<Step> steps) {

@@ -56,6 +56,8 @@ class StepRecord {
     private Boolean signedElectronically;
     @Column(name = "scan_document_id")
     private UUID scanDocumentId;
+    /** The capacity the actor acted in when not their own, e.g. "KT. HIỆU TRƯỞNG / PHÓ HIỆU TRƯỞNG (ký thay)". */
+    private String authority;
 
     protected StepRecord() {
     }
@@ -100,6 +102,15 @@ class StepRecord {
 
     void actor(String actor) {
         this.actor = actor;
+    }
+
+    void authority(String authority) {
+        this.authority = authority == null || authority.isBlank() ? null
+                : authority.length() > 200 ? authority.substring(0, 200) : authority;
+    }
+
+    String getAuthority() {
+        return authority;
     }
 
     void scan(UUID scanDocumentId) {

@@ -31,7 +31,8 @@ import vn.truongso.document.DocumentService;
  *
  * <ul>
  *   <li>Who acted: the assignee of a completed task (the inbox claims before completing), the authenticated user who
- *   started the process, the {@code signer} of a signature. How: the task-local variable {@code channel} (DIGITAL
+ *   started the process, the {@code signer} of a signature; and in which capacity, when not their own (task-local
+ *   {@code authority}; for a signature, the caller's {@code lastAuthority} when its signer is the {@code lastActor}). How: the task-local variable {@code channel} (DIGITAL
  *   unless said otherwise), with {@code decision} and {@code comment}; a signature is DIGITAL when its outcome is
  *   SIGNED (signed electronically), PAPER when it was given by hand, and not done otherwise.</li>
  *   <li>Which document: the process variable {@code documentId}; its pages (current version) when the step ends.</li>
@@ -53,6 +54,13 @@ class StepTracking extends AbstractProcessEnginePlugin {
     static final String SIGNATURE_PROCESS = "remoteSignature";
     static final String SIGNER = "signer";
     static final String SIGNATURE_OUTCOME = "signatureOutcome";
+    /**
+     * The capacity someone acted in when not their own (the inbox sets it: task-local {@code authority}, process
+     * {@code lastAuthority} next to {@code lastActor}), e.g. a vice-principal signing for the principal.
+     */
+    static final String AUTHORITY = "authority";
+    static final String LAST_AUTHORITY = "lastAuthority";
+    static final String LAST_ACTOR = "lastActor";
 
     private static final Namespace CAMUNDA = new Namespace(BpmnParser.CAMUNDA_BPMN_EXTENSIONS_NS);
 
@@ -142,8 +150,14 @@ class StepTracking extends AbstractProcessEnginePlugin {
             ExecutionEntity caller = instance.getSuperExecution();
             Object signer = execution.getVariable(SIGNER);
             if (caller != null && signer != null) {
+                // The one who signs is the one who just decided (lastActor): in the capacity they decided in.
+                Object authority = signer.equals(caller.getVariable(LAST_ACTOR)) ? caller.getVariable(LAST_AUTHORITY)
+                        : null;
                 records.getObject().findFirstByProcessInstanceIdAndStepIdAndEndedAtIsNullOrderByIdDesc(
-                        caller.getProcessInstanceId(), caller.getActivityId()).ifPresent(r -> r.actor(signer.toString()));
+                        caller.getProcessInstanceId(), caller.getActivityId()).ifPresent(r -> {
+                            r.actor(signer.toString());
+                            r.authority(authority == null ? null : authority.toString());
+                        });
             }
             return;
         }
@@ -180,9 +194,11 @@ class StepTracking extends AbstractProcessEnginePlugin {
         records.getObject().findFirstByTaskIdAndEndedAtIsNull(task.getId()).ifPresent(r -> {
             Object decision = task.getVariableLocal(DECISION);
             Object comment = task.getVariableLocal(COMMENT);
+            Object authority = task.getVariableLocal(AUTHORITY);
             r.end(task.getAssignee(), decision == null ? null : decision.toString(),
                     comment == null ? null : comment.toString(), channelOf(task.getVariableLocal(CHANNEL)),
                     clock.instant());
+            r.authority(authority == null ? null : authority.toString());
             r.document(pages(r.getDocumentId()));
         });
     }

@@ -52,7 +52,8 @@ import vn.truongso.signing.SignatureValueProvider;
 class Credentials {
 
     private static final Logger log = LoggerFactory.getLogger(Credentials.class);
-    static final EnumSet<Role> SIGNERS = EnumSet.of(Role.TEACHER, Role.HEAD, Role.PRINCIPAL, Role.CLERK);
+    static final EnumSet<Role> SIGNERS = EnumSet.of(Role.TEACHER, Role.HEAD, Role.PRINCIPAL, Role.VICE_PRINCIPAL,
+            Role.CLERK);
     /** The QR code (which carries the secret) is offered only briefly after enrolment. */
     static final Duration QR_WINDOW = Duration.ofMinutes(10);
     private static final int CESSATION_OF_OPERATION = 5;
@@ -96,6 +97,24 @@ class Credentials {
                 user.organisationName());
         return changed(inToken ? storeInToken(username, keys.getPrivate(), cert)
                 : store(username, keys.getPrivate(), cert, null), CredentialChanged.Change.ISSUED);
+    }
+
+    /**
+     * A demo signer the sample PKI has no certificate for (embedded default only, see {@link RemoteSignDemoData}):
+     * a key pair made now (kept encrypted here), a certificate from the school PKI, the demo TOTP secret.
+     */
+    Optional<Credential> issueForDemo(String username, byte[] totpSecret) {
+        CurrentUser user = users.find(username).filter(u -> u.roles().stream().anyMatch(SIGNERS::contains))
+                .orElse(null);
+        if (user == null) {
+            return Optional.empty();
+        }
+        requireNoLiveCredential(username);
+        KeyPair keys = newRsaKeyPair();
+        X509Certificate cert = pki.issueSigningCertificate(keys.getPublic(), user.fullName(), user.title(),
+                user.organisationName());
+        return Optional.of(changed(store(username, keys.getPrivate(), cert, totpSecret),
+                CredentialChanged.Change.ISSUED));
     }
 
     /**
@@ -324,7 +343,7 @@ class Credentials {
     private CurrentUser signerWithinReach(String username, CurrentUser admin) {
         CurrentUser user = users.find(username).filter(u -> u.roles().stream().anyMatch(SIGNERS::contains))
                 .orElseThrow(() -> ApiException.badRequest("CREDENTIAL_NOT_A_SIGNER",
-                        "Người dùng không tồn tại hoặc không phải người ký (giáo viên, tổ trưởng, hiệu trưởng, văn thư)."));
+                        "Người dùng không tồn tại hoặc không phải người ký (giáo viên, tổ trưởng, hiệu trưởng, phó hiệu trưởng, văn thư)."));
         requireWithinReach(admin, username);
         return user;
     }

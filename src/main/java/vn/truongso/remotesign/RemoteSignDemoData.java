@@ -14,8 +14,9 @@ import vn.truongso.pki.SchoolPki;
 
 /**
  * Demo credentials (embedded default only, like the demo users): every demo signer keeps the sample PKI's key and
- * certificate, so signatures stay as they were, encrypted at rest like any other; TOTP secret JBSWY3DPEHPK3PXP for
- * all of them — public, demo only.
+ * certificate, so signatures stay as they were, encrypted at rest like any other; a demo signer the sample has no
+ * certificate for (the vice-principal pht.an, added after the sample was made) gets a key and a certificate from the
+ * school PKI at start-up instead. TOTP secret JBSWY3DPEHPK3PXP for all of them — public, demo only.
  */
 @Component
 @Profile("!prod")
@@ -25,8 +26,8 @@ class RemoteSignDemoData implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(RemoteSignDemoData.class);
     static final String DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXP";
-    static final List<String> SIGNERS = List.of("gv.lan", "tt.hung", "ht.mai", "vt.hoa", "gv.tuan", "tt.linh",
-            "ht.son", "vt.thu");
+    static final List<String> SIGNERS = List.of("gv.lan", "tt.hung", "ht.mai", "pht.an", "vt.hoa", "gv.tuan",
+            "tt.linh", "ht.son", "vt.thu");
 
     private final Credentials credentials;
     private final SchoolPki pki;
@@ -48,10 +49,13 @@ class RemoteSignDemoData implements ApplicationRunner {
                 credentials.importExisting(username, signer.get().privateKey(), signer.get().certificate(),
                         Totp.fromBase32(DEMO_TOTP_SECRET));
                 made++;
+            } else if (credentials.issueForDemo(username, Totp.fromBase32(DEMO_TOTP_SECRET)).isPresent()) {
+                made++;
             }
         }
         if (made > 0) {
-            log.info("Demo data: {} signing credentials from the sample PKI (demo TOTP secret, see README)", made);
+            log.info("Demo data: {} signing credentials from the sample PKI or issued by it (demo TOTP secret, see README)",
+                    made);
         }
     }
 }

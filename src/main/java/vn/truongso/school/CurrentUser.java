@@ -9,9 +9,11 @@ import java.util.Set;
  * @param organisationCode the school or office they work for (null for parents)
  * @param subjectGroupId   their subject group (tổ chuyên môn), for teachers and heads
  * @param groups           Camunda candidate groups they belong to
+ * @param acting           an acting principal (quyền hiệu trưởng): signs as "Q. HIỆU TRƯỞNG"
  */
 public record CurrentUser(String username, String fullName, String title, String organisationCode,
-                          String organisationName, Set<Role> roles, String subjectGroupId, List<String> groups) {
+                          String organisationName, Set<Role> roles, String subjectGroupId, List<String> groups,
+                          boolean acting) {
 
     public boolean has(Role role) {
         return roles.contains(role);

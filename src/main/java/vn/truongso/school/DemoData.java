@@ -45,6 +45,10 @@ class DemoData implements ApplicationRunner {
     @Transactional
     public void run(ApplicationArguments args) {
         if (users.existsById("admin")) {
+            if (!users.existsById("pht.an") && organisations.existsById("THCSHB")) {
+                // a demo database made before the vice-principal existed
+                vicePrincipal(encoder.encode("demo"));
+            }
             return;
         }
         org("SGD-DEMO", "Sở GDĐT (demo)", "PROVINCIAL_DEPARTMENT", null);
@@ -61,6 +65,7 @@ class DemoData implements ApplicationRunner {
         user("tt.hung", "Lê Văn Hùng", demo, "Tổ trưởng tổ Khoa học tự nhiên", "THCSHB", "THCSHB-KHTN", "Vật lí",
                 EnumSet.of(Role.HEAD, Role.TEACHER));
         user("ht.mai", "Phạm Thị Mai", demo, "Hiệu trưởng", "THCSHB", null, null, EnumSet.of(Role.PRINCIPAL));
+        vicePrincipal(demo);
         user("vt.hoa", "Đỗ Thị Hoa", demo, "Văn thư", "THCSHB", null, null, EnumSet.of(Role.CLERK));
         user("gv.tuan", "Hoàng Minh Tuấn", demo, "Giáo viên", "THCSAP", "THCSAP-KHTN", "Toán", EnumSet.of(Role.TEACHER));
         user("tt.linh", "Vũ Thùy Linh", demo, "Tổ trưởng tổ Khoa học tự nhiên", "THCSAP", "THCSAP-KHTN", "Hóa học",
@@ -68,7 +73,12 @@ class DemoData implements ApplicationRunner {
         user("ht.son", "Bùi Văn Sơn", demo, "Hiệu trưởng", "THCSAP", null, null, EnumSet.of(Role.PRINCIPAL));
         user("vt.thu", "Ngô Thị Thu", demo, "Văn thư", "THCSAP", null, null, EnumSet.of(Role.CLERK));
         user("ph.binh", "Đặng Văn Bình", demo, "Phụ huynh", null, null, null, EnumSet.of(Role.PARENT));
-        log.info("Demo data created: offices SGD-DEMO, VHXH-HB; schools THCSHB, THCSAP; 12 demo users (password 'demo')");
+        log.info("Demo data created: offices SGD-DEMO, VHXH-HB; schools THCSHB, THCSAP; 13 demo users (password 'demo')");
+    }
+
+    /** Signs for the principal (KT. HIỆU TRƯỞNG) while she delegates her approvals to him (ký thay). */
+    private void vicePrincipal(String hash) {
+        user("pht.an", "Trịnh Văn An", hash, "Phó hiệu trưởng", "THCSHB", null, null, EnumSet.of(Role.VICE_PRINCIPAL));
     }
 
     private void org(String code, String name, String kind, String parent) {

@@ -16,3 +16,15 @@ interface UserAccountRepository extends JpaRepository<UserAccount, String> {
     @org.springframework.data.jpa.repository.Query("select u.username from UserAccount u where u.organisationCode in :codes")
     List<String> usernamesIn(java.util.Collection<String> codes);
 }
+
+interface DelegationRepository extends JpaRepository<Delegation, java.util.UUID> {
+    /** Not revoked and not over by {@code day}: those that may be in force now or later. */
+    List<Delegation> findByDelegateAndRevokedAtIsNullAndValidToGreaterThanEqual(String delegate,
+                                                                               java.time.LocalDate day);
+
+    List<Delegation> findBySchoolCodeOrderByCreatedAtDesc(String schoolCode);
+
+    List<Delegation> findBySchoolCodeInOrderByCreatedAtDesc(java.util.Collection<String> schoolCodes);
+
+    List<Delegation> findByDelegateOrderByCreatedAtDesc(String delegate);
+}

@@ -32,6 +32,8 @@ class UserAccount {
     private String subject;
     private String email;
     private boolean enabled = true;
+    /** Quyền hiệu trưởng: appointed acting principal, signs as "Q. HIỆU TRƯỞNG". */
+    private boolean acting;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "user_role", joinColumns = @JoinColumn(name = "username"))
@@ -89,6 +91,10 @@ class UserAccount {
 
     boolean isEnabled() {
         return enabled;
+    }
+
+    boolean isActing() {
+        return acting;
     }
 
     Set<Role> getRoles() {

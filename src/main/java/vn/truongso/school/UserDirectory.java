@@ -168,7 +168,7 @@ public class UserDirectory {
         String orgName = u.getOrganisationCode() == null ? null
                 : organisations.findById(u.getOrganisationCode()).map(Organisation::getName).orElse(null);
         return new CurrentUser(u.getUsername(), u.getFullName(), u.getTitle(), u.getOrganisationCode(), orgName,
-                u.getRoles(), u.getSubjectGroupId(), List.copyOf(groups));
+                u.getRoles(), u.getSubjectGroupId(), List.copyOf(groups), u.isActing());
     }
 
     String passwordHash(String username) {

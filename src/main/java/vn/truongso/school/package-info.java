@@ -1,5 +1,14 @@
 /**
  * Schools and people: the tree of education offices and schools, subject groups (tổ chuyên môn), user accounts and
  * their roles, HTTP security, and the Camunda identity view of the same tables.
+ *
+ * <p>Public surface for the other capabilities: {@link vn.truongso.school.UserDirectory} (who is who),
+ * {@link vn.truongso.school.CurrentUser}, {@link vn.truongso.school.Role} (with the title a signing block prints),
+ * {@link vn.truongso.school.Groups} (candidate group names), and {@link vn.truongso.school.Delegations}: the
+ * delegations of a principal's approvals to a vice-principal (ký thay) in force today, which the inbox turns into
+ * the principal's tasks for the delegate — a contract: a delegation opens only the principal group of the
+ * delegate's own school, only for the processes its {@link vn.truongso.school.DelegationScope} covers, only between
+ * its dates (Vietnam time) and only while the delegate is still a vice-principal there. Changes are published as
+ * {@link vn.truongso.school.DelegationChanged} for the audit trail.
  */
 package vn.truongso.school;

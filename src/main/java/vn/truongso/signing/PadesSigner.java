@@ -306,13 +306,20 @@ public final class PadesSigner {
         }
     }
 
-    /** The appearance's lines: who signed, in which capacity, for which unit, when (+07:00). */
-    private static List<String> appearanceLines(Appearance a, Instant signedAt) {
-        return List.of(
-                "Ký bởi: " + a.signerName(),
-                "Chức vụ: " + nullToDash(a.title()),
-                "Đơn vị: " + nullToDash(a.organisation()),
-                "Ngày ký: " + VietnamTime.SECOND.format(VietnamTime.of(signedAt)));
+    /**
+     * The appearance's lines: who signed, in which capacity, for which unit, when (+07:00). When the signer signs for
+     * someone else ("KT. HIỆU TRƯỞNG" over "PHÓ HIỆU TRƯỞNG"), those authority lines come first, above the name, and
+     * stand for the "Chức vụ" line (their last line is the signer's own title).
+     */
+    static List<String> appearanceLines(Appearance a, Instant signedAt) {
+        List<String> lines = new java.util.ArrayList<>(a.authority());
+        lines.add("Ký bởi: " + a.signerName());
+        if (a.authority().isEmpty()) {
+            lines.add("Chức vụ: " + nullToDash(a.title()));
+        }
+        lines.add("Đơn vị: " + nullToDash(a.organisation()));
+        lines.add("Ngày ký: " + VietnamTime.SECOND.format(VietnamTime.of(signedAt)));
+        return List.copyOf(lines);
     }
 
     /**

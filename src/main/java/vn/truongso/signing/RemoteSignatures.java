@@ -94,8 +94,11 @@ public class RemoteSignatures {
         }
         List<DigestToSign> digests = prepared.stream()
                 .map(p -> new DigestToSign(p.getLabel(), CmsSignature.sha256(p.getSignedAttributes()))).toList();
-        String roles = prepared.stream().map(PendingSignature::getSignerRole).distinct().count() == 1
-                ? properties.reason(prepared.get(0).getSignerRole()) : "Ký duyệt văn bản";
+        String roles = "Ký duyệt văn bản";
+        if (prepared.stream().map(PendingSignature::getSignerRole).distinct().count() == 1) {
+            String role = prepared.get(0).getSignerRole();
+            roles = properties.reason(role, users.find(signer).map(p -> Authority.of(p, role)).orElse(null));
+        }
         String display = displayText(prepared, roles);
         SignatureConfirmations.Opened opened = confirmations.open(signer, roles, display, digests);
         for (int i = 0; i < prepared.size(); i++) {
@@ -206,7 +209,7 @@ public class RemoteSignatures {
         PendingSignature p = pending.findById(pendingId).orElseThrow();
         CurrentUser person = users.find(p.getSigner())
                 .orElseThrow(() -> new IllegalStateException("Unknown signer " + p.getSigner()));
-        String reason = properties.reason(p.getSignerRole());
+        String reason = properties.reason(p.getSignerRole(), Authority.of(person, p.getSignerRole()));
         if (p.getStatus() == PendingSignature.Status.APPLIED) {
             return new Applied(SIGNED, note(person, reason, p.getAppliedVersion(), p.getPlacement()));
         }
@@ -250,12 +253,20 @@ public class RemoteSignatures {
         }
     }
 
+    /**
+     * The signature as this person gives it in this role. Someone who signs the principal's approval without being the
+     * principal — the vice-principal it was delegated to — signs "KT. HIỆU TRƯỞNG / PHÓ HIỆU TRƯỞNG": in the
+     * appearance above the name, in the reason, and under that heading when the document has one
+     * ({@link Authority#of}).
+     */
     private SignatureRequest request(CurrentUser person, String role, List<X509Certificate> chain) {
+        Authority authority = Authority.of(person, role);
         Appearance appearance = new Appearance(person.fullName(), person.title(), person.organisationName(),
-                clock.instant(), null, new Appearance.NearKeyword(properties.keyword(role), properties.getWidth(),
-                properties.getHeight()));
-        return new SignatureRequest(new ChainOnly(chain), properties.getLevel(), appearance, properties.reason(role),
-                person.organisationName());
+                clock.instant(), null, new Appearance.NearKeyword(properties.keywords(role, authority),
+                properties.getWidth(), properties.getHeight()),
+                authority.isOwn() ? List.of() : authority.lines());
+        return new SignatureRequest(new ChainOnly(chain), properties.getLevel(), appearance,
+                properties.reason(role, authority), person.organisationName());
     }
 
     /** The signing result as the signer and the author read it, with where the visible signature went and why. */

@@ -5,8 +5,10 @@ import java.io.IOException;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 
@@ -64,13 +66,21 @@ final class SignaturePlacer {
             return nearestFree(doc, index, page, wanted, fit, "Vị trí đã chọn có nội dung");
         }
         Appearance.NearKeyword near = (Appearance.NearKeyword) placement;
-        KeywordHit hit = lastOccurrence(doc, near.keyword());
+        Pages pages = new Pages(doc);
+        KeywordHit hit = null;
+        for (String keyword : near.keywords()) {
+            hit = lastOccurrence(pages, keyword);
+            if (hit != null) {
+                break;
+            }
+        }
         if (hit == null) {
             int last = doc.getNumberOfPages() - 1;
-            PageContent page = PageContent.read(doc.getPage(last));
+            PageContent page = pages.content(last);
             Rectangle2D corner = new Rectangle2D.Double(page.width() - MARGIN - near.width(), MARGIN, near.width(),
                     near.height());
-            return nearestFree(doc, last, page, corner, fit, "Không tìm thấy «" + near.keyword() + "»");
+            return nearestFree(doc, last, page, corner, fit,
+                    "Không tìm thấy «" + String.join("» hay «", near.keywords()) + "»");
         }
         PageContent page = hit.page();
         List<Rectangle2D> obstacles = page.obstacles();
@@ -86,7 +96,7 @@ final class SignaturePlacer {
         }
         double w = Math.min(near.width(), column[1] - column[0]);
         double h = Math.min(near.height(), bandTop - bandBottom);
-        String where = "«" + near.keyword() + "», trang " + (hit.pageIndex() + 1);
+        String where = "«" + hit.keyword() + "», trang " + (hit.pageIndex() + 1);
         if (w > 0 && h > 0 && fit.fits((float) w, (float) h)) {
             double x = clamp(key.getCenterX() - w / 2, column[0], column[1] - w);
             Rectangle2D r = new Rectangle2D.Double(x, bandTop - h, w, h);
@@ -190,27 +200,94 @@ final class SignaturePlacer {
     }
 
     /** The keyword's last occurrence in reading order, from the last page back, and the page it is on. */
-    private record KeywordHit(int pageIndex, PageContent page, Rectangle2D box) {
+    private record KeywordHit(String keyword, int pageIndex, PageContent page, Rectangle2D box) {
+    }
+
+    /** Each page read (and cut into runs) once, however many keywords are looked for. */
+    private static final class Pages {
+        private final PDDocument doc;
+        private final Map<Integer, PageContent> contents = new HashMap<>();
+        private final Map<Integer, List<Runs.Run>> runs = new HashMap<>();
+
+        Pages(PDDocument doc) {
+            this.doc = doc;
+        }
+
+        PageContent content(int index) throws IOException {
+            PageContent c = contents.get(index);
+            if (c == null) {
+                c = PageContent.read(doc.getPage(index));
+                contents.put(index, c);
+            }
+            return c;
+        }
+
+        List<Runs.Run> runs(int index) throws IOException {
+            List<Runs.Run> r = runs.get(index);
+            if (r == null) {
+                r = Runs.of(content(index).glyphs());
+                runs.put(index, r);
+            }
+            return r;
+        }
     }
 
     /**
      * Finds the keyword in the page's glyphs, ignoring white space and case: headings are often laid out with extra
      * spaces or split over two lines ("DUYỆT CỦA" / "HIỆU TRƯỞNG"). A heading continues on the next line only where
-     * that line's text stands under it.
+     * that line's text stands under it. A heading that opens a block with the signer's title under it ("KT. HIỆU
+     * TRƯỞNG" over "PHÓ HIỆU TRƯỞNG") takes that title line into the heading.
      */
-    private static KeywordHit lastOccurrence(PDDocument doc, String keyword) throws IOException {
+    private static KeywordHit lastOccurrence(Pages pages, String keyword) throws IOException {
         String wanted = squeeze(Normalizer.normalize(keyword, Normalizer.Form.NFD).toUpperCase(Locale.ROOT));
         if (wanted.isEmpty()) {
             return null;
         }
-        for (int i = doc.getNumberOfPages() - 1; i >= 0; i--) {
-            PageContent page = PageContent.read(doc.getPage(i));
-            Rectangle2D box = lastOccurrence(Runs.of(page.glyphs()), wanted);
+        for (int i = pages.doc.getNumberOfPages() - 1; i >= 0; i--) {
+            List<Runs.Run> runs = pages.runs(i);
+            Rectangle2D box = lastOccurrence(runs, wanted);
             if (box != null) {
-                return new KeywordHit(i, page, box);
+                if (Authority.hasTitleLineUnder(keyword)) {
+                    box = withTitleLine(runs, box);
+                }
+                return new KeywordHit(keyword, i, pages.content(i), box);
             }
         }
         return null;
+    }
+
+    /**
+     * The heading with the line right under it that stands under it (within one line's height): the signer's own
+     * title in a "KT." or "TM." block. A line further down (the signer's name after the room for the signature) is
+     * not part of it.
+     */
+    static Rectangle2D withTitleLine(List<Runs.Run> runs, Rectangle2D heading) {
+        double lineHeight = Double.MAX_VALUE;
+        for (Runs.Run run : runs) {
+            if (heading.contains(run.box())) {
+                for (Rectangle2D g : run.glyphOf()) {
+                    lineHeight = Math.min(lineHeight, g.getHeight());
+                }
+            }
+        }
+        if (lineHeight == Double.MAX_VALUE) {
+            return heading;
+        }
+        Rectangle2D title = null;
+        for (Runs.Run run : runs) {
+            Rectangle2D b = run.box();
+            double gap = heading.getMinY() - b.getMaxY();
+            boolean under = b.getMaxX() > heading.getMinX() && b.getMinX() < heading.getMaxX();
+            if (!under || gap < -0.5 || gap > lineHeight) {
+                continue;
+            }
+            if (title == null || b.getMaxY() > title.getMaxY() + 0.5) {
+                title = (Rectangle2D) b.clone(); // a nearer line
+            } else if (Math.abs(b.getMaxY() - title.getMaxY()) <= 0.5) {
+                title.add(b); // the same line, in pieces
+            }
+        }
+        return title == null ? heading : heading.createUnion(title);
     }
 
     private static Rectangle2D lastOccurrence(List<Runs.Run> runs, String wanted) {

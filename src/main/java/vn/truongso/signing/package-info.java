@@ -4,5 +4,12 @@
  * signature value comes from a {@link vn.truongso.signing.SignatureValueProvider} that receives only a digest, or,
  * when it comes minutes later, is handed to {@link vn.truongso.signing.PadesSigner#complete} with the
  * {@link vn.truongso.signing.PreparedSignature} that {@link vn.truongso.signing.PadesSigner#prepare} made.
+ *
+ * <p>{@link vn.truongso.signing.Authority} is the authority line of a signing block as Decree 30/2020 writes it (own,
+ * KT. ký thay, TM. thay mặt, Q. quyền). Contract for the other capabilities: a signature in the principal's role by
+ * someone who is not the principal is a KT. signature for the principal ({@link
+ * vn.truongso.signing.Authority#asPrincipal}); it shows the authority lines above the signer's name, carries them in
+ * its reason, and is placed under the authority's own heading first, then under the role's configured headings.
+ * Generated documents print the same lines ({@link vn.truongso.signing.Authority#lines}).
  */
 package vn.truongso.signing;

@@ -175,6 +175,48 @@ class AdmissionDecisionPdfTest {
         }
     }
 
+    /** The block as the signing package's Authority gives it: the delegate's KT lines, the acting principal's Q. */
+    @Test
+    void theSigningBlockShowsTheAuthorityLinesAboveTheRoomForTheSignature() throws IOException {
+        Decision ok = normal();
+        Decision kt = new Decision(ok.authorityName(), ok.schoolName(), ok.numberText(), ok.place(), ok.date(),
+                ok.schoolYear(), ok.grade(), ok.childName(), ok.birthDate(), ok.genderText(), ok.personalId(),
+                ok.parentName(), ok.addressText(), "HIỆU TRƯỞNG", "Trịnh Văn An",
+                List.of("KT. HIỆU TRƯỞNG", "PHÓ HIỆU TRƯỞNG"));
+        byte[] bytes = pdf.render(kt);
+        save(bytes, "admission-decision-kt");
+        try (PDDocument doc = Loader.loadPDF(bytes)) {
+            List<String> lines = new PDFTextStripper().getText(doc).lines().map(String::strip).toList();
+            assertThat(lines).containsSubsequence("KT. HIỆU TRƯỞNG", "PHÓ HIỆU TRƯỞNG", "Trịnh Văn An");
+            Glyphs page = glyphs(doc, 0);
+            int kts = page.text.lastIndexOf("KT. HIỆU TRƯỞNG");
+            int deputy = page.text.lastIndexOf("PHÓ HIỆU TRƯỞNG");
+            int name = page.text.lastIndexOf("Trịnh Văn An");
+            assertThat(kts).isGreaterThan(page.text.indexOf("Quyết định này./."));
+            float ktBaseline = page.glyphs.get(kts).getYDirAdj();
+            float deputyBaseline = page.glyphs.get(deputy).getYDirAdj();
+            // one line under the other, then the room for the signature (3 cm at least), then the name
+            assertThat(deputyBaseline - ktBaseline).isBetween(10f, 20f);
+            assertThat(page.glyphs.get(name).getYDirAdj() - deputyBaseline).isGreaterThan(30 * AdmissionDecisionPdf.MM);
+        }
+        // An acting principal: by the block given, or by the title "Quyền Hiệu trưởng" alone.
+        for (Decision acting : List.of(
+                new Decision(ok.authorityName(), ok.schoolName(), ok.numberText(), ok.place(), ok.date(),
+                        ok.schoolYear(), ok.grade(), ok.childName(), ok.birthDate(), ok.genderText(), ok.personalId(),
+                        ok.parentName(), ok.addressText(), "HIỆU TRƯỞNG", ok.principalName(),
+                        List.of("Q. HIỆU TRƯỞNG")),
+                new Decision(ok.authorityName(), ok.schoolName(), ok.numberText(), ok.place(), ok.date(),
+                        ok.schoolYear(), ok.grade(), ok.childName(), ok.birthDate(), ok.genderText(), ok.personalId(),
+                        ok.parentName(), ok.addressText(), "Quyền Hiệu trưởng", ok.principalName()))) {
+            try (PDDocument doc = Loader.loadPDF(pdf.render(acting))) {
+                List<String> lines = new PDFTextStripper().getText(doc).lines().map(String::strip).toList();
+                assertThat(lines).containsSubsequence("Q. HIỆU TRƯỞNG", "Hoàng Ngọc Ẩn")
+                        .doesNotContain("KT. HIỆU TRƯỞNG", "QUYỀN HIỆU TRƯỞNG");
+                assertSignatureBlock(doc);
+            }
+        }
+    }
+
     @Test
     void anUpperCaseSchoolNameReadsInMixedCaseInTheText() {
         assertThat(AdmissionDecisionPdf.bodyName("TRƯỜNG THCS HÒA BÌNH")).isEqualTo("Trường THCS Hòa Bình");

@@ -140,7 +140,8 @@ class LessonPlanApiTest {
     void everyoneSeesOnlyWhatTheirRoleAndSchoolAllow() {
         JsonNode plan = api.submitLessonPlan("gv.lan", "Bài 9: Phân thức");
         String id = plan.get("id").asText();
-        for (String allowed : new String[] {"gv.lan", "tt.hung", "ht.mai", "vt.hoa"}) {
+        // the school's leadership (principal, vice-principal) and clerk see every plan of the school
+        for (String allowed : new String[] {"gv.lan", "tt.hung", "ht.mai", "pht.an", "vt.hoa"}) {
             assertThat(api.get(allowed, "/api/lesson-plans/" + id).status()).as(allowed).isEqualTo(200);
         }
         for (String denied : new String[] {"gv.tuan", "tt.linh", "ht.son", "vt.thu", "ph.binh", "cv.nam", "admin"}) {
@@ -153,6 +154,8 @@ class LessonPlanApiTest {
         // Other school's head and principal neither see nor act on it; the teacher cannot review their own plan.
         assertThat(api.taskOf("tt.linh", id)).isNull();
         assertThat(api.taskOf("ht.son", id)).isNull();
+        // The vice-principal reads it, but reviews nothing without a delegation of the principal's approvals.
+        assertThat(api.taskOf("pht.an", id)).isNull();
         assertThat(api.taskOf("gv.lan", id)).isNull();
         for (String stranger : new String[] {"tt.linh", "ht.son", "gv.lan", "gv.tuan", "ph.binh"}) {
             assertThat(api.complete(stranger, headTask, "APPROVE", null, null).status()).as(stranger).isEqualTo(404);

@@ -52,7 +52,7 @@ class AccessMatrixTest {
 
     /** Who calls: a demo user (or one this test adds), by role and organisation relative to school A. */
     enum Caller {
-        TEACHER_A("gv.lan"), HEAD_A("tt.hung"), PRINCIPAL_A("ht.mai"), CLERK_A("vt.hoa"),
+        TEACHER_A("gv.lan"), HEAD_A("tt.hung"), PRINCIPAL_A("ht.mai"), VICE_PRINCIPAL_A("pht.an"), CLERK_A("vt.hoa"),
         TEACHER_B("gv.tuan"), HEAD_B("tt.linh"), PRINCIPAL_B("ht.son"), CLERK_B("vt.thu"),
         OFFICER("cv.nam"), OFFICER_OTHER_OFFICE("cv.khac"), ADMIN("admin"),
         PARENT("ph.binh"), PARENT_OTHER("ph.khac"), ANONYMOUS(null);
@@ -67,11 +67,15 @@ class AccessMatrixTest {
     static final Set<Caller> SIGNED_IN = EnumSet.complementOf(EnumSet.of(Caller.ANONYMOUS));
     static final Set<Caller> EVERYONE = EnumSet.allOf(Caller.class);
     static final Set<Caller> NOBODY = EnumSet.noneOf(Caller.class);
-    static final Set<Caller> SCHOOL_A = EnumSet.of(Caller.TEACHER_A, Caller.HEAD_A, Caller.PRINCIPAL_A, Caller.CLERK_A);
+    static final Set<Caller> SCHOOL_A = EnumSet.of(Caller.TEACHER_A, Caller.HEAD_A, Caller.PRINCIPAL_A,
+            Caller.VICE_PRINCIPAL_A, Caller.CLERK_A);
     static final Set<Caller> SCHOOL_B = EnumSet.of(Caller.TEACHER_B, Caller.HEAD_B, Caller.PRINCIPAL_B, Caller.CLERK_B);
     static final Set<Caller> STAFF = union(SCHOOL_A, SCHOOL_B, EnumSet.of(Caller.OFFICER, Caller.OFFICER_OTHER_OFFICE));
     static final Set<Caller> WITH_ORGANISATION = union(STAFF, EnumSet.of(Caller.ADMIN));
-    /** Who reads a teacher's document of school A: she, her head of subject group, her principal and clerk. */
+    /**
+     * Who reads a teacher's document of school A: she, her head of subject group, her principal, vice-principal and
+     * clerk.
+     */
     static final Set<Caller> A_DOCUMENT_READERS = SCHOOL_A;
     static final Set<Caller> A_LEADERS = EnumSet.of(Caller.PRINCIPAL_A, Caller.CLERK_A);
 
@@ -118,6 +122,7 @@ class AccessMatrixTest {
         String paperStepId;       // a step done on paper in school A
         String notificationId;    // one of gv.lan's notifications
         String campaignId;        // cv.nam's campaign for THCSHB only
+        String delegationId;      // ht.mai's delegation to pht.an, beginning in a month (nothing in force now)
         String roundId;           // THCSHB's grade-6 round of 2037 (the last year EnrolmentFixtures reaches)
         String enrolmentId;       // ph.binh's application to it
         String parentPaper;       // one of ph.binh's papers
@@ -170,8 +175,9 @@ class AccessMatrixTest {
                 .json(c -> Map.of("documentId", fixture.docFresh, "subject", "Toán", "grade", 8,
                         "lessonTitle", "Bài ma trận", "week", 12)).phase(5);
         api(r, "GET", "/api/lesson-plans", "school staff: own scope", union(SCHOOL_A, SCHOOL_B), f -> "/api/lesson-plans");
-        api(r, "GET", "/api/lesson-plans/{id}", "author, reviewers of school A", EnumSet.of(Caller.TEACHER_A,
-                Caller.HEAD_A, Caller.PRINCIPAL_A, Caller.CLERK_A), f -> "/api/lesson-plans/" + f.planId);
+        api(r, "GET", "/api/lesson-plans/{id}", "author, reviewers and school leadership of school A",
+                EnumSet.of(Caller.TEACHER_A, Caller.HEAD_A, Caller.PRINCIPAL_A, Caller.VICE_PRINCIPAL_A, Caller.CLERK_A),
+                f -> "/api/lesson-plans/" + f.planId);
         api(r, "GET", "/api/professional-records", "own records", SIGNED_IN, f -> "/api/professional-records");
         // inbox
         api(r, "GET", "/api/tasks", "own inbox", SIGNED_IN, f -> "/api/tasks");
@@ -188,6 +194,20 @@ class AccessMatrixTest {
                 f -> "/api/tasks/" + f.taskId + "/complete")
                 .json(c -> Map.of("decision", "APPROVE", "channel", "PAPER")).phase(4)
                 .unchanged(f -> taskState("tt.hung", f.taskId));
+        // delegations of the principal's approvals (ký thay); the fixture's and these begin in a month, so no cell
+        // runs while one is in force
+        api(r, "POST", "/api/delegations", "school A's principal, an administrator above it (naming THCSHB)",
+                EnumSet.of(Caller.PRINCIPAL_A, Caller.ADMIN), f -> "/api/delegations")
+                .json(c -> delegation()).unchanged(f -> String.valueOf(api.get("ht.mai", "/api/delegations").json().size()));
+        api(r, "GET", "/api/delegations", "principals: their school's; vice-principal: his own; administrator",
+                EnumSet.of(Caller.PRINCIPAL_A, Caller.VICE_PRINCIPAL_A, Caller.PRINCIPAL_B, Caller.ADMIN),
+                f -> "/api/delegations");
+        probe(r, "GET", "/api/delegations", "?school=THCSHB: its principal, the administrator (the vice-principal: "
+                + "his own)", EnumSet.of(Caller.PRINCIPAL_A, Caller.VICE_PRINCIPAL_A, Caller.ADMIN),
+                f -> "/api/delegations?school=THCSHB");
+        api(r, "DELETE", "/api/delegations/{id}", "school A's principal, an administrator above it",
+                EnumSet.of(Caller.PRINCIPAL_A, Caller.ADMIN), f -> "/api/delegations/" + f.delegationId).phase(9)
+                .unchanged(f -> delegationStatus(f.delegationId));
         // sign transactions and credentials
         api(r, "GET", "/api/sign-transactions", "own", SIGNED_IN, f -> "/api/sign-transactions");
         api(r, "GET", "/api/sign-transactions/{id}", "the signer", EnumSet.of(Caller.TEACHER_A),
@@ -513,6 +533,22 @@ class AccessMatrixTest {
         return req;
     }
 
+    /** Ký thay for pht.an at THCSHB, beginning in a month: valid, and in force during none of the cells. */
+    static Map<String, Object> delegation() {
+        LocalDate start = LocalDate.now(VietnamTime.ZONE).plusDays(30);
+        return Map.of("delegate", "pht.an", "schoolCode", "THCSHB", "validFrom", start.toString(),
+                "validTo", start.plusDays(5).toString(), "scope", "ALL");
+    }
+
+    String delegationStatus(String id) {
+        for (JsonNode d : api.get("ht.mai", "/api/delegations").json()) {
+            if (d.get("id").asText().equals(id)) {
+                return d.get("status").asText();
+            }
+        }
+        return "gone";
+    }
+
     static Map<String, Object> round(Integer year) {
         OffsetDateTime now = VietnamTime.of(java.time.Instant.now());
         Map<String, Object> req = new LinkedHashMap<>();
@@ -620,6 +656,9 @@ class AccessMatrixTest {
                 "schoolCodes", List.of("THCSHB")));
         assertThat(campaign.status()).as(campaign.text()).isEqualTo(201);
         f.campaignId = campaign.json().get("id").asText();
+        Api.Response delegation = api.postJson("ht.mai", "/api/delegations", delegation());
+        assertThat(delegation.status()).as(delegation.text()).isEqualTo(201);
+        f.delegationId = delegation.json().get("id").asText();
         Api.Response round = api.postJson("admin", "/api/enrolment-rounds", round(2037));
         assertThat(round.status()).as(round.text()).isEqualTo(201);
         f.roundId = round.json().get("id").asText();

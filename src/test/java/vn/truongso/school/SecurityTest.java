@@ -69,6 +69,9 @@ class SecurityTest {
         assertThat(identity.checkPassword("ht.mai", "demo")).isTrue();
         assertThat(identity.checkPassword("ht.mai", "sai")).isFalse();
         assertThat(identity.createUserQuery().memberOfTenant("THCSHB").list()).extracting(u -> u.getId())
-                .containsExactlyInAnyOrder("gv.lan", "tt.hung", "ht.mai", "vt.hoa");
+                .containsExactlyInAnyOrder("gv.lan", "tt.hung", "ht.mai", "pht.an", "vt.hoa");
+        // the vice-principal has a group of his own; the principal's is hers alone (a delegation does not change it)
+        assertThat(identity.createUserQuery().memberOfGroup("THCSHB.VICE_PRINCIPAL").list())
+                .extracting(u -> u.getId()).containsExactly("pht.an");
     }
 }

@@ -51,6 +51,8 @@ import vn.truongso.signing.SignatureValueProvider;
 @Transactional
 class Credentials {
 
+    private static final java.security.Provider BOUNCY_CASTLE = new org.bouncycastle.jce.provider.BouncyCastleProvider();
+
     private static final Logger log = LoggerFactory.getLogger(Credentials.class);
     static final EnumSet<Role> SIGNERS = EnumSet.of(Role.TEACHER, Role.HEAD, Role.PRINCIPAL, Role.VICE_PRINCIPAL,
             Role.CLERK);
@@ -127,7 +129,9 @@ class Credentials {
         PrivateKey key = null;
         X509Certificate cert = null;
         try {
-            KeyStore store = KeyStore.getInstance("PKCS12");
+            // Bouncy Castle's keystore, named: the JDK's refuses any password that is not ASCII ("mật khẩu"), and
+            // which one "PKCS12" finds would depend on the order in which libraries registered their providers.
+            KeyStore store = KeyStore.getInstance("PKCS12", BOUNCY_CASTLE);
             store.load(new ByteArrayInputStream(pkcs12), password);
             for (String alias : java.util.Collections.list(store.aliases())) {
                 if (store.isKeyEntry(alias)) {

@@ -334,8 +334,10 @@ class RemoteSignApiTest {
         }
     }
 
+    /** As a signer's own tool writes it, with whatever password (Vietnamese letters too). */
     static byte[] pkcs12(java.security.PrivateKey key, List<X509Certificate> chain, String password) throws Exception {
-        java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+        java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12",
+                new org.bouncycastle.jce.provider.BouncyCastleProvider());
         store.load(null, null);
         store.setKeyEntry("signer", key, password.toCharArray(), chain.toArray(X509Certificate[]::new));
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();

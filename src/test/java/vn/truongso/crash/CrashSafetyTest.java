@@ -162,14 +162,15 @@ class CrashSafetyTest {
             run.start();
             // Where the kill falls: a share of the body sent (then the child dies while reading it), or the whole
             // body sent and this many ms given to the child to store it.
-            double[] shares = {0.5, 1.0, 1.0, 1.0};
-            long[] after = {300, 0, 60, 300};
+            // The last is given time to finish: a document the child answered 201 for must survive the kill whole.
+            double[] shares = {0.5, 1.0, 1.0, 1.0, 1.0};
+            long[] after = {300, 0, 60, 300, 4000};
             for (int i = 0; i < shares.length; i++) {
                 String title = "Tải lên bị ngắt " + i + " " + java.util.UUID.randomUUID();
                 byte[] pdf = vn.truongso.support.TestPdfs.pages(title, 40);
                 try (java.net.Socket socket = new java.net.Socket("localhost", run.port())) {
-                    streamUpload(socket, title, pdf, shares[i], after[i]);
-                    run.killAndRestart(when -> checkUpload(run, title, pdf, when));
+                    boolean created = streamUpload(socket, title, pdf, shares[i], after[i]);
+                    run.killAndRestart(when -> checkUpload(run, title, pdf, created, when));
                     writeFiguresQuietly();
                 }
             }
@@ -182,8 +183,12 @@ class CrashSafetyTest {
         assertFigures(run);
     }
 
-    /** Sends the multipart request by hand, the body up to {@code share}, then waits {@code millis}. */
-    private static void streamUpload(java.net.Socket socket, String title, byte[] pdf, double share, long millis)
+    /**
+     * Sends the multipart request by hand, the body up to {@code share}, then waits {@code millis}.
+     *
+     * @return whether the child had answered 201 Created before the kill
+     */
+    private static boolean streamUpload(java.net.Socket socket, String title, byte[] pdf, double share, long millis)
             throws IOException {
         String boundary = "----crash" + java.util.UUID.randomUUID();
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
@@ -206,9 +211,16 @@ class CrashSafetyTest {
             out.flush();
         }
         sleep(millis);
+        java.io.InputStream in = socket.getInputStream();
+        if (in.available() == 0) {
+            return false;
+        }
+        byte[] status = new byte[12];
+        int n = in.readNBytes(status, 0, status.length);
+        return new String(status, 0, n, StandardCharsets.US_ASCII).startsWith("HTTP/1.1 201");
     }
 
-    private static void checkUpload(CrashRun run, String title, byte[] pdf, String when) {
+    private static void checkUpload(CrashRun run, String title, byte[] pdf, boolean created, String when) {
         Api api = run.api();
         JsonNode found = api.get("gv.lan", "/api/documents?q=" + java.net.URLEncoder.encode(title,
                 StandardCharsets.UTF_8) + "&size=50").json().get("items");
@@ -230,7 +242,11 @@ class CrashSafetyTest {
         if (matches > 1) {
             run.doubleSigned.add(when + ": the upload is there " + matches + " times");
         }
-        run.notes.add(when + ": the document " + (matches == 1 ? "was stored whole" : "does not exist"));
+        if (created && matches == 0) {
+            run.lost.add(when + ": the upload was answered 201 Created before the kill and is gone after it");
+        }
+        run.notes.add(when + ": " + (created ? "answered 201 before the kill; " : "") + "the document "
+                + (matches == 1 ? "was stored whole" : "does not exist"));
     }
 
     private static int tmpFiles(Path dir) throws IOException {

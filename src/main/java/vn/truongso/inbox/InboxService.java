@@ -358,7 +358,9 @@ public class InboxService {
             throw ApiException.badRequest("COMMENT_TOO_LONG", "Ý kiến tối đa 2000 ký tự.");
         }
         if (comment == null && r.commentRequiredFor().contains(decision)) {
-            throw ApiException.badRequest("COMMENT_REQUIRED", "Vui lòng ghi ý kiến khi chọn " + decision + ".");
+            // People read this message (the pages show it as it is): the decision by its Vietnamese name.
+            throw ApiException.badRequest("COMMENT_REQUIRED", "Vui lòng ghi ý kiến khi "
+                    + ("RETURN".equals(decision) ? "trả lại" : "chọn " + decision) + ".");
         }
         Channel channel;
         try {

@@ -10,6 +10,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.truongso.common.ApiException;
+import vn.truongso.document.DocumentService;
+import vn.truongso.document.DocumentView;
 import vn.truongso.inbox.InboxService;
 import vn.truongso.lessonplan.LessonPlanService;
 import vn.truongso.lessonplan.LessonPlanView;
@@ -37,8 +39,10 @@ class InboxPages {
     private final InboxService inbox;
     private final LessonPlanService plans;
     private final UserDirectory users;
+    private final DocumentService documents;
 
-    InboxPages(InboxService inbox, LessonPlanService plans, UserDirectory users) {
+    InboxPages(InboxService inbox, LessonPlanService plans, UserDirectory users, DocumentService documents) {
+        this.documents = documents;
         this.inbox = inbox;
         this.plans = plans;
         this.users = users;
@@ -60,14 +64,38 @@ class InboxPages {
     }
 
     @GetMapping("/inbox/{taskId}")
-    String show(@PathVariable String taskId, Model model) {
+    String show(@PathVariable String taskId, Model model, RedirectAttributes flash) {
         CurrentUser me = users.current();
-        InboxService.TaskView task = inbox.task(taskId, me);
+        InboxService.TaskView task;
+        try {
+            task = inbox.task(taskId, me);
+        } catch (ApiException e) {
+            if (e.status() != org.springframework.http.HttpStatus.CONFLICT) {
+                throw e; // not theirs, or not there: the error page
+            }
+            // done or taken by someone else a moment ago: back to the inbox, saying so
+            flash.addFlashAttribute(Pages.PROBLEM, e.getMessage());
+            flash.addFlashAttribute("problemCode", e.code());
+            return "redirect:/inbox";
+        }
         model.addAttribute("task", task);
         model.addAttribute("plan", lessonPlanOf(task, me));
+        model.addAttribute("previewPages", previewPages(task, me));
         model.addAttribute("claimable", task.assignee() == null);
         model.addAttribute("mine", me.username().equals(task.assignee()));
         return "pages/task";
+    }
+
+    /** How many page images the preview shows: the reviewed version's pages, at most {@link FilePages#PREVIEW_PAGES}. */
+    private int previewPages(InboxService.TaskView task, CurrentUser me) {
+        if (task.documentId() == null) {
+            return 0;
+        }
+        DocumentView doc = documents.get(UUID.fromString(task.documentId()), me);
+        int pages = doc.versions().stream().filter(v -> task.documentVersion() == null
+                        ? v.version() == doc.version() : v.version() == task.documentVersion())
+                .mapToInt(DocumentView.VersionView::pages).findFirst().orElse(doc.pages());
+        return Math.min(FilePages.PREVIEW_PAGES, Math.max(0, pages));
     }
 
     /** The plan behind a lesson-plan task, as the reviewer may read it (history, comments, versions). */
@@ -87,7 +115,7 @@ class InboxPages {
                     @RequestParam(required = false) String comment, @RequestParam(required = false) String channel,
                     RedirectAttributes flash) {
         CurrentUser me = users.current();
-        return Pages.act(flash, "/inbox/" + taskId, () -> {
+        return Pages.act(flash, code -> Pages.TASK_GONE.contains(code) ? "/inbox" : "/inbox/" + taskId, () -> {
             var confirmation = inbox.complete(taskId, new InboxService.Completion(decision,
                     LessonPlanPages.blankToNull(comment), LessonPlanPages.blankToNull(channel)), me);
             flash.addFlashAttribute(Pages.NOTICE, confirmation.isPresent()
@@ -109,7 +137,7 @@ class InboxPages {
     @PostMapping("/inbox/{taskId}/unclaim")
     String unclaim(@PathVariable String taskId, RedirectAttributes flash) {
         CurrentUser me = users.current();
-        return Pages.act(flash, "/inbox/" + taskId, () -> {
+        return Pages.act(flash, code -> Pages.TASK_GONE.contains(code) ? "/inbox" : "/inbox/" + taskId, () -> {
             inbox.unclaim(taskId, me);
             flash.addFlashAttribute(Pages.NOTICE, "Đã trả việc về nhóm.");
             return "redirect:/inbox";

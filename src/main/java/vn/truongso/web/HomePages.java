@@ -41,8 +41,8 @@ class HomePages {
     }
 
     /**
-     * Teacher: my lesson plans; head, principal, vice-principal: my inbox; everyone else (clerk, officer, parent,
-     * administrator): the general home, until their own pages come.
+     * Teacher: my lesson plans; head, principal, vice-principal: my inbox; clerk: documents and registers; officer:
+     * the office's report campaigns; parent: my applications; administrator: the general home.
      */
     static String homeOf(CurrentUser user) {
         if (user.has(Role.HEAD) || user.has(Role.PRINCIPAL) || user.has(Role.VICE_PRINCIPAL)) {
@@ -50,6 +50,15 @@ class HomePages {
         }
         if (user.has(Role.TEACHER)) {
             return "/lesson-plans";
+        }
+        if (user.has(Role.CLERK)) {
+            return "/documents";
+        }
+        if (user.has(Role.OFFICER)) {
+            return "/campaigns";
+        }
+        if (user.has(Role.PARENT)) {
+            return "/applications";
         }
         return "/home";
     }

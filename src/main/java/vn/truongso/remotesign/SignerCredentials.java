@@ -39,7 +39,9 @@ public class SignerCredentials {
         return credentials.of(username).stream().map(c -> {
             var cert = credentials.certificate(c);
             return new CredentialState(c.getId(), credentials.statusOf(c).name(), c.getSerialHex(),
-                    cert.getSubjectX500Principal().getName(), VietnamTime.of(cert.getNotBefore()),
+                    // as GET /api/credentials/me writes it (readable names, e.g. T=Giáo viên, not hex)
+                    org.bouncycastle.asn1.x500.X500Name.getInstance(cert.getSubjectX500Principal().getEncoded())
+                            .toString(), VietnamTime.of(cert.getNotBefore()),
                     VietnamTime.of(cert.getNotAfter()), VietnamTime.of(c.getCreatedAt()), c.totp() != null,
                     VietnamTime.of(c.getTotpEnrolledAt()), VietnamTime.of(c.getLockedUntil()));
         }).toList();

@@ -100,8 +100,14 @@ class ClerkPages {
     @GetMapping("/documents/{id}/audit")
     String audit(@PathVariable UUID id, @RequestParam(defaultValue = "0") int page, Model model) {
         CurrentUser me = users.current();
-        model.addAttribute("doc", documents.get(id, me));
+        // The trail's own rule decides (an administrator reads every trail); the title only for who reads the document.
         model.addAttribute("trail", audit.read(id, Math.max(0, page), 50, me));
+        model.addAttribute("documentId", id);
+        try {
+            model.addAttribute("doc", documents.get(id, me));
+        } catch (ApiException notReadable) {
+            model.addAttribute("doc", null);
+        }
         return "pages/audit";
     }
 
@@ -155,9 +161,7 @@ class ClerkPages {
             });
             flash.addFlashAttribute("received", r);
             flash.getFlashAttributes().remove("form");
-            flash.addFlashAttribute(Pages.NOTICE, r.outcome() == IncomingRegister.Outcome.ACCEPTED
-                    ? "Đã tiếp nhận văn bản đến, số đến " + r.arrivalNumberText() + "."
-                    : "Văn bản bị trả lại nơi gửi. Lý do: " + r.reason());
+            // The page shows the outcome in full (number, or the verifier's reason): no second message above it.
             return "redirect:/registers/incoming";
         });
     }

@@ -37,6 +37,7 @@ import vn.truongso.support.Api;
 import vn.truongso.support.Api.Body;
 import vn.truongso.support.Api.Part;
 import vn.truongso.support.IntegrationTest;
+import vn.truongso.support.PageSessions;
 import vn.truongso.support.TestPdfs;
 
 /**
@@ -94,11 +95,13 @@ class AccessMatrixTest {
          *  nothing: the rule's state probe decides. */
         NO_EFFECT,
         /** Not asserted here (see the rule's note), counted apart. */
-        NOT_ASSERTED
+        NOT_ASSERTED,
+        /** A page for nobody signed in: 302 to the login page. */
+        LOGIN
     }
 
     /** How the caller authenticates for a rule. */
-    enum Auth { BASIC, CSC_BEARER }
+    enum Auth { BASIC, CSC_BEARER, SESSION }
 
     /** One row of the rules table: an endpoint pattern, who may, the request each caller sends. */
     record Rule(String method, String pattern, String note, boolean inOpenApi, Auth auth, int phase,
@@ -147,6 +150,7 @@ class AccessMatrixTest {
     UserAccountRepository users;
 
     Api api;
+    PageSessions pages;
 
     // ---- the rules table -----------------------------------------------------------------------------------------
 
@@ -385,6 +389,7 @@ class AccessMatrixTest {
                 c -> c == Caller.ADMIN ? Expect.ALLOWED : Expect.NOT_ASSERTED);
         extra(r, "GET", "/swagger-ui/index.html", "as /v3/api-docs", c -> c == Caller.ADMIN ? Expect.ALLOWED
                 : Expect.NOT_ASSERTED);
+        pages(r);
         // anything else: administrators only, and nothing there
         extra(r, "GET", "/no-such-page", "unknown: refused or 404", c -> Expect.REFUSED);
         extra(r, "GET", "/api/no-such-endpoint", "unknown: refused or 404", c -> Expect.REFUSED);
@@ -486,6 +491,89 @@ class AccessMatrixTest {
     private RuleBuilder probe(List<RuleBuilder> r, String method, String pattern, String note, Set<Caller> allowed,
                               Function<Fixture, String> path) {
         return api(r, method, pattern, note, allowed, path);
+    }
+
+    /**
+     * The pages, signed in through the login form (a session and its CSRF token): what the API refuses they refuse,
+     * nobody signed in is sent to the login page. A page action redirects whether accepted or refused: the cell reads
+     * the page it leads to ({@link PageSessions}).
+     */
+    private void pages(List<RuleBuilder> r) {
+        Set<Caller> registerReaders = EnumSet.of(Caller.PRINCIPAL_A, Caller.CLERK_A, Caller.PRINCIPAL_B, Caller.CLERK_B,
+                Caller.OFFICER, Caller.OFFICER_OTHER_OFFICE);
+        Set<Caller> paperlessOfA = union(A_LEADERS, EnumSet.of(Caller.OFFICER, Caller.ADMIN));
+        page(r, "GET", "/", "each person's home", SIGNED_IN, f -> "/");
+        page(r, "GET", "/documents", "search: everyone signed in, own scope", SIGNED_IN, f -> "/documents?q=ma");
+        page(r, "GET", "/documents/{id}", "as GET /api/documents/{id}", A_DOCUMENT_READERS,
+                f -> "/documents/" + f.docOwn);
+        page(r, "GET", "/documents/{id}/verification", "as its API", A_DOCUMENT_READERS,
+                f -> "/documents/" + f.docOwn + "/verification");
+        page(r, "GET", "/documents/{id}/audit", "as GET /api/audit?documentId=",
+                union(A_LEADERS, EnumSet.of(Caller.TEACHER_A, Caller.ADMIN)), f -> "/documents/" + f.docOwn + "/audit");
+        page(r, "POST", "/documents/{id}/number", "as POST /api/registers/outgoing (a lesson plan: 400 after the "
+                + "check)", A_LEADERS, f -> "/documents/" + f.docOwn + "/number")
+                .body(c -> PageSessions.form(Map.of("typeCode", "KH", "signer", "Phạm Thị Mai")));
+        page(r, "GET", "/registers/outgoing", "as GET /api/registers/{register}", registerReaders,
+                f -> "/registers/outgoing");
+        page(r, "GET", "/registers/incoming", "as GET /api/registers/{register}", registerReaders,
+                f -> "/registers/incoming");
+        page(r, "POST", "/registers/incoming", "upload and receive: clerks and officers, into their own register",
+                EnumSet.of(Caller.CLERK_A, Caller.CLERK_B, Caller.OFFICER, Caller.OFFICER_OTHER_OFFICE),
+                f -> "/registers/incoming")
+                .body(c -> Api.multipart(Part.file("den.pdf", "application/pdf", TestPdfs.lessonPlan("Đến " + c)),
+                        Part.field("title", "Văn bản đến ma trận"), Part.field("kind", "LETTER"),
+                        Part.field("senderName", "Sở ma trận"))).phase(5);
+        page(r, "GET", "/campaigns", "as GET /api/report-campaigns", registerReaders, f -> "/campaigns");
+        page(r, "POST", "/campaigns", "as POST /api/report-campaigns", EnumSet.of(Caller.OFFICER), f -> "/campaigns")
+                .body(c -> PageSessions.form(Map.of("title", "Báo cáo ma trận trang " + c, "period", "SEMI_ANNUAL",
+                        "deadline", LocalDate.now(VietnamTime.ZONE).plusDays(10).toString(), "school", "THCSHB")))
+                .expect(c -> c == Caller.ANONYMOUS ? Expect.LOGIN : c == Caller.OFFICER ? Expect.ALLOWED
+                        : c == Caller.OFFICER_OTHER_OFFICE ? Expect.REFUSED_OR_INVALID : Expect.REFUSED);
+        page(r, "GET", "/campaigns/{id}", "as GET /api/report-campaigns/{id}",
+                EnumSet.of(Caller.OFFICER, Caller.PRINCIPAL_A, Caller.CLERK_A), f -> "/campaigns/" + f.campaignId);
+        page(r, "GET", "/applications", "as GET /api/enrolments",
+                EnumSet.of(Caller.PRINCIPAL_A, Caller.CLERK_A, Caller.PRINCIPAL_B, Caller.CLERK_B, Caller.ADMIN,
+                        Caller.PARENT, Caller.PARENT_OTHER), f -> "/applications");
+        page(r, "GET", "/applications/new", "the form: everyone signed in (the open rounds are public)", SIGNED_IN,
+                f -> "/applications/new");
+        page(r, "POST", "/applications", "as POST /api/enrolments (no papers: 400 after the check)",
+                EnumSet.of(Caller.PARENT, Caller.PARENT_OTHER, Caller.CLERK_A), f -> "/applications")
+                .body(c -> Api.multipart(Part.field("childName", "Trẻ " + c), Part.field("birthDate", "2016-03-14"),
+                        Part.field("gender", "MALE"), Part.field("personalId", "001216123456"),
+                        Part.field("parentName", "Phụ huynh"), Part.field("phone", "0912345678"),
+                        Part.field("address", "12 Tô Hiệu"), Part.field("ward", "Hòa Bình"),
+                        Part.field("lat", "21.03"), Part.field("lon", "105.84"), Part.field("schoolCode", "THCSHB"),
+                        Part.field("grade", "6")));
+        page(r, "GET", "/applications/{id}", "as GET /api/enrolments/{id}: not another family's",
+                EnumSet.of(Caller.PARENT, Caller.PRINCIPAL_A, Caller.CLERK_A, Caller.ADMIN),
+                f -> "/applications/" + f.enrolmentId);
+        page(r, "POST", "/applications/{id}/papers", "as POST /api/enrolments/{id}/papers (none asked: 409)",
+                EnumSet.of(Caller.PARENT), f -> "/applications/" + f.enrolmentId + "/papers")
+                .body(c -> Api.multipart(Part.field("note", "không có tệp")))
+                .unchanged(f -> field("ph.binh", "/api/enrolments/" + f.enrolmentId, "papers")).phase(5);
+        page(r, "GET", "/applications/{id}/decision", "the family (404 until decided)", EnumSet.of(Caller.PARENT),
+                f -> "/applications/" + f.enrolmentId + "/decision").weak();
+        page(r, "GET", "/paperless", "?school=THCSHB: as GET /api/paperless/summary", paperlessOfA,
+                f -> "/paperless?school=THCSHB");
+        page(r, "GET", "/paperless/summary.csv", "?school=THCSHB: as its API", paperlessOfA,
+                f -> "/paperless/summary.csv?school=THCSHB");
+        page(r, "POST", "/paperless/report", "as POST /api/paperless/report",
+                EnumSet.of(Caller.PRINCIPAL_A, Caller.PRINCIPAL_B), f -> "/paperless/report")
+                .body(c -> PageSessions.form(Map.of()));
+        page(r, "GET", "/credential", "own", SIGNED_IN, f -> "/credential");
+        page(r, "GET", "/credential/totp/qr.png", "own (409 unless just enrolled)", SIGNED_IN,
+                f -> "/credential/totp/qr.png").phase(2);
+        page(r, "POST", "/credential/totp", "own only: run as cv.khac (no credential: 409), never as a demo signer",
+                EnumSet.of(Caller.OFFICER_OTHER_OFFICE), f -> "/credential/totp")
+                .body(c -> PageSessions.form(Map.of()))
+                .only(EnumSet.of(Caller.OFFICER_OTHER_OFFICE, Caller.ANONYMOUS)).phase(1);
+    }
+
+    private RuleBuilder page(List<RuleBuilder> r, String method, String pattern, String note, Set<Caller> allowed,
+                             Function<Fixture, String> path) {
+        return api(r, method, "page " + pattern, note, allowed, path).inOpenApi(false).auth(Auth.SESSION)
+                .expect(c -> c == Caller.ANONYMOUS ? Expect.LOGIN : allowed.contains(c) ? Expect.ALLOWED
+                        : Expect.REFUSED);
     }
 
     private RuleBuilder pub(List<RuleBuilder> r, String method, String pattern, Set<Caller> callers) {
@@ -709,6 +797,7 @@ class AccessMatrixTest {
     @TestFactory
     Stream<DynamicTest> accessMatrix() {
         api = new Api(port, jobs);
+        pages = new PageSessions(port);
         long started = System.nanoTime();
         Fixture f = fixture();
         long fixtureMillis = (System.nanoTime() - started) / 1_000_000;
@@ -781,7 +870,14 @@ class AccessMatrixTest {
                 headers.put("Authorization", "Bearer " + token);
             }
         }
-        Api.Response resp = api.send(r.method(), basicUser, r.path().apply(f), r.body().apply(c), headers);
+        Api.Response resp;
+        if (r.auth() == Auth.SESSION) {
+            PageSessions.Outcome page = pages.send(c.username, r.method(), r.path().apply(f), r.body().apply(c));
+            resp = new Api.Response(page.status(), "text/plain", ("page → " + page.location() + ", problem "
+                    + page.problemCode()).getBytes(StandardCharsets.UTF_8));
+        } else {
+            resp = api.send(r.method(), basicUser, r.path().apply(f), r.body().apply(c), headers);
+        }
         int s = resp.status();
         boolean ok = switch (expected) {
             case ALLOWED -> s / 100 == 2 || s == 400 || s == 409 || s == 422 || (r.note().endsWith("[weak]") && s == 404);
@@ -791,6 +887,7 @@ class AccessMatrixTest {
             case REFUSED_OR_INVALID -> s == 400 || s == 401 || s == 403 || s == 404;
             case NO_EFFECT -> s < 500;
             case NOT_ASSERTED -> true;
+            case LOGIN -> s == 302;
         };
         String detail = "";
         if (ok && before != null) {
@@ -814,7 +911,8 @@ class AccessMatrixTest {
         long cells = outcomes.stream().filter(o -> o.cell() != null).count();
         long allowed = outcomes.stream().filter(o -> o.expected() == Expect.ALLOWED).count();
         long refused = outcomes.stream().filter(o -> o.expected() == Expect.REFUSED
-                || o.expected() == Expect.REFUSED_OR_INVALID || o.expected() == Expect.NO_EFFECT).count();
+                || o.expected() == Expect.REFUSED_OR_INVALID || o.expected() == Expect.NO_EFFECT
+                || o.expected() == Expect.LOGIN).count();
         long open = outcomes.stream().filter(o -> o.expected() == Expect.PUBLIC).count();
         long notAsserted = outcomes.stream().filter(o -> o.expected() == Expect.NOT_ASSERTED).count();
         long spotChecked = outcomes.stream().filter(o -> o.cell() != null && o.expected() != Expect.ALLOWED
@@ -830,7 +928,7 @@ class AccessMatrixTest {
                 .append("| figure | value |\n|---|---|\n")
                 .append("| cells | ").append(cells).append(" |\n")
                 .append("| allowed (reach the handler) | ").append(allowed).append(" |\n")
-                .append("| refused (401/403/404; CSC and out-of-office 400; token revoke without effect) | ").append(refused).append(" |\n")
+                .append("| refused (401/403/404; CSC and out-of-office 400; token revoke without effect; pages: to the login page) | ").append(refused).append(" |\n")
                 .append("| public (PKI, CSC info, health) | ").append(open).append(" |\n")
                 .append("| not asserted | ").append(notAsserted).append(" |\n")
                 .append("| refused writes checked to change nothing | ").append(spotChecked).append(" |\n")

@@ -203,7 +203,7 @@ class LessonPlanPagesBrowserTest {
 
         // A parent has no lesson plans: the service's refusal as the Vietnamese 403 page.
         browser.signIn("ph.binh");
-        assertThat(browser.path()).isEqualTo("/home");
+        assertThat(browser.path()).isEqualTo("/applications");
         browser.record("parent-home");
         browser.open("/lesson-plans");
         assertThat(browser.text("h1")).isEqualTo("Bạn không có quyền xem trang này");

@@ -55,13 +55,12 @@ class DashboardPages {
     }
 
     @GetMapping("/paperless")
-    String dashboard(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+    String dashboard(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
                      @RequestParam(required = false) String school, Model model)
             throws com.fasterxml.jackson.core.JsonProcessingException {
         CurrentUser me = users.current();
-        PaperlessFigures.Summary s = figures.summary(new PaperlessFigures.Query(blank(school), null, from, to, null,
-                null), me);
+        PaperlessFigures.Summary s = figures.summary(new PaperlessFigures.Query(blank(school), null,
+                PageDates.parse(from), PageDates.parse(to), null, null), me);
         model.addAttribute("summary", s);
         model.addAttribute("school", blank(school));
         model.addAttribute("chart", json.writeValueAsString(chart(s.overall())));

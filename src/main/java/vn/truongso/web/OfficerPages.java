@@ -53,8 +53,11 @@ class OfficerPages {
         flash.addFlashAttribute("form", new CampaignForm(title, period, deadline, schools == null ? List.of() : schools));
         return Pages.act(flash, "/campaigns", () -> {
             // No school ticked means every school under the office, as the API's empty schoolCodes does.
+            // Typed as dd/MM/yyyy; the service reads ISO dates (and words its refusal of anything else).
+            java.time.LocalDate day = PageDates.parse(deadline);
             ReportCampaignService.CampaignView c = campaigns.open(new ReportCampaignService.OpenRequest(title, period,
-                    deadline, schools == null ? List.of() : schools, null), users.current());
+                    day == null ? deadline : day.toString(), schools == null ? List.of() : schools, null),
+                    users.current());
             flash.getFlashAttributes().remove("form");
             flash.addFlashAttribute(Pages.NOTICE, "Đã mở đợt báo cáo \"" + c.title() + "\" cho " + c.rows().size()
                     + " trường.");

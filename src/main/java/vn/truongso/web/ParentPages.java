@@ -1,7 +1,5 @@
 package vn.truongso.web;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -110,7 +108,7 @@ class ParentPages {
                 paper(papers, residence, PaperKind.RESIDENCE_CONFIRMATION, me);
                 paper(papers, priorityProof, PaperKind.PRIORITY_PROOF, me);
                 return enrolments.apply(new EnrolmentService.ApplyRequest(
-                        new EnrolmentService.ChildIn(childName, date(birthDate), personalId, gender),
+                        new EnrolmentService.ChildIn(childName, PageDates.parse(birthDate), personalId, gender),
                         new EnrolmentService.ParentIn(parentName, phone, email),
                         new EnrolmentService.AddressIn(address, ward, number(lat), number(lon)),
                         schoolCode, grade, form.priorityGroups(), papers, null), me);
@@ -147,15 +145,6 @@ class ParentPages {
         DocumentView doc = documents.store(LessonPlanPages.upload(file), kind.label(), DocumentKind.APPLICATION_PAPER,
                 me);
         papers.add(new EnrolmentService.PaperIn(doc.id(), kind.name()));
-    }
-
-    /** A date the browser could not send as yyyy-MM-dd counts as missing: the service's message says so. */
-    private static LocalDate date(String value) {
-        try {
-            return value == null || value.isBlank() ? null : LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 
     private static Double number(String value) {

@@ -150,7 +150,8 @@ class RolePagesBrowserTest {
         assertThat(browser.path()).isEqualTo("/campaigns");
         String title = "Báo cáo sơ kết trình duyệt " + UUID.randomUUID().toString().substring(0, 6);
         browser.type("#title", title);
-        setValue("#deadline", LocalDate.now(VietnamTime.ZONE).plusDays(10).toString());
+        browser.type("#deadline", LocalDate.now(VietnamTime.ZONE).plusDays(10)
+                .format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
         browser.click("#school-THCSHB");
         browser.record("officer-campaigns");
         browser.click("#campaign-form button[type=submit]");
@@ -200,7 +201,7 @@ class RolePagesBrowserTest {
                 : LocalDate.now(VietnamTime.ZONE).getYear();
         int born = year - 11;
         // The 4th digit 3 is a girl born in the 2000s: not the boy declared.
-        fillApplication("Đặng Minh Khôi", born + "-03-15", "MALE",
+        fillApplication("Đặng Minh Khôi", "15/03/" + born, "MALE",
                 "001" + "3" + String.format("%02d", born % 100) + "123456");
         submitApplication();
         assertThat(browser.path()).isEqualTo("/applications");
@@ -208,6 +209,7 @@ class RolePagesBrowserTest {
         assertThat(browser.find("#personalId").getAttribute("class")).contains("is-invalid");
         assertThat(browser.text("#personalId-error")).startsWith("Chữ số thứ 4 của số định danh cá nhân (3)");
         assertThat(browser.find("#childName").getAttribute("value")).isEqualTo("Đặng Minh Khôi");
+        assertThat(browser.find("#birthDate").getAttribute("value")).isEqualTo("15/03/" + born);
         browser.record("parent-application-bad-id");
         // Nothing stored: no application, none of the two papers uploaded with the form.
         assertThat(api.get("ph.binh", "/api/enrolments").json().size()).isEqualTo(applicationsBefore);
@@ -216,7 +218,7 @@ class RolePagesBrowserTest {
         // Corrected: the application is made, its status and history shown.
         String good = "001" + "2" + String.format("%02d", born % 100)
                 + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
-        fillApplication("Đặng Minh Khôi", born + "-03-15", "MALE", good);
+        fillApplication("Đặng Minh Khôi", "15/03/" + born, "MALE", good);
         submitApplication();
         assertThat(browser.path()).startsWith("/applications/");
         String id = browser.path().substring("/applications/".length());
@@ -359,7 +361,7 @@ class RolePagesBrowserTest {
     private void fillApplication(String child, String birthDate, String gender, String personalId) throws IOException {
         browser.open("/applications/new");
         browser.type("#childName", child);
-        setValue("#birthDate", birthDate);
+        browser.type("#birthDate", birthDate);
         new org.openqa.selenium.support.ui.Select(browser.find("#gender")).selectByValue(gender);
         browser.type("#personalId", personalId);
         browser.type("#parentName", "Đặng Văn Bình");
@@ -393,11 +395,6 @@ class RolePagesBrowserTest {
             }
         }
         throw new AssertionError("no task " + name + " for " + user);
-    }
-
-    /** A date input's value as the browser holds it (typing a date depends on the browser's locale). */
-    private void setValue(String css, String value) {
-        browser.driver().executeScript("arguments[0].value = arguments[1]", browser.find(css), value);
     }
 
     private boolean qrDrawn() {

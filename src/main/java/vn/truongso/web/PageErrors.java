@@ -22,6 +22,12 @@ class PageErrors {
 
     private static final Logger log = LoggerFactory.getLogger(PageErrors.class);
 
+    private final PageModel model;
+
+    PageErrors(PageModel model) {
+        this.model = model;
+    }
+
     @ExceptionHandler(Exception.class)
     ModelAndView any(Exception ex, HttpServletResponse response) {
         ApiException known = ProblemHandler.explain(ex).orElse(null);
@@ -30,9 +36,16 @@ class PageErrors {
         }
         if (known == null) {
             log.error("Page failed", ex);
-            return page(response, 500, "Đã có lỗi hệ thống. Vui lòng thử lại sau.");
+            return withMenu(page(response, 500, "Đã có lỗi hệ thống. Vui lòng thử lại sau."));
         }
-        return page(response, known.status().value(), known.getMessage());
+        return withMenu(page(response, known.status().value(), known.getMessage()));
+    }
+
+    /** The error page keeps the header of the person's pages (an exception handler's view gets no model advice). */
+    private ModelAndView withMenu(ModelAndView mv) {
+        mv.addObject("me", model.me());
+        mv.addObject("menu", model.menu());
+        return mv;
     }
 
     static ModelAndView page(HttpServletResponse response, int status, String message) {

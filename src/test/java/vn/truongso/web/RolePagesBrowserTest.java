@@ -153,36 +153,52 @@ class RolePagesBrowserTest {
         browser.type("#deadline", LocalDate.now(VietnamTime.ZONE).plusDays(10)
                 .format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
         browser.click("#school-THCSHB");
+        browser.click("#school-THCSAP");
         browser.record("officer-campaigns");
         browser.click("#campaign-form button[type=submit]");
         assertThat(browser.path()).startsWith("/campaigns/");
         String id = browser.path().substring("/campaigns/".length());
-        assertThat(browser.all(".school-row")).extracting(e -> e.getAttribute("data-school")).containsExactly("THCSHB");
-        assertThat(browser.find(".school-row").getAttribute("data-status")).isEqualTo("NOT_STARTED");
+        assertThat(browser.all(".school-row")).extracting(e -> e.getAttribute("data-school"))
+                .containsExactly("THCSAP", "THCSHB");
+        assertThat(browser.all(".school-row")).allMatch(e -> "NOT_STARTED".equals(e.getAttribute("data-status")));
 
-        // The school prepares and signs its report (its own pages are the inbox's); then the officer decides.
-        String doc = api.upload("vt.hoa", "Báo cáo sơ kết " + title, "REPORT");
-        String prepare = schoolTask("vt.hoa", id, "Chuẩn bị báo cáo");
-        assertThat(api.postJson("vt.hoa", "/api/tasks/" + prepare + "/complete",
-                Map.of("decision", "SUBMIT", "inputs", Map.of("documentId", doc))).status()).isEqualTo(204);
-        assertThat(api.completeAndSign("ht.mai", schoolTask("ht.mai", id, "Ký báo cáo"), "APPROVE", null, null)
-                .status()).isEqualTo(202);
+        // Both schools prepare and sign their reports (their own pages are the inbox's); then the officer decides.
+        for (String[] school : new String[][] {{"vt.hoa", "ht.mai"}, {"vt.thu", "ht.son"}}) {
+            String doc = api.upload(school[0], "Báo cáo sơ kết " + title, "REPORT");
+            String prepare = schoolTask(school[0], id, "Chuẩn bị báo cáo");
+            assertThat(api.postJson(school[0], "/api/tasks/" + prepare + "/complete",
+                    Map.of("decision", "SUBMIT", "inputs", Map.of("documentId", doc))).status()).isEqualTo(204);
+            assertThat(api.completeAndSign(school[1], schoolTask(school[1], id, "Ký báo cáo"), "APPROVE", null, null)
+                    .status()).isEqualTo(202);
+        }
 
         browser.open("/campaigns/" + id);
-        assertThat(browser.find(".school-row").getAttribute("data-status")).isEqualTo("SUBMITTED");
-        assertThat(browser.text(".school-row")).contains("Tải báo cáo").doesNotContain("Nộp muộn");
+        String hoaBinh = ".school-row[data-school=THCSHB]";
+        String anPhu = ".school-row[data-school=THCSAP]";
+        assertThat(browser.find(hoaBinh).getAttribute("data-status")).isEqualTo("SUBMITTED");
+        assertThat(browser.text(hoaBinh)).contains("Tải báo cáo").doesNotContain("Nộp muộn");
         browser.record("officer-campaign-table");
-        browser.click(".decision-form button[value=ACCEPT]");
+        browser.click(hoaBinh + " .decision-form button[value=ACCEPT]");
         api.runJobs();
         browser.open("/campaigns/" + id);
-        assertThat(browser.find(".school-row").getAttribute("data-status")).isEqualTo("ACCEPTED");
-        assertThat(browser.text(".school-row")).containsPattern("Số đến \\d{2,}");
-        browser.record("officer-campaign-accepted");
+        assertThat(browser.find(hoaBinh).getAttribute("data-status")).isEqualTo("ACCEPTED");
+        assertThat(browser.text(hoaBinh)).containsPattern("Số đến \\d{2,}");
+        // Returning needs a comment (the task's rule, its message at the top); with one, back to the school.
+        browser.click(anPhu + " .decision-form button[value=RETURN]");
+        assertThat(browser.find("#problem").getAttribute("data-code")).isEqualTo("COMMENT_REQUIRED");
+        browser.type(anPhu + " textarea", "Thiếu số liệu học sinh khuyết tật");
+        browser.click(anPhu + " .decision-form button[value=RETURN]");
+        api.runJobs();
+        browser.open("/campaigns/" + id);
+        assertThat(browser.find(anPhu).getAttribute("data-status")).isEqualTo("RETURNED");
+        assertThat(browser.text(anPhu)).contains("Lý do trả lại: Thiếu số liệu học sinh khuyết tật");
+        browser.record("officer-campaign-decided");
 
         // The school's clerk sees her school's row only; a teacher is refused the campaign.
         browser.signIn("vt.hoa");
         browser.open("/campaigns/" + id);
         assertThat(browser.all(".school-row")).extracting(e -> e.getAttribute("data-school")).containsExactly("THCSHB");
+        assertThat(browser.all(".decision-form")).isEmpty();
         browser.signIn("gv.lan");
         browser.open("/campaigns/" + id);
         assertThat(browser.text("h1")).isEqualTo("Bạn không có quyền xem trang này");

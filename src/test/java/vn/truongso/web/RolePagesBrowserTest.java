@@ -243,6 +243,30 @@ class RolePagesBrowserTest {
         assertThat(browser.pageText()).contains("Giấy khai sinh").contains("Giấy xác nhận thông tin cư trú");
         browser.record("parent-application");
 
+        // The clerk asks for a new birth certificate (her task over the API); the parent sends it from the page.
+        String check = null;
+        for (JsonNode t : api.get("vt.hoa", "/api/tasks?size=200").json().get("items")) {
+            if (id.equals(t.get("businessKey").asText())) {
+                check = t.get("id").asText();
+            }
+        }
+        assertThat(check).as("the clerk's check").isNotNull();
+        assertThat(api.postJson("vt.hoa", "/api/tasks/" + check + "/complete", Map.of("decision", "REQUEST_MORE",
+                "comment", "Giấy khai sinh bị mờ, xin gửi bản rõ hơn", "inputs", Map.of("deadline",
+                        LocalDate.now(VietnamTime.ZONE).plusDays(5).toString(), "missingPapers",
+                        java.util.List.of("BIRTH_CERTIFICATE")))).status()).isEqualTo(204);
+        browser.signIn("ph.binh");
+        browser.open("/applications/" + id);
+        assertThat(browser.find("#application-status").getAttribute("data-status")).isEqualTo("PAPERS_REQUESTED");
+        assertThat(browser.text("#more-title ~ .comment")).isEqualTo("Giấy khai sinh bị mờ, xin gửi bản rõ hơn");
+        assertThat(browser.all("#residence")).isEmpty(); // only what was asked for
+        browser.record("parent-papers-requested");
+        browser.find("#birthCertificate").sendKeys(pdf(TestPdfs.lessonPlan("Giấy khai sinh rõ")).toString());
+        browser.click("#papers-form button[type=submit]");
+        assertThat(browser.find("#application-status").getAttribute("data-status")).isEqualTo("CHECKING");
+        assertThat(browser.text(".alert-success")).startsWith("Đã bổ sung giấy tờ");
+        assertThat(browser.all("#papers-title ~ ul li")).hasSize(3);
+
         // Another family's application is not shown to others: a teacher, the other school's clerk.
         browser.signIn("gv.lan");
         browser.open("/applications/" + id);

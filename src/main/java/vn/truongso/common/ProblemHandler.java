@@ -34,6 +34,29 @@ public class ProblemHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
+    /**
+     * The refusal the user can act on inside what the services threw, as the API would answer it: an
+     * {@link ApiException} anywhere in the causes (engine and JPA wrap what our delegates throw), or a concurrent
+     * update; empty for anything else. The pages show the same Vietnamese messages through this.
+     */
+    public static java.util.Optional<ApiException> explain(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof ApiException api) {
+                return java.util.Optional.of(api);
+            }
+            if (t instanceof OptimisticLockingException || t instanceof OptimisticLockingFailureException
+                    || t instanceof TaskAlreadyClaimedException) {
+                return java.util.Optional.of(ApiException.conflict("CONCURRENT_UPDATE", CONCURRENT));
+            }
+            if (t == t.getCause()) {
+                break;
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static final String CONCURRENT = "Người khác vừa xử lý mục này trước bạn. Vui lòng tải lại.";
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> any(Exception ex) {
         // Engine and JPA wrap what our delegates throw: find the cause that speaks to the user.
@@ -50,8 +73,7 @@ public class ProblemHandler {
             }
             if (t instanceof OptimisticLockingException || t instanceof OptimisticLockingFailureException
                     || t instanceof TaskAlreadyClaimedException) {
-                return problem(HttpStatus.CONFLICT, "CONCURRENT_UPDATE",
-                        "Người khác vừa xử lý mục này trước bạn. Vui lòng tải lại.", null);
+                return problem(HttpStatus.CONFLICT, "CONCURRENT_UPDATE", CONCURRENT, null);
             }
             if (t instanceof AccessDeniedException) {
                 return problem(HttpStatus.FORBIDDEN, "FORBIDDEN", "Bạn không có quyền thực hiện thao tác này.", null);

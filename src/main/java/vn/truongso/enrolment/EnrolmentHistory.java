@@ -21,7 +21,7 @@ import vn.truongso.common.VietnamTime;
  * would make the two modules depend on each other, since it counts this module's applications.)
  */
 @Component
-class EnrolmentHistory {
+public class EnrolmentHistory {
 
     private static final Set<String> SHOWN = Set.of("startEvent", "userTask", "serviceTask", "receiveTask",
             "callActivity", "boundaryTimer", "noneEndEvent", "endEvent");
@@ -33,7 +33,7 @@ class EnrolmentHistory {
      * @param actor   the person (null for what the system did)
      * @param channel DIGITAL or PAPER for the submission and people's decisions
      */
-    record Step(String kind, String step, String name, String actor, String decision, String comment,
+    public record Step(String kind, String step, String name, String actor, String decision, String comment,
                 String channel, OffsetDateTime startedAt, OffsetDateTime endedAt) {
     }
 

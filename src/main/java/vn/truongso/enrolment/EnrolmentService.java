@@ -72,27 +72,27 @@ public class EnrolmentService {
         this.clock = clock;
     }
 
-    record ChildIn(String fullName, LocalDate birthDate, String personalId, String gender) {
+    public record ChildIn(String fullName, LocalDate birthDate, String personalId, String gender) {
     }
 
-    record ParentIn(String fullName, String phone, String email) {
+    public record ParentIn(String fullName, String phone, String email) {
     }
 
-    record AddressIn(String text, String ward, Double lat, Double lon) {
+    public record AddressIn(String text, String ward, Double lat, Double lon) {
     }
 
-    record PaperIn(UUID documentId, String kind) {
+    public record PaperIn(UUID documentId, String kind) {
     }
 
     /** @param enrolmentYear optional: the round's year when the school has more than one open (e.g. 2027) */
-    record ApplyRequest(ChildIn child, ParentIn parent, AddressIn address, String schoolCode, Integer grade,
+    public record ApplyRequest(ChildIn child, ParentIn parent, AddressIn address, String schoolCode, Integer grade,
                         List<String> priorityGroups, List<PaperIn> papers, Integer enrolmentYear) {
     }
 
-    record PapersRequest(List<PaperIn> papers) {
+    public record PapersRequest(List<PaperIn> papers) {
     }
 
-    EnrolmentView apply(ApplyRequest req, CurrentUser user) {
+    public EnrolmentView apply(ApplyRequest req, CurrentUser user) {
         boolean online;
         if (user.has(Role.PARENT)) {
             online = true;
@@ -205,7 +205,7 @@ public class EnrolmentService {
     }
 
     /** The parent (or, for a paper application, the school's clerk) adds the papers the clerk asked for. */
-    EnrolmentView addPapers(UUID id, PapersRequest req, CurrentUser user) {
+    public EnrolmentView addPapers(UUID id, PapersRequest req, CurrentUser user) {
         EnrolmentApplication app = readable(id, user);
         boolean mayAdd = user.username().equals(app.getParentUsername())
                 || (!app.isOnline() && user.worksFor(app.getSchoolCode()) && user.has(Role.CLERK));
@@ -247,7 +247,7 @@ public class EnrolmentService {
      * The family withdraws the application before the result (the clerk for a paper application): its process ends,
      * the child may apply elsewhere.
      */
-    EnrolmentView withdraw(UUID id, CurrentUser user) {
+    public EnrolmentView withdraw(UUID id, CurrentUser user) {
         EnrolmentApplication app = readable(id, user);
         boolean mayWithdraw = user.username().equals(app.getParentUsername())
                 || (!app.isOnline() && user.worksFor(app.getSchoolCode()) && user.has(Role.CLERK));
@@ -269,13 +269,13 @@ public class EnrolmentService {
     }
 
     @Transactional(readOnly = true)
-    EnrolmentView get(UUID id, CurrentUser user) {
+    public EnrolmentView get(UUID id, CurrentUser user) {
         EnrolmentApplication app = readable(id, user);
         AdmissionRound round = rounds.findById(app.getRoundId()).orElseThrow();
         return view(app, round, schoolName(round.getSchoolCode()));
     }
 
-    record Summary(UUID id, String childName, String schoolCode, int grade, String schoolYear, EnrolmentStatus status,
+    public record Summary(UUID id, String childName, String schoolCode, int grade, String schoolYear, EnrolmentStatus status,
                    String statusText, boolean online, OffsetDateTime appliedAt) {
     }
 
@@ -286,7 +286,7 @@ public class EnrolmentService {
      * first, one page at a time.
      */
     @Transactional(readOnly = true)
-    List<Summary> list(CurrentUser user, int page, int size) {
+    public List<Summary> list(CurrentUser user, int page, int size) {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
             throw ApiException.badRequest("PAGING_INVALID",
                     "Tham số phân trang không hợp lệ (size từ 1 đến " + MAX_PAGE_SIZE + ").");
@@ -314,7 +314,7 @@ public class EnrolmentService {
 
     /** The signed admission decision, for whoever may read the application (the parent has a read grant). */
     @Transactional(readOnly = true)
-    DocumentService.Content decision(UUID id, CurrentUser user) {
+    public DocumentService.Content decision(UUID id, CurrentUser user) {
         EnrolmentApplication app = readable(id, user);
         if (app.getDecisionDocumentId() == null || !app.isDecisionSigned()) {
             throw ApiException.notFound("quyết định trúng tuyển đã ký của hồ sơ này");

@@ -6,34 +6,34 @@ import java.util.List;
 import java.util.UUID;
 
 /** An application as its parent, the school's clerk and principal see it. */
-record EnrolmentView(UUID id, EnrolmentStatus status, String statusText, String statusReason, String schoolCode,
+public record EnrolmentView(UUID id, EnrolmentStatus status, String statusText, String statusReason, String schoolCode,
                      String schoolName, UUID roundId, int grade, String schoolYear, Child child, Parent parent,
                      Address address, List<PriorityGroup> priorityGroups, String channel, String enteredBy,
                      OffsetDateTime appliedAt, EligibilityView eligibility, List<Paper> papers,
                      Requested requestedPapers, Integer ranking, String processInstanceId,
                      List<EnrolmentHistory.Step> steps, DecisionRef decision) {
 
-    record Child(String fullName, LocalDate birthDate, String personalId, Gender gender, String genderText) {
+    public record Child(String fullName, LocalDate birthDate, String personalId, Gender gender, String genderText) {
     }
 
-    record Parent(String fullName, String phone, String email, String username) {
+    public record Parent(String fullName, String phone, String email, String username) {
     }
 
-    record Address(String text, String ward, double lat, double lon) {
+    public record Address(String text, String ward, double lat, double lon) {
     }
 
     /** What bpmn/enrolment-eligibility.dmn decided when the application arrived. */
-    record EligibilityView(boolean eligible, String reason, int priorityPoints, double distanceKm) {
+    public record EligibilityView(boolean eligible, String reason, int priorityPoints, double distanceKm) {
     }
 
-    record Paper(UUID documentId, PaperKind kind, String kindText, OffsetDateTime addedAt) {
+    public record Paper(UUID documentId, PaperKind kind, String kindText, OffsetDateTime addedAt) {
     }
 
     /** What the clerk asked for, until when (inclusive, Vietnam time), and why. */
-    record Requested(List<PaperKind> kinds, List<String> kindTexts, LocalDate deadline, String comment) {
+    public record Requested(List<PaperKind> kinds, List<String> kindTexts, LocalDate deadline, String comment) {
     }
 
     /** The admission decision: its number, whether the principal signed it, and where the parent downloads it. */
-    record DecisionRef(UUID documentId, String number, boolean signed, String link) {
+    public record DecisionRef(UUID documentId, String number, boolean signed, String link) {
     }
 }

@@ -61,7 +61,7 @@ public class RoundService {
                         OffsetDateTime closesAt, Double schoolLat, Double schoolLon, List<String> catchmentWards) {
     }
 
-    record RoundView(UUID id, String schoolCode, String schoolName, String schoolYear, int enrolmentYear, int grade,
+    public record RoundView(UUID id, String schoolCode, String schoolName, String schoolYear, int enrolmentYear, int grade,
                      int seats, OffsetDateTime opensAt, OffsetDateTime closesAt, boolean open, String status,
                      double schoolLat, double schoolLon, List<String> catchmentWards, OffsetDateTime closedAt,
                      OffsetDateTime decidedAt, String processInstanceId) {
@@ -164,7 +164,7 @@ public class RoundService {
     }
 
     @Transactional(readOnly = true)
-    List<RoundView> list(String schoolCode) {
+    public List<RoundView> list(String schoolCode) {
         return rounds.findAllByOrderByEnrolmentYearDescSchoolCodeAscGradeAsc().stream()
                 .filter(r -> schoolCode == null || schoolCode.isBlank() || r.getSchoolCode().equals(schoolCode.strip()))
                 .map(this::view).toList();

@@ -73,24 +73,31 @@ public class InboxService {
         this.events = events;
     }
 
-    record TaskView(String id, String name, String step, String processKey, String processInstanceId,
+    public record TaskView(String id, String name, String step, String processKey, String processInstanceId,
                     String businessKey, String title, String requester, String subject, Integer grade, Integer week,
                     String documentId, Integer documentVersion, String documentSha256, String assignee, OffsetDateTime created, OffsetDateTime due, boolean overdue,
                     List<String> decisions) {
     }
 
-    record TaskPage(List<TaskView> items, long total, int page, int size) {
+    public record TaskPage(List<TaskView> items, long total, int page, int size) {
     }
 
     /** @param inputs what the task needs besides the decision (checked by the process's {@link TaskInputs}) */
-    record Completion(String decision, String comment, String channel, Map<String, Object> inputs) {
-        Completion(String decision, String comment, String channel) {
+    public record Completion(String decision, String comment, String channel, Map<String, Object> inputs) {
+        public Completion(String decision, String comment, String channel) {
             this(decision, comment, channel, null);
         }
     }
 
     @Transactional(readOnly = true)
     TaskPage inbox(CurrentUser user, String processKey, Boolean overdue, int page, int size) {
+        return inbox(user, processKey, overdue, page, size, false);
+    }
+
+    /** @param oldestFirst the pages show what waits longest first; the API keeps its newest-first order */
+    @Transactional(readOnly = true)
+    public TaskPage inbox(CurrentUser user, String processKey, Boolean overdue, int page, int size,
+                          boolean oldestFirst) {
         if (page < 0 || size < 1 || size > 200) {
             throw ApiException.badRequest("PAGING_INVALID", "Tham số phân trang không hợp lệ (size từ 1 đến 200).");
         }
@@ -111,7 +118,11 @@ public class InboxService {
         if ((long) page * size >= total) {
             return new TaskPage(List.of(), total, page, size); // past the end (page × size may overflow an int)
         }
-        q.orderByTaskCreateTime().desc().orderByTaskId().asc();
+        if (oldestFirst) {
+            q.orderByTaskCreateTime().asc().orderByTaskId().asc();
+        } else {
+            q.orderByTaskCreateTime().desc().orderByTaskId().asc();
+        }
         List<Task> found = own.isEmpty() ? q.listPage(page * size, size)
                 : q.listPage(0, page * size + size + own.size()).stream().filter(t -> !own.contains(t.getId()))
                         .skip((long) page * size).limit(size).toList();
@@ -209,7 +220,17 @@ public class InboxService {
         return out;
     }
 
-    TaskView claim(String taskId, CurrentUser user) {
+    /**
+     * One task as its inbox shows it, if this user may act on it now (the same check as claiming and completing:
+     * someone else's claimed task is 409, a review of their own document 403, anything else not theirs 404).
+     */
+    @Transactional(readOnly = true)
+    public TaskView task(String taskId, CurrentUser user) {
+        actionable(taskId, user);
+        return view(taskId);
+    }
+
+    public TaskView claim(String taskId, CurrentUser user) {
         raceSafe(taskId, user, () -> {
             if (actionable(taskId, user).getAssignee() == null) {
                 tasks.claim(taskId, user.username());
@@ -218,7 +239,7 @@ public class InboxService {
         return view(taskId);
     }
 
-    TaskView unclaim(String taskId, CurrentUser user) {
+    public TaskView unclaim(String taskId, CurrentUser user) {
         Task task = actionable(taskId, user);
         if (task.getAssignee() != null) {
             // Only tasks offered to a group can go back to it; a task assigned by name stays with its person.
@@ -234,7 +255,7 @@ public class InboxService {
      * Claims (if still open) and completes in one transaction. Two people completing the same task at once: the
      * engine's optimistic locking lets exactly one through; the other gets 409 and the process moves once.
      */
-    Optional<RemoteSignatures.Confirmation> complete(String taskId, Completion c, CurrentUser user) {
+    public Optional<RemoteSignatures.Confirmation> complete(String taskId, Completion c, CurrentUser user) {
         raceSafe(taskId, user, () -> doComplete(taskId, c, user));
         // A decision that signs (APPROVE) waits for the signer's code: one sign transaction for it.
         return signatures.requestConfirmation(user.username());
@@ -242,14 +263,14 @@ public class InboxService {
 
     static final int MAX_BATCH = 500;
 
-    record Batch(List<String> taskIds) {
+    public record Batch(List<String> taskIds) {
     }
 
     /**
      * Approves many tasks at once, all or none: every task must be this user's to approve now. Everything they sign
      * goes into one sign transaction, so one code confirms the whole batch.
      */
-    BatchResult approveBatch(Batch batch, CurrentUser user) {
+    public BatchResult approveBatch(Batch batch, CurrentUser user) {
         List<String> ids = batch == null || batch.taskIds() == null ? List.of()
                 : batch.taskIds().stream().filter(java.util.Objects::nonNull).map(String::strip).distinct().toList();
         if (ids.isEmpty() || ids.size() > MAX_BATCH) {
@@ -268,7 +289,7 @@ public class InboxService {
         return new BatchResult(ids.size(), signatures.requestConfirmation(user.username()).orElse(null));
     }
 
-    record BatchResult(int approved, RemoteSignatures.Confirmation signTransaction) {
+    public record BatchResult(int approved, RemoteSignatures.Confirmation signTransaction) {
     }
 
     /**
@@ -337,7 +358,9 @@ public class InboxService {
             throw ApiException.badRequest("COMMENT_TOO_LONG", "Ý kiến tối đa 2000 ký tự.");
         }
         if (comment == null && r.commentRequiredFor().contains(decision)) {
-            throw ApiException.badRequest("COMMENT_REQUIRED", "Vui lòng ghi ý kiến khi chọn " + decision + ".");
+            // People read this message (the pages show it as it is): the decision by its Vietnamese name.
+            throw ApiException.badRequest("COMMENT_REQUIRED", "Vui lòng ghi ý kiến khi "
+                    + ("RETURN".equals(decision) ? "trả lại" : "chọn " + decision) + ".");
         }
         Channel channel;
         try {

@@ -66,10 +66,10 @@ public class LessonPlanService {
         this.clock = clock;
     }
 
-    record SubmitRequest(UUID documentId, String subject, Integer grade, String lessonTitle, Integer week) {
+    public record SubmitRequest(UUID documentId, String subject, Integer grade, String lessonTitle, Integer week) {
     }
 
-    LessonPlanView submit(SubmitRequest req, CurrentUser teacher) {
+    public LessonPlanView submit(SubmitRequest req, CurrentUser teacher) {
         if (!teacher.has(Role.TEACHER) || teacher.subjectGroupId() == null || teacher.organisationCode() == null) {
             throw ApiException.forbidden();
         }
@@ -127,12 +127,12 @@ public class LessonPlanService {
     }
 
     @Transactional(readOnly = true)
-    LessonPlanView get(UUID id, CurrentUser user) {
+    public LessonPlanView get(UUID id, CurrentUser user) {
         return view(readable(id, user), user);
     }
 
     @Transactional(readOnly = true)
-    Page<LessonPlanSummary> list(CurrentUser user, int page, int size) {
+    public Page<LessonPlanSummary> list(CurrentUser user, int page, int size) {
         vn.truongso.common.Paging.requireReachable(page, size);
         PageRequest req = PageRequest.of(page, size);
         Page<LessonPlan> result;
@@ -151,7 +151,7 @@ public class LessonPlanService {
                 VietnamTime.of(p.getSubmittedAt())));
     }
 
-    record LessonPlanSummary(UUID id, String lessonTitle, String subject, int grade, int week, String teacher,
+    public record LessonPlanSummary(UUID id, String lessonTitle, String subject, int grade, int week, String teacher,
                              LessonPlanStatus status, String statusText, OffsetDateTime submittedAt) {
     }
 

@@ -8,14 +8,14 @@ import vn.truongso.document.DocumentView;
 import vn.truongso.paperless.StepHistory;
 
 /** GET /api/lesson-plans/{id}: where the plan is, who holds it, everything that happened, how paperless. */
-record LessonPlanView(UUID id, UUID documentId, String subject, int grade, String lessonTitle, int week,
+public record LessonPlanView(UUID id, UUID documentId, String subject, int grade, String lessonTitle, int week,
                       String schoolYear, String schoolCode, String teacher, String teacherName,
                       LessonPlanStatus status, String statusText, String signatureNote, String processInstanceId,
                       OffsetDateTime submittedAt, OffsetDateTime approvedAt, CurrentStep currentStep,
                       List<StepHistory.Step> history, StepHistory.Share paperless,
                       List<DocumentView.VersionView> versions, RemoteSignatures.Confirmation signTransaction) {
 
-    record CurrentStep(String taskId, String step, String name, String assignee, List<String> candidateGroups,
+    public record CurrentStep(String taskId, String step, String name, String assignee, List<String> candidateGroups,
                        OffsetDateTime since, OffsetDateTime due) {
     }
 }

@@ -56,7 +56,7 @@ public class PaperlessFigures {
     }
 
     public record Group(String code, String name, List<Figure> figures) {
-        Figure figure(String key) {
+        public Figure figure(String key) {
             return figures.stream().filter(f -> f.key().equals(key)).findFirst().orElse(null);
         }
     }

@@ -47,15 +47,15 @@ public class PaperlessReports {
         this.signatures = signatures;
     }
 
-    record ReportRequest(LocalDate from, LocalDate to) {
+    public record ReportRequest(LocalDate from, LocalDate to) {
     }
 
     /** The report made and waiting for the principal's signature: confirm the transaction with the code. */
-    record ReportStarted(UUID documentId, String title, int pages, String processInstanceId,
+    public record ReportStarted(UUID documentId, String title, int pages, String processInstanceId,
                          RemoteSignatures.Confirmation signTransaction) {
     }
 
-    ReportStarted start(ReportRequest request, CurrentUser principal) {
+    public ReportStarted start(ReportRequest request, CurrentUser principal) {
         if (!principal.has(Role.PRINCIPAL) || principal.organisationCode() == null) {
             throw ApiException.forbidden();
         }

@@ -128,7 +128,7 @@ public class PaperlessService {
     // ---- CSV -------------------------------------------------------------------------------------------------
 
     /** UTF-8 with a BOM (so Excel reads the Vietnamese letters), comma-separated, RFC 4180 quoting. */
-    static byte[] csv(PaperlessFigures.Summary s) {
+    public static byte[] csv(PaperlessFigures.Summary s) {
         StringBuilder out = new StringBuilder("\uFEFF");
         List<PaperlessFigures.Figure> columns = s.overall().figures();
         List<String> header = new ArrayList<>(List.of("Loại dòng", "Mã", "Tên", "Từ ngày", "Đến ngày"));

@@ -29,7 +29,7 @@ import vn.truongso.school.UserDirectory;
 /** Opening report campaigns and reading them: the office sees every school's row, a school only its own. */
 @Service
 @Transactional
-class ReportCampaignService {
+public class ReportCampaignService {
 
     static final String PROCESS_KEY = "reportCampaign";
 
@@ -55,12 +55,12 @@ class ReportCampaignService {
         this.clock = clock;
     }
 
-    record OpenRequest(String title, String period, String deadline, List<String> schoolCodes,
+    public record OpenRequest(String title, String period, String deadline, List<String> schoolCodes,
                        UUID templateDocumentId) {
     }
 
     /** An office's officer opens a campaign: one report per school, each in the school's own process. */
-    CampaignView open(OpenRequest req, CurrentUser officer) {
+    public CampaignView open(OpenRequest req, CurrentUser officer) {
         if (!officer.has(Role.OFFICER) || officer.organisationCode() == null) {
             throw ApiException.forbidden();
         }
@@ -192,28 +192,28 @@ class ReportCampaignService {
 
     // ---- reading
 
-    record Counts(Map<ReportStatus, Long> byStatus, long total, long submitted, long late, long missing) {
+    public record Counts(Map<ReportStatus, Long> byStatus, long total, long submitted, long late, long missing) {
     }
 
-    record Row(String schoolCode, String schoolName, ReportStatus status, String statusText,
+    public record Row(String schoolCode, String schoolName, ReportStatus status, String statusText,
                OffsetDateTime submittedAt, OffsetDateTime firstSubmittedAt, int submissions, boolean late,
                boolean missed, String outgoingNumber, String arrivalNumber, Integer arrivalYear,
                String returnComment, UUID documentId, UUID signedDocumentId, Integer signedVersion,
                Boolean electronic, OffsetDateTime remindedAt, OffsetDateTime acceptedAt, String receiveTaskId) {
     }
 
-    record CampaignView(UUID id, String title, ReportPeriod period, String officeCode, String officeName,
+    public record CampaignView(UUID id, String title, ReportPeriod period, String officeCode, String officeName,
                         LocalDate deadline, OffsetDateTime deadlineAt, boolean deadlinePassed,
                         UUID templateDocumentId, String openedBy, OffsetDateTime openedAt, OffsetDateTime closedAt,
                         Long scheduleId, Counts counts, List<Row> rows) {
     }
 
-    record CampaignSummary(UUID id, String title, ReportPeriod period, String officeCode, LocalDate deadline,
+    public record CampaignSummary(UUID id, String title, ReportPeriod period, String officeCode, LocalDate deadline,
                            OffsetDateTime openedAt, boolean closed, Counts counts) {
     }
 
     @Transactional(readOnly = true)
-    List<CampaignSummary> list(CurrentUser user) {
+    public List<CampaignSummary> list(CurrentUser user) {
         List<ReportCampaign> found;
         if (user.has(Role.OFFICER) && user.organisationCode() != null) {
             found = campaigns.findByOfficeCodeOrderByOpenedAtDesc(user.organisationCode());
@@ -229,7 +229,7 @@ class ReportCampaignService {
     }
 
     @Transactional(readOnly = true)
-    CampaignView get(UUID id, CurrentUser user) {
+    public CampaignView get(UUID id, CurrentUser user) {
         if (!(user.has(Role.OFFICER) || schoolStaff(user))) {
             throw ApiException.forbidden();
         }

@@ -1,7 +1,7 @@
 package vn.truongso.report;
 
 /** Kỳ báo cáo. */
-enum ReportPeriod {
+public enum ReportPeriod {
     /** báo cáo 6 tháng */
     SEMI_ANNUAL,
     /** báo cáo năm */

@@ -1,7 +1,7 @@
 package vn.truongso.report;
 
 /** Where one school's report of a campaign is. */
-enum ReportStatus {
+public enum ReportStatus {
     NOT_STARTED("Chưa thực hiện"),
     DRAFTING("Đang chuẩn bị"),
     AWAITING_SIGNATURE("Chờ hiệu trưởng ký"),
@@ -15,7 +15,7 @@ enum ReportStatus {
         this.text = text;
     }
 
-    String text() {
+    public String text() {
         return text;
     }
 

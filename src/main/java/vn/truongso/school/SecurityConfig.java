@@ -36,14 +36,15 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.firewall.FirewalledRequest;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 /**
- * HTTP Basic on /api/**; the Camunda webapps for ADMIN only, signed in with a form and a session; the engine REST API
+ * HTTP Basic on /api/**; the Camunda webapps for ADMIN only, signed in with the pages' form (web.PageSecurity) and a
+ * session; the engine REST API
  * (which deploys processes whose expressions run Java) off unless {@code truongso.engine-rest.enabled}, then ADMIN
  * only; the school PKI's public services under /pki/** open to all. Browsers never get a Basic challenge, so they
  * never cache a password that a forged cross-site request could reuse. Every password check goes through
@@ -127,20 +128,17 @@ class SecurityConfig {
     }
 
     /**
-     * The Camunda webapps: ADMIN only, signed in through a login form (Spring Security's default page at /login for
-     * now; a page of our own may replace it with {@code loginPage("/login")}) and a session, never Basic. The form
-     * and logout carry Spring's CSRF token; /camunda's own API is guarded by Camunda's CSRF filter (X-XSRF-TOKEN),
-     * so Spring's is not added there twice.
+     * The Camunda webapps: ADMIN only, signed in through the pages' login form at /login (web.PageSecurity: the same
+     * session, so one sign-in serves both; after it the person comes back here) and never Basic. /camunda's own API
+     * is guarded by Camunda's CSRF filter (X-XSRF-TOKEN), so Spring's is not added there twice.
      */
     @Bean
     @Order(3)
     SecurityFilterChain camunda(HttpSecurity http) throws Exception {
-        PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
-        RequestMatcher webapps = path.matcher("/camunda/**");
-        http.securityMatcher(new OrRequestMatcher(webapps, path.matcher("/login"), path.matcher("/logout")))
-                .authorizeHttpRequests(a -> a.requestMatchers(path.matcher("/login")).permitAll()
-                        .anyRequest().hasRole("ADMIN"))
-                .formLogin(f -> f.defaultSuccessUrl("/camunda/app/", false))
+        RequestMatcher webapps = PathPatternRequestMatcher.withDefaults().matcher("/camunda/**");
+        http.securityMatcher(webapps)
+                .authorizeHttpRequests(a -> a.anyRequest().hasRole("ADMIN"))
+                .exceptionHandling(e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")))
                 .csrf(c -> c.ignoringRequestMatchers(webapps));
         return http.build();
     }
@@ -196,7 +194,7 @@ class SecurityConfig {
     SecurityFilterChain rest(HttpSecurity http, LoginThrottle throttle) throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info",
-                                "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error", "/").permitAll()
+                                "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error").permitAll()
                         .anyRequest().hasRole("ADMIN"))
                 .httpBasic(b -> b.authenticationEntryPoint(unauthorized(false, throttle)))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized(false, throttle)))

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,11 +45,12 @@ import vn.truongso.support.TestPdfs;
 
 /**
  * The access matrix: every endpoint of the OpenAPI document (and the surfaces it does not list: Camunda, actuator,
- * CSC, PKI, Swagger) × every demo role of school A (THCSHB, whose resources every path names), of school B (THCSAP),
- * of the office above both (VHXH-HB), of another office, the administrator, a parent who owns the application and one
- * who does not, and nobody. One cell per test; an endpoint of the OpenAPI document without a rule is a failing cell.
- * Refused write cells send a valid body (so a 400 cannot hide a missing check) and some check the refusal changed
- * nothing. The figures go to target/robustness/access-matrix.md.
+ * CSC, PKI, Swagger, and every page of vn.truongso.web, called with a session from the login form) × every demo
+ * role of school A (THCSHB, whose resources every path names), of school B (THCSAP), of the office above both
+ * (VHXH-HB), of another office, the administrator, a parent who owns the application and one who does not, and
+ * nobody. One cell per test; an endpoint of the OpenAPI document, or a page mapping, without a rule is a failing
+ * cell. Refused write cells send a valid body (so a 400 cannot hide a missing check) and some check the refusal
+ * changed nothing. The figures go to target/robustness/access-matrix.md.
  */
 @IntegrationTest
 class AccessMatrixTest {
@@ -98,7 +103,8 @@ class AccessMatrixTest {
     }
 
     /** How the caller authenticates for a rule. */
-    enum Auth { BASIC, CSC_BEARER }
+    /** SESSION: the pages, signed in through the login form (a session cookie, the CSRF token on writes). */
+    enum Auth { BASIC, CSC_BEARER, SESSION }
 
     /** One row of the rules table: an endpoint pattern, who may, the request each caller sends. */
     record Rule(String method, String pattern, String note, boolean inOpenApi, Auth auth, int phase,
@@ -145,6 +151,9 @@ class AccessMatrixTest {
     OrganisationRepository organisations;
     @Autowired
     UserAccountRepository users;
+    @Autowired
+    @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
+    org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping mappings;
 
     Api api;
 
@@ -385,6 +394,132 @@ class AccessMatrixTest {
                 c -> c == Caller.ADMIN ? Expect.ALLOWED : Expect.NOT_ASSERTED);
         extra(r, "GET", "/swagger-ui/index.html", "as /v3/api-docs", c -> c == Caller.ADMIN ? Expect.ALLOWED
                 : Expect.NOT_ASSERTED);
+        // the pages (vn.truongso.web): a session from the login form; anonymous → the login page, the wrong person →
+        // the 403/404 page, or, for a form's action, back to the form with the service's refusal at the top
+        page(r, "GET", "/login", "the login page: everyone", EVERYONE, f -> "/login").expect(c -> Expect.PUBLIC);
+        page(r, "GET", "/", "each person's home (a redirect by role)", SIGNED_IN, f -> "/");
+        page(r, "GET", "/home", "the general home", SIGNED_IN, f -> "/home");
+        page(r, "GET", "/lesson-plans", "school staff: own scope (as GET /api/lesson-plans)",
+                union(SCHOOL_A, SCHOOL_B), f -> "/lesson-plans");
+        page(r, "POST", "/lesson-plans", "teachers: upload and submit their own (refused: nothing kept)",
+                EnumSet.of(Caller.TEACHER_A, Caller.HEAD_A, Caller.TEACHER_B, Caller.HEAD_B), f -> "/lesson-plans")
+                .body(c -> Api.multipart(Part.file("khbd.pdf", "application/pdf", TestPdfs.lessonPlan("Trang " + c)),
+                        Part.field("subject", "Toán"), Part.field("grade", "8"),
+                        Part.field("lessonTitle", "Ma trận trang " + c), Part.field("week", "3")))
+                .only(EnumSet.of(Caller.TEACHER_B, Caller.PRINCIPAL_A, Caller.CLERK_A, Caller.OFFICER, Caller.ADMIN,
+                        Caller.PARENT, Caller.ANONYMOUS)).phase(5);
+        page(r, "GET", "/lesson-plans/{id}", "as GET /api/lesson-plans/{id}", A_DOCUMENT_READERS,
+                f -> "/lesson-plans/" + f.planId);
+        page(r, "POST", "/lesson-plans/{id}/revision", "the author, while returned (in review now: refused to all)",
+                EnumSet.of(Caller.TEACHER_A), f -> "/lesson-plans/" + f.planId + "/revision")
+                .body(c -> Api.multipart(Part.field("comment", "sửa"))).phase(5)
+                .unchanged(f -> field("gv.lan", "/api/lesson-plans/" + f.planId, "status"));
+        page(r, "POST", "/lesson-plans/{id}/resign", "the author, after her signature lapsed (refused to all now)",
+                EnumSet.of(Caller.TEACHER_A), f -> "/lesson-plans/" + f.planId + "/resign").phase(5)
+                .unchanged(f -> field("gv.lan", "/api/lesson-plans/" + f.planId, "status"));
+        page(r, "GET", "/inbox", "own inbox", SIGNED_IN, f -> "/inbox");
+        page(r, "GET", "/inbox/{taskId}", "the subject group's head (as claiming it)", EnumSet.of(Caller.HEAD_A),
+                f -> "/inbox/" + f.taskId);
+        page(r, "POST", "/inbox/{taskId}/claim", "the subject group's head", EnumSet.of(Caller.HEAD_A),
+                f -> "/inbox/" + f.taskId + "/claim").phase(1).unchanged(f -> taskState("tt.hung", f.taskId));
+        page(r, "POST", "/inbox/{taskId}/unclaim", "the head who claimed it", EnumSet.of(Caller.HEAD_A),
+                f -> "/inbox/" + f.taskId + "/unclaim").phase(2).unchanged(f -> taskState("tt.hung", f.taskId));
+        page(r, "POST", "/inbox/{taskId}/complete", "the head (PAPER approval)", EnumSet.of(Caller.HEAD_A),
+                f -> "/inbox/" + f.taskId + "/complete").body(c -> form("decision", "APPROVE", "channel", "PAPER"))
+                .phase(4).unchanged(f -> taskState("tt.hung", f.taskId));
+        page(r, "POST", "/inbox/approve-batch", "the principal, for her school's approvals",
+                EnumSet.of(Caller.PRINCIPAL_A), f -> "/inbox/approve-batch")
+                .body(c -> form("taskId", fixture.principalTaskId)).phase(3)
+                .unchanged(f -> taskState("ht.mai", f.principalTaskId));
+        page(r, "GET", "/signing/{id}", "the signer", EnumSet.of(Caller.TEACHER_A), f -> "/signing/" + f.txReject);
+        page(r, "GET", "/signing/{id}/status", "the signer", EnumSet.of(Caller.TEACHER_A),
+                f -> "/signing/" + f.txReject + "/status");
+        page(r, "POST", "/signing/{id}/confirm", "the signer, with her code", EnumSet.of(Caller.TEACHER_A),
+                f -> "/signing/" + f.txConfirm + "/confirm")
+                .body(c -> form("otp", TestOtp.nextCode(TestOtp.DEMO_SECRET))).phase(5)
+                .unchanged(f -> field("gv.lan", "/api/sign-transactions/" + f.txConfirm, "status"));
+        page(r, "POST", "/signing/{id}/reject", "the signer", EnumSet.of(Caller.TEACHER_A),
+                f -> "/signing/" + f.txReject + "/reject").body(c -> form("reason", "không ký")).phase(5)
+                .unchanged(f -> field("gv.lan", "/api/sign-transactions/" + f.txReject, "status"));
+        page(r, "GET", "/files/{id}/pdf", "as GET /api/documents/{id}/content", A_DOCUMENT_READERS,
+                f -> "/files/" + f.docOwn + "/pdf");
+        page(r, "GET", "/files/{id}/pages/{page}.png", "as GET /api/documents/{id}/content", A_DOCUMENT_READERS,
+                f -> "/files/" + f.docOwn + "/pages/1.png");
+        // the clerk's, officer's, parent's, dashboard and credential pages (pages2): as their APIs
+        Set<Caller> registerReaders = EnumSet.of(Caller.PRINCIPAL_A, Caller.CLERK_A, Caller.PRINCIPAL_B,
+                Caller.CLERK_B, Caller.OFFICER, Caller.OFFICER_OTHER_OFFICE);
+        Set<Caller> paperlessOfA = union(A_LEADERS, EnumSet.of(Caller.OFFICER, Caller.ADMIN));
+        page(r, "GET", "/documents", "search: everyone signed in, own scope", SIGNED_IN, f -> "/documents?q=ma");
+        page(r, "GET", "/documents/{id}", "as GET /api/documents/{id}", A_DOCUMENT_READERS,
+                f -> "/documents/" + f.docOwn);
+        page(r, "GET", "/documents/{id}/verification", "as its API", A_DOCUMENT_READERS,
+                f -> "/documents/" + f.docOwn + "/verification");
+        page(r, "GET", "/documents/{id}/audit", "as GET /api/audit?documentId=",
+                union(A_LEADERS, EnumSet.of(Caller.TEACHER_A, Caller.ADMIN)), f -> "/documents/" + f.docOwn + "/audit");
+        page(r, "POST", "/documents/{id}/number", "as POST /api/registers/outgoing (a lesson plan: its rule after "
+                + "the check)", A_LEADERS, f -> "/documents/" + f.docOwn + "/number")
+                .body(c -> form("typeCode", "KH", "signer", "Phạm Thị Mai"));
+        page(r, "GET", "/registers/outgoing", "as GET /api/registers/{register}", registerReaders,
+                f -> "/registers/outgoing");
+        page(r, "GET", "/registers/incoming", "as GET /api/registers/{register}", registerReaders,
+                f -> "/registers/incoming");
+        page(r, "POST", "/registers/incoming", "upload and receive: clerks and officers, into their own register",
+                EnumSet.of(Caller.CLERK_A, Caller.CLERK_B, Caller.OFFICER, Caller.OFFICER_OTHER_OFFICE),
+                f -> "/registers/incoming")
+                .body(c -> Api.multipart(Part.file("den.pdf", "application/pdf", TestPdfs.lessonPlan("Đến " + c)),
+                        Part.field("title", "Văn bản đến ma trận"), Part.field("kind", "LETTER"),
+                        Part.field("senderName", "Sở ma trận"))).phase(5);
+        page(r, "GET", "/campaigns", "as GET /api/report-campaigns", registerReaders, f -> "/campaigns");
+        page(r, "POST", "/campaigns", "as POST /api/report-campaigns (another office: the schools are not its own)",
+                EnumSet.of(Caller.OFFICER), f -> "/campaigns")
+                .body(c -> form("title", "Báo cáo ma trận trang " + c, "period", "SEMI_ANNUAL", "deadline",
+                        LocalDate.now(VietnamTime.ZONE).plusDays(10).format(
+                                java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")), "school", "THCSHB"));
+        page(r, "GET", "/campaigns/{id}", "as GET /api/report-campaigns/{id}",
+                EnumSet.of(Caller.OFFICER, Caller.PRINCIPAL_A, Caller.CLERK_A), f -> "/campaigns/" + f.campaignId);
+        page(r, "POST", "/campaigns/{id}/decision", "the officer's receiving task decides (here the head's review "
+                + "task, with a decision it does not take: refused to all, nothing changes)", NOBODY,
+                f -> "/campaigns/" + f.campaignId + "/decision")
+                .body(c -> form("taskId", fixture.taskId, "decision", "ACCEPT")).phase(3)
+                .unchanged(f -> taskState("tt.hung", f.taskId));
+        page(r, "GET", "/applications", "as GET /api/enrolments",
+                EnumSet.of(Caller.PRINCIPAL_A, Caller.CLERK_A, Caller.PRINCIPAL_B, Caller.CLERK_B, Caller.ADMIN,
+                        Caller.PARENT, Caller.PARENT_OTHER), f -> "/applications");
+        page(r, "GET", "/applications/new", "the form: everyone signed in (the open rounds are public facts)",
+                SIGNED_IN, f -> "/applications/new");
+        page(r, "POST", "/applications", "as POST /api/enrolments (no papers: the form again with its rule)",
+                EnumSet.of(Caller.PARENT, Caller.PARENT_OTHER, Caller.CLERK_A), f -> "/applications")
+                .body(c -> Api.multipart(Part.field("childName", "Trẻ " + c), Part.field("birthDate", "14/03/2016"),
+                        Part.field("gender", "MALE"), Part.field("personalId", "001216123456"),
+                        Part.field("parentName", "Phụ huynh"), Part.field("phone", "0912345678"),
+                        Part.field("address", "12 Tô Hiệu"), Part.field("ward", "Hòa Bình"),
+                        Part.field("lat", "21.03"), Part.field("lon", "105.84"), Part.field("schoolCode", "THCSHB"),
+                        Part.field("grade", "6")));
+        page(r, "GET", "/applications/{id}", "as GET /api/enrolments/{id}: not another family's",
+                EnumSet.of(Caller.PARENT, Caller.PRINCIPAL_A, Caller.CLERK_A, Caller.ADMIN),
+                f -> "/applications/" + f.enrolmentId);
+        page(r, "POST", "/applications/{id}/papers", "as POST /api/enrolments/{id}/papers (none asked: its rule)",
+                EnumSet.of(Caller.PARENT), f -> "/applications/" + f.enrolmentId + "/papers")
+                .body(c -> Api.multipart(Part.field("note", "không có tệp")))
+                .unchanged(f -> field("ph.binh", "/api/enrolments/" + f.enrolmentId, "papers")).phase(5);
+        page(r, "GET", "/applications/{id}/decision", "the family (404 until decided: not asserted for it)",
+                NOBODY, f -> "/applications/" + f.enrolmentId + "/decision")
+                .expect(c -> c == Caller.PARENT ? Expect.NOT_ASSERTED : Expect.REFUSED);
+        page(r, "GET", "/paperless", "?school=THCSHB: as GET /api/paperless/summary", paperlessOfA,
+                f -> "/paperless?school=THCSHB");
+        page(r, "GET", "/paperless/summary.csv", "?school=THCSHB: as its API", paperlessOfA,
+                f -> "/paperless/summary.csv?school=THCSHB");
+        page(r, "POST", "/paperless/report", "as POST /api/paperless/report",
+                EnumSet.of(Caller.PRINCIPAL_A, Caller.PRINCIPAL_B), f -> "/paperless/report").body(c -> form());
+        page(r, "GET", "/credential", "own", SIGNED_IN, f -> "/credential");
+        page(r, "GET", "/credential/totp/qr.png", "own (409 unless just enrolled: not asserted when signed in)",
+                NOBODY, f -> "/credential/totp/qr.png").phase(2)
+                .expect(c -> c == Caller.ANONYMOUS ? Expect.REFUSED : Expect.NOT_ASSERTED);
+        page(r, "POST", "/credential/totp", "own only: run as cv.khac (no credential: its rule), never as a demo "
+                + "signer", EnumSet.of(Caller.OFFICER_OTHER_OFFICE), f -> "/credential/totp").body(c -> form())
+                .only(EnumSet.of(Caller.OFFICER_OTHER_OFFICE, Caller.ANONYMOUS)).phase(1);
+        pub(r, "GET", "/assets/app.css", EVERYONE).inOpenApi(false);
+        pub(r, "GET", "/webjars/htmx.org/dist/htmx.min.js", EVERYONE).inOpenApi(false);
         // anything else: administrators only, and nothing there
         extra(r, "GET", "/no-such-page", "unknown: refused or 404", c -> Expect.REFUSED);
         extra(r, "GET", "/api/no-such-endpoint", "unknown: refused or 404", c -> Expect.REFUSED);
@@ -483,6 +618,25 @@ class AccessMatrixTest {
     }
 
     /** Another request for an endpoint that already has its row (e.g. with a query parameter naming A). */
+    /** A page: not in the OpenAPI document, but every page mapping of vn.truongso.web must have a rule. */
+    private RuleBuilder page(List<RuleBuilder> r, String method, String pattern, String note, Set<Caller> allowed,
+                             Function<Fixture, String> path) {
+        return api(r, method, pattern, note, allowed, path).inOpenApi(false).auth(Auth.SESSION);
+    }
+
+    /** An application/x-www-form-urlencoded body, as a page's form sends it. */
+    static Body form(String... nameValues) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < nameValues.length; i += 2) {
+            b.append(b.length() == 0 ? "" : "&").append(enc(nameValues[i])).append('=').append(enc(nameValues[i + 1]));
+        }
+        return new Body("application/x-www-form-urlencoded", b.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String enc(String s) {
+        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
     private RuleBuilder probe(List<RuleBuilder> r, String method, String pattern, String note, Set<Caller> allowed,
                               Function<Fixture, String> path) {
         return api(r, method, pattern, note, allowed, path);
@@ -579,6 +733,130 @@ class AccessMatrixTest {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    // ---- the pages: a session per caller from the login form ----------------------------------------------------
+
+    /** A browser's session: its cookie and a CSRF token for its form posts. */
+    record Session(String cookie, String csrf) {
+    }
+
+    static final Map<Caller, Session> sessions = new java.util.EnumMap<>(Caller.class);
+    static final HttpClient BROWSER = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    /** Signs the caller in through the login form (the anonymous caller only opens the login page). */
+    Session session(Caller c) {
+        Session known = sessions.get(c);
+        if (known != null) {
+            return known;
+        }
+        HttpResponse<String> login = pageCall("GET", "/login", null, null, null);
+        String cookie = cookie(login, null);
+        String csrf = match(login.body(), "name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+        Session s = new Session(cookie, csrf);
+        if (c.username != null) {
+            HttpResponse<String> signedIn = pageCall("POST", "/login", s,
+                    form("username", c.username, "password", "demo", "_csrf", csrf), null);
+            assertThat(signedIn.statusCode()).as("sign-in of " + c.username).isEqualTo(302);
+            assertThat(signedIn.headers().firstValue("Location").orElse("")).doesNotContain("error");
+            cookie = cookie(signedIn, cookie);
+            HttpResponse<String> home = pageCall("GET", "/home", new Session(cookie, null), null, null);
+            assertThat(home.statusCode()).as("home of " + c.username).isEqualTo(200);
+            s = new Session(cookie, match(home.body(), "<meta name=\"csrf-token\" content=\"([^\"]+)\""));
+        }
+        sessions.put(c, s);
+        return s;
+    }
+
+    void runPage(Cell cell, Fixture f, Expect expected) {
+        Rule r = cell.rule();
+        Caller c = cell.caller();
+        String before = expected == Expect.REFUSED && r.unchanged() != null ? r.unchanged().apply(f) : null;
+        Session s = session(c);
+        HttpResponse<String> resp = pageCall(r.method(), r.path().apply(f), s, r.body().apply(c), s.csrf());
+        int status = resp.statusCode();
+        String location = resp.headers().firstValue("Location").orElse("");
+        boolean toLogin = status == 302 && (location.endsWith("/login") || location.contains("/login?"));
+        // As a browser does, follow a form's redirect: the page it lands on shows (and uses up) the outcome message.
+        HttpResponse<String> landed = status == 302 && !toLogin && r.method().equals("POST")
+                ? pageCall("GET", pathOf(location), s, null, null) : null;
+        String detail = "";
+        boolean ok;
+        switch (expected) {
+            case ALLOWED -> ok = status == 200 || (status == 302 && !toLogin);
+            case PUBLIC -> ok = status == 200;
+            case REFUSED -> {
+                if (c == Caller.ANONYMOUS) {
+                    ok = toLogin;
+                } else if (status == 403 || status == 404) {
+                    ok = resp.body().contains("id=\"error-message\""); // the Vietnamese error page
+                } else if (landed != null) {
+                    // a form's action: back to a page that shows the service's refusal at the top
+                    ok = landed.body().contains("id=\"problem\"") || landed.body().contains("id=\"error-message\"");
+                    detail = ok ? "" : "no refusal shown after the redirect to " + location;
+                } else {
+                    ok = false;
+                }
+            }
+            case NOT_ASSERTED -> ok = true;
+            default -> ok = false;
+        }
+        if (ok && before != null) {
+            String after = r.unchanged().apply(f);
+            if (!before.equals(after)) {
+                ok = false;
+                detail = "refused, but changed: " + before + " → " + after;
+            }
+        }
+        synchronized (outcomes) {
+            outcomes.add(new Outcome(cell, expected, status, ok, detail));
+        }
+        if (!ok) {
+            String text = resp.body();
+            throw new AssertionError(cell.name() + ": expected " + expected + ", got " + status + " " + location + " "
+                    + text.substring(0, Math.min(300, text.length())) + (detail.isEmpty() ? "" : "; " + detail));
+        }
+    }
+
+    static String pathOf(String location) {
+        URI u = URI.create(location);
+        return u.getRawPath() + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery());
+    }
+
+    HttpResponse<String> pageCall(String method, String path, Session s, Body body, String csrf) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Accept", "text/html");
+        if (s != null && s.cookie() != null) {
+            b.header("Cookie", s.cookie());
+        }
+        if (csrf != null && method.equals("POST")) {
+            b.header("X-CSRF-TOKEN", csrf);
+        }
+        if (body != null) {
+            b.header("Content-Type", body.contentType());
+        }
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofByteArray(body.bytes()));
+        try {
+            return BROWSER.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The session cookie the answer sets, else the one we had. */
+    static String cookie(HttpResponse<String> r, String had) {
+        return r.headers().allValues("Set-Cookie").stream().filter(h -> h.startsWith("JSESSIONID="))
+                .map(h -> h.indexOf(';') < 0 ? h : h.substring(0, h.indexOf(';'))).findFirst().orElse(had);
+    }
+
+    static String match(String text, String regex) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(regex).matcher(text);
+        assertThat(m.find()).as(regex + " in " + text.substring(0, Math.min(500, text.length()))).isTrue();
+        return m.group(1);
     }
 
     // ---- state probes (a refused write must change nothing) -------------------------------------------------------
@@ -725,6 +1003,25 @@ class AccessMatrixTest {
                 }));
             }
         }
+        Set<String> pages = pageOperations();
+        Set<String> pageRules = new TreeSet<>();
+        rules.stream().filter(r -> r.auth() == Auth.SESSION).forEach(r -> pageRules.add(r.key()));
+        for (String op : pages) {
+            if (!pageRules.contains(op)) {
+                tests.add(DynamicTest.dynamicTest("no rule for page " + op, () -> {
+                    outcomes.add(new Outcome(null, null, 0, false, "no rule for page " + op));
+                    throw new AssertionError("no rule for page " + op + ": add it to the access matrix's rules table");
+                }));
+            }
+        }
+        for (String rule : pageRules) {
+            if (!pages.contains(rule)) {
+                tests.add(DynamicTest.dynamicTest("page rule without page: " + rule, () -> {
+                    outcomes.add(new Outcome(null, null, 0, false, "no such page: " + rule));
+                    throw new AssertionError(rule + " is no page mapping of vn.truongso.web");
+                }));
+            }
+        }
         for (Rule r : rules) {
             if (r.inOpenApi() && !documented.contains(r.key())) {
                 tests.add(DynamicTest.dynamicTest("rule without endpoint: " + r.key(), () -> {
@@ -752,6 +1049,25 @@ class AccessMatrixTest {
         return tests.stream();
     }
 
+    /** "GET /lesson-plans/{id}" for every handler method of the pages' controllers (package vn.truongso.web). */
+    Set<String> pageOperations() {
+        Set<String> ops = new TreeSet<>();
+        mappings.getHandlerMethods().forEach((info, handler) -> {
+            if (!handler.getBeanType().getPackageName().equals("vn.truongso.web")) {
+                return;
+            }
+            Set<org.springframework.web.bind.annotation.RequestMethod> methods = info.getMethodsCondition().getMethods();
+            for (String pattern : info.getPatternValues()) {
+                if (methods.isEmpty()) {
+                    ops.add("ANY " + pattern);
+                }
+                methods.forEach(m -> ops.add(m.name() + " " + pattern));
+            }
+        });
+        assertThat(ops).as("the pages' mappings").isNotEmpty();
+        return ops;
+    }
+
     /** "GET /api/documents/{id}" for every operation of the running application's OpenAPI document. */
     Set<String> openApiOperations() {
         Api.Response docs = api.get("admin", "/v3/api-docs");
@@ -769,6 +1085,10 @@ class AccessMatrixTest {
         Rule r = cell.rule();
         Caller c = cell.caller();
         Expect expected = r.expect().apply(c);
+        if (r.auth() == Auth.SESSION) {
+            runPage(cell, f, expected);
+            return;
+        }
         boolean refusal = expected == Expect.REFUSED || expected == Expect.REFUSED_OR_INVALID
                 || expected == Expect.NO_EFFECT;
         String before = refusal && r.unchanged() != null ? r.unchanged().apply(f) : null;

@@ -1,0 +1,43 @@
+package vn.truongso.web;
+
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import vn.truongso.school.CurrentUser;
+import vn.truongso.school.Role;
+import vn.truongso.school.UserDirectory;
+
+/** What the layout shows on every page: who is signed in and the menu their roles open. */
+@ControllerAdvice(basePackageClasses = PageModel.class)
+class PageModel {
+
+    private final UserDirectory users;
+
+    PageModel(UserDirectory users) {
+        this.users = users;
+    }
+
+    /** The menu: only entries whose pages the person can use (the services still decide every action). */
+    public record Menu(boolean lessonPlans, boolean inbox) {
+    }
+
+    @ModelAttribute("me")
+    CurrentUser me() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null || auth instanceof AnonymousAuthenticationToken || !auth.isAuthenticated()) {
+            return null;
+        }
+        return users.find(auth.getName()).orElse(null);
+    }
+
+    @ModelAttribute("menu")
+    Menu menu() {
+        CurrentUser me = me();
+        if (me == null) {
+            return new Menu(false, false);
+        }
+        return new Menu(me.has(Role.TEACHER), me.organisationCode() != null);
+    }
+}

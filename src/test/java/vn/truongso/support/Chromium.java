@@ -1,0 +1,193 @@
+package vn.truongso.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium driven by Selenium through Debian's chromedriver (never a downloaded one), against the
+ * application on its random port. Missing Chromium fails the test: browser tests are part of the suite. Screenshots go
+ * to target/screenshots/, at a phone's 375 px and a desktop's 1280 px; axe-core checks each page it is asked to.
+ */
+public final class Chromium implements AutoCloseable {
+
+    public static final String BINARY = "/usr/bin/chromium";
+    public static final String DRIVER = "/usr/bin/chromedriver";
+    public static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private final ChromeDriver driver;
+    private final String base;
+    private final Path profile;
+
+    public Chromium(int port) {
+        assertThat(new File(BINARY).canExecute()).as("Debian's chromium at " + BINARY + " (apt-get install chromium chromium-driver)").isTrue();
+        assertThat(new File(DRIVER).canExecute()).as("Debian's chromedriver at " + DRIVER + " (apt-get install chromium-driver)").isTrue();
+        this.base = "http://localhost:" + port;
+        try {
+            this.profile = Files.createTempDirectory("truongso-chromium");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(BINARY);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                "--disable-background-networking", "--disable-component-update", "--no-first-run",
+                "--disable-sync", "--lang=vi-VN", "--window-size=1280,900", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(DRIVER)).usingAnyFreePort()
+                // the browser's own words (a file input's button) in Vietnamese, as on a Vietnamese user's machine
+                .withEnvironment(java.util.Map.of("LANGUAGE", "vi", "LANG", "vi_VN.UTF-8")).build();
+        this.driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    }
+
+    public ChromeDriver driver() {
+        return driver;
+    }
+
+    public void open(String path) {
+        driver.get(base + path);
+    }
+
+    /** The path of the page shown now (without host and query). */
+    public String path() {
+        return URI.create(driver.getCurrentUrl()).getPath();
+    }
+
+    public WebElement find(String css) {
+        return driver.findElement(By.cssSelector(css));
+    }
+
+    public List<WebElement> all(String css) {
+        return driver.findElements(By.cssSelector(css));
+    }
+
+    public String text(String css) {
+        return find(css).getText();
+    }
+
+    /** The whole visible text of the page. */
+    public String pageText() {
+        return find("body").getText();
+    }
+
+    public void type(String css, String value) {
+        WebElement e = find(css);
+        e.clear();
+        e.sendKeys(value);
+    }
+
+    /** Clicks as a person would: scrolled into the middle of the window first (nothing sticky in the way). */
+    public void click(String css) {
+        WebElement e = find(css);
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", e);
+        e.click();
+    }
+
+    /** Signs in through the login form as a person does (after signing out whoever was signed in). */
+    public void signIn(String username, String password) {
+        driver.manage().deleteAllCookies();
+        open("/login");
+        type("#username", username);
+        type("#password", password);
+        click("button[type=submit]");
+    }
+
+    public void signIn(String username) {
+        signIn(username, "demo");
+    }
+
+    public void waitFor(String css) {
+        new WebDriverWait(driver, Duration.ofSeconds(20))
+                .until(d -> !d.findElements(By.cssSelector(css)).isEmpty());
+    }
+
+    /** Screenshots of the page at 375 px and at 1280 px wide (full height), named after it. */
+    public void screenshots(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            for (int width : new int[] {375, 1280}) {
+                driver.manage().window().setSize(new Dimension(width, 900));
+                Number height = (Number) driver.executeScript(
+                        "return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)");
+                driver.manage().window().setSize(new Dimension(width, Math.min(4000, Math.max(600,
+                        height.intValue() + 40))));
+                File shot = driver.getScreenshotAs(OutputType.FILE);
+                Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + "-" + width + ".png"),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            driver.manage().window().setSize(new Dimension(1280, 900));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** axe-core (from the test classpath) on the page: no violation of impact "serious" or "critical". */
+    public void accessible(String name) {
+        Results results = new AxeBuilder().analyze(driver);
+        List<Rule> bad = results.getViolations().stream()
+                .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact())).toList();
+        assertThat(bad).as(name + ": " + bad.stream().map(v -> v.getId() + " (" + v.getImpact() + "): "
+                + v.getHelp() + " " + v.getNodes().stream().map(n -> String.valueOf(n.getTarget()))
+                .collect(Collectors.joining(", "))).collect(Collectors.joining("; "))).isEmpty();
+    }
+
+    /** Screenshots and the accessibility check of the page shown now. */
+    public void record(String name) {
+        screenshots(name);
+        accessible(name);
+    }
+
+    /** A GET with this browser's session (a download the browser would save), answering the bytes. */
+    public HttpResponse<byte[]> fetch(String path) {
+        Cookie session = driver.manage().getCookieNamed("JSESSIONID");
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        if (session != null) {
+            b.header("Cookie", "JSESSIONID=" + session.getValue());
+        }
+        try {
+            return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException ignored) {
+                // a temporary profile left behind is harmless
+            }
+        }
+    }
+}

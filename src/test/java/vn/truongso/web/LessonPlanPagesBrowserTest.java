@@ -163,7 +163,21 @@ class LessonPlanPagesBrowserTest {
         browser.find("#revision-file").sendKeys(pdf("Bản sửa: luyện tập").toString());
         // By keyboard: Enter in the note sends the form.
         browser.type("#revision-comment", "Đã thêm luyện tập" + org.openqa.selenium.Keys.ENTER);
-        confirmWithCode(null);
+        assertThat(browser.path()).startsWith("/signing/");
+        // A wrong code: refused with the service's message, the transaction still waiting.
+        browser.type("#otp", wrongCode());
+        browser.click("#confirm");
+        assertThat(browser.find("#problem").getAttribute("data-code")).isEqualTo("OTP_INVALID");
+        assertThat(browser.text("#problem")).isEqualTo("Mã OTP không đúng.");
+        assertThat(browser.find("#tx-status").getAttribute("data-status")).isEqualTo("PENDING");
+        browser.record("teacher-signing-wrong-code");
+        // Confirmed on another device (the API): the waiting page follows by itself (htmx), no reload.
+        String transaction = browser.path().substring("/signing/".length());
+        api.confirm("gv.lan", transaction);
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(20))
+                .until(d -> "SIGNED".equals(d.findElement(org.openqa.selenium.By.id("tx-status"))
+                        .getAttribute("data-status")));
+        assertThat(browser.pageText()).contains("Đã ký.");
 
         browser.open("/lesson-plans/" + plan);
         assertThat(browser.find("#plan-status").getAttribute("data-status")).isEqualTo("HEAD_REVIEW");
@@ -294,6 +308,20 @@ class LessonPlanPagesBrowserTest {
         browser.click("#confirm");
         assertThat(browser.find("#tx-status").getAttribute("data-status")).isEqualTo("SIGNED");
         api.runJobs();
+    }
+
+    /** A 6-digit code the demo authenticator gives for none of the steps the server accepts now. */
+    private static String wrongCode() {
+        java.util.Set<String> valid = new java.util.HashSet<>();
+        for (int step = -3; step <= 3; step++) {
+            valid.add(TestOtp.code(TestOtp.DEMO_SECRET, step));
+        }
+        for (int n = 0; ; n++) {
+            String candidate = String.format("%06d", (123456 + n * 7919) % 1_000_000);
+            if (!valid.contains(candidate)) {
+                return candidate;
+            }
+        }
     }
 
     private boolean previewRendered() {

@@ -18,6 +18,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
@@ -25,6 +27,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -100,11 +103,37 @@ public final class Chromium implements AutoCloseable {
         e.sendKeys(value);
     }
 
-    /** Clicks as a person would: scrolled into the middle of the window first (nothing sticky in the way). */
+    /**
+     * Clicks as a person would: scrolled into the middle of the window first (nothing sticky in the way). When the
+     * click sends a form or follows a link, waits until the next page has loaded: WebDriver's click may return while
+     * the old page is still shown, and a test reading it then reads the page it left.
+     */
     public void click(String css) {
         WebElement e = find(css);
         driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", e);
+        WebElement leaving = navigates(e) ? find("html") : null;
         e.click();
+        if (leaving != null) {
+            try {
+                new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(leaving));
+            } catch (TimeoutException stayed) {
+                // the browser kept the page (a field's own check refused to send the form): nothing to wait for
+            }
+            new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> "complete".equals(
+                    ((JavascriptExecutor) d).executeScript("return document.readyState")));
+        }
+    }
+
+    /** A submit button of a form, or a link to another page that is not a download. */
+    private static boolean navigates(WebElement e) {
+        String tag = e.getTagName().toLowerCase(java.util.Locale.ROOT);
+        if (tag.equals("a")) {
+            String href = e.getDomAttribute("href");
+            return href != null && !href.startsWith("#") && !href.startsWith("javascript:")
+                    && e.getDomAttribute("download") == null && e.getDomAttribute("target") == null;
+        }
+        boolean submit = "submit".equalsIgnoreCase(e.getDomProperty("type"));
+        return (tag.equals("button") || tag.equals("input")) && submit && e.getDomProperty("form") != null;
     }
 
     /** Signs in through the login form as a person does (after signing out whoever was signed in). */

@@ -8,17 +8,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.camunda.bpm.engine.ManagementService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.truongso.remotesign.TestOtp;
 import vn.truongso.school.LoginThrottle;
-import vn.truongso.support.Api;
-import vn.truongso.support.Chromium;
 import vn.truongso.support.IntegrationTest;
 import vn.truongso.support.TestPdfs;
 import vn.truongso.verification.PdfVerifier;
@@ -31,39 +24,12 @@ import vn.truongso.verification.VerificationReport;
  * and that the pages refuse what the API refuses. Every page is screenshot at 375 px and 1280 px and checked by axe.
  */
 @IntegrationTest
-class LessonPlanPagesBrowserTest {
+class LessonPlanPagesBrowserTest extends BrowserTest {
 
-    static Chromium browser;
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    ManagementService management;
     @Autowired
     PdfVerifier verifier;
     @Autowired
     LoginThrottle throttle;
-    Api api;
-
-    @BeforeAll
-    static void noBrowserYet() {
-        browser = null;
-    }
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port, management);
-        if (browser == null) {
-            browser = new Chromium(port);
-        }
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void fromUploadToThreeSignaturesWithABatchOfTheprincipal() throws Exception {

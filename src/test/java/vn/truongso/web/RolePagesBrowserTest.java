@@ -12,19 +12,12 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import org.camunda.bpm.engine.ManagementService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import vn.truongso.common.VietnamTime;
 import vn.truongso.remotesign.TestOtp;
-import vn.truongso.support.Api;
-import vn.truongso.support.Chromium;
 import vn.truongso.support.IntegrationTest;
 import vn.truongso.support.TestPdfs;
 
@@ -38,39 +31,12 @@ import vn.truongso.support.TestPdfs;
  * screenshot at 375 px and 1280 px and checked by axe.
  */
 @IntegrationTest
-class RolePagesBrowserTest {
+class RolePagesBrowserTest extends BrowserTest {
 
-    static Chromium browser;
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    ManagementService management;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
     PasswordEncoder encoder;
-    Api api;
-
-    @BeforeAll
-    static void noBrowserYet() {
-        browser = null;
-    }
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port, management);
-        if (browser == null) {
-            browser = new Chromium(port);
-        }
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void theClerkFindsALessonPlanWithoutDiacriticsAndSeesWhereItIs() {

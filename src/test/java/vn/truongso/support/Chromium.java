@@ -23,11 +23,11 @@ import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -111,15 +111,23 @@ public final class Chromium implements AutoCloseable {
     public void click(String css) {
         WebElement e = find(css);
         driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", e);
-        WebElement leaving = navigates(e) ? find("html") : null;
+        boolean navigates = navigates(e);
+        if (navigates) {
+            // A mark on the page being left: the next document does not have it.
+            driver.executeScript("window.truongsoLeaving = true");
+        }
         e.click();
-        if (leaving != null) {
+        if (navigates) {
             try {
-                new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(leaving));
+                new WebDriverWait(driver, Duration.ofSeconds(15))
+                        // a script run while the document changes may fail: ask again
+                        .ignoring(WebDriverException.class).until(d -> !Boolean.TRUE.equals(
+                        ((JavascriptExecutor) d).executeScript("return window.truongsoLeaving === true")));
             } catch (TimeoutException stayed) {
                 // the browser kept the page (a field's own check refused to send the form): nothing to wait for
             }
-            new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> "complete".equals(
+            new WebDriverWait(driver, Duration.ofSeconds(60)).ignoring(WebDriverException.class)
+                    .until(d -> "complete".equals(
                     ((JavascriptExecutor) d).executeScript("return document.readyState")));
         }
     }

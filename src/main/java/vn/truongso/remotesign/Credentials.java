@@ -143,7 +143,10 @@ class Credentials {
                     cert = (X509Certificate) store.getCertificate(alias);
                 }
             }
-        } catch (IOException | GeneralSecurityException | ClassCastException e) {
+        } catch (IOException | GeneralSecurityException | ClassCastException | IllegalArgumentException
+                 | IllegalStateException | StackOverflowError e) {
+            // Bouncy Castle's ASN.1 reader recurses once per nesting level and has no depth limit on this path: a
+            // few kilobytes of nested indefinite lengths overflow the stack. The overflow unwinds here, nothing held.
             throw ApiException.badRequest("PKCS12_INVALID",
                     "Không đọc được tệp PKCS#12 (tệp hỏng hoặc sai mật khẩu).");
         } finally {

@@ -21,6 +21,16 @@
     }
   });
 
+  // "Danh mục" on a phone opens and folds the menu.
+  document.addEventListener('click', function (e) {
+    var toggle = e.target && e.target.closest ? e.target.closest('.menu-toggle') : null;
+    if (toggle) {
+      var menu = document.getElementById(toggle.getAttribute('aria-controls'));
+      var open = menu.classList.toggle('open');
+      toggle.setAttribute('aria-expanded', open ? 'true' : 'false');
+    }
+  });
+
   // The time left to confirm a signature, counted down every second.
   function tick() {
     document.querySelectorAll('.countdown[data-expires]').forEach(function (el) {

@@ -40,6 +40,8 @@ public class InboxService {
             "documentVersion", "documentSha256"};
     /** The process variable naming who submitted the document its review tasks are about. */
     static final String SUBMITTER = "submitter";
+    /** The process variable naming the candidate group of a lesson plan's head review: its subject group's heads. */
+    private static final String HEAD_GROUP = "headGroup";
     /**
      * Set with every completion: the capacity the person acted in when it was not their own (a delegate of the
      * principal: "KT. HIỆU TRƯỞNG / PHÓ HIỆU TRƯỞNG (ký thay)"), else null. Task-local {@code authority} too, for the
@@ -89,15 +91,32 @@ public class InboxService {
         }
     }
 
+    /**
+     * What the inbox shows; every part may be null (not filtered).
+     *
+     * @param submitter    the username of who submitted the document (giáo viên nộp), e.g. {@code gv.lan}
+     * @param subjectGroup a subject group (tổ chuyên môn) id, e.g. {@code THCSHB-KHTN}: its lesson plans' tasks
+     */
+    public record Filter(String processKey, Boolean overdue, String submitter, String subjectGroup) {
+        public Filter {
+            processKey = blankToNull(processKey);
+            submitter = blankToNull(submitter);
+            subjectGroup = blankToNull(subjectGroup);
+        }
+
+        private static String blankToNull(String s) {
+            return s == null || s.isBlank() ? null : s.strip();
+        }
+    }
+
     @Transactional(readOnly = true)
-    TaskPage inbox(CurrentUser user, String processKey, Boolean overdue, int page, int size) {
-        return inbox(user, processKey, overdue, page, size, false);
+    TaskPage inbox(CurrentUser user, Filter filter, int page, int size) {
+        return inbox(user, filter, page, size, false);
     }
 
     /** @param oldestFirst the pages show what waits longest first; the API keeps its newest-first order */
     @Transactional(readOnly = true)
-    public TaskPage inbox(CurrentUser user, String processKey, Boolean overdue, int page, int size,
-                          boolean oldestFirst) {
+    public TaskPage inbox(CurrentUser user, Filter filter, int page, int size, boolean oldestFirst) {
         if (page < 0 || size < 1 || size > 200) {
             throw ApiException.badRequest("PAGING_INVALID", "Tham số phân trang không hợp lệ (size từ 1 đến 200).");
         }
@@ -106,14 +125,14 @@ public class InboxService {
         }
         Date now = Date.from(clock.instant());
         Reach reach = reach(user);
-        TaskQuery q = query(user, reach, processKey, overdue, now);
+        TaskQuery q = query(user, reach, filter, now);
         // Reviews of the user's own documents are not theirs to do: left out (rare, so the common page stays one query).
-        Set<String> own = query(user, reach, processKey, overdue, now)
+        Set<String> own = query(user, reach, filter, now)
                 .processVariableValueEquals(SUBMITTER, user.username()).list().stream()
                 .filter(t -> rules.of(t.getProcessDefinitionId(), t.getTaskDefinitionKey()).review())
                 .map(Task::getId).collect(Collectors.toCollection(java.util.HashSet::new));
         // So are the principal's tasks of processes a delegation does not cover.
-        own.addAll(outOfScope(user, reach, processKey, overdue, now));
+        own.addAll(outOfScope(user, reach, filter, now));
         long total = q.count() - own.size();
         if ((long) page * size >= total) {
             return new TaskPage(List.of(), total, page, size); // past the end (page × size may overflow an int)
@@ -134,7 +153,7 @@ public class InboxService {
         return new TaskPage(items, total, page, size);
     }
 
-    private TaskQuery query(CurrentUser user, Reach reach, String processKey, Boolean overdue, Date now) {
+    private TaskQuery query(CurrentUser user, Reach reach, Filter filter, Date now) {
         TaskQuery q = tasks.createTaskQuery().tenantIdIn(user.organisationCode()).active();
         List<String> groups = reach.groups();
         if (groups.isEmpty()) {
@@ -142,15 +161,21 @@ public class InboxService {
         } else {
             q.or().taskAssignee(user.username()).taskCandidateGroupIn(groups).endOr();
         }
-        return filtered(q, processKey, overdue, now);
+        return filtered(q, filter, now);
     }
 
-    private static TaskQuery filtered(TaskQuery q, String processKey, Boolean overdue, Date now) {
-        if (processKey != null && !processKey.isBlank()) {
-            q.processDefinitionKey(processKey);
+    private static TaskQuery filtered(TaskQuery q, Filter filter, Date now) {
+        if (filter.processKey() != null) {
+            q.processDefinitionKey(filter.processKey());
         }
-        if (Boolean.TRUE.equals(overdue)) {
+        if (Boolean.TRUE.equals(filter.overdue())) {
             q.dueBefore(now);
+        }
+        if (filter.submitter() != null) {
+            q.processVariableValueEquals(SUBMITTER, filter.submitter());
+        }
+        if (filter.subjectGroup() != null) {
+            q.processVariableValueEquals(HEAD_GROUP, Groups.headsOf(filter.subjectGroup()));
         }
         return q;
     }
@@ -207,10 +232,10 @@ public class InboxService {
      * The tasks the inbox query finds only because a delegated group is offered them, in processes its delegations do
      * not cover (unassigned candidates only, as the query finds them): not the delegate's to see.
      */
-    private Set<String> outOfScope(CurrentUser user, Reach reach, String processKey, Boolean overdue, Date now) {
+    private Set<String> outOfScope(CurrentUser user, Reach reach, Filter filter, Date now) {
         Set<String> out = new java.util.HashSet<>();
         reach.limited().forEach((group, covered) -> filtered(tasks.createTaskQuery()
-                .tenantIdIn(user.organisationCode()).active().taskCandidateGroup(group), processKey, overdue, now)
+                .tenantIdIn(user.organisationCode()).active().taskCandidateGroup(group), filter, now)
                 .list().stream().filter(t -> !covered.contains(processKey(t))).forEach(t -> out.add(t.getId())));
         if (!out.isEmpty() && !reach.own().isEmpty()) {
             // offered to one of their own groups as well: theirs after all

@@ -26,9 +26,12 @@ class TaskController {
     @GetMapping
     InboxService.TaskPage list(@RequestParam(required = false) String process,
                                @RequestParam(required = false) Boolean overdue,
+                               @RequestParam(required = false) String submitter,
+                               @RequestParam(required = false) String subjectGroup,
                                @RequestParam(defaultValue = "0") int page,
                                @RequestParam(defaultValue = "50") int size) {
-        return inbox.inbox(users.current(), process, overdue, page, size);
+        return inbox.inbox(users.current(), new InboxService.Filter(process, overdue, submitter, subjectGroup), page,
+                size);
     }
 
     @PostMapping("/{id}/claim")

@@ -8,6 +8,7 @@ interface OrganisationRepository extends JpaRepository<Organisation, String> {
 }
 
 interface SubjectGroupRepository extends JpaRepository<SubjectGroup, String> {
+    List<SubjectGroup> findBySchoolCodeOrderByName(String schoolCode);
 }
 
 interface UserAccountRepository extends JpaRepository<UserAccount, String> {

@@ -65,6 +65,16 @@ public class UserDirectory {
         return subjectGroups.findById(id).map(SubjectGroup::getName);
     }
 
+    /** A subject group (tổ chuyên môn) as other capabilities see it. */
+    public record SubjectGroupRef(String id, String name) {
+    }
+
+    /** The subject groups of one school, by name. */
+    public List<SubjectGroupRef> subjectGroupsOf(String schoolCode) {
+        return subjectGroups.findBySchoolCodeOrderByName(schoolCode).stream()
+                .map(g -> new SubjectGroupRef(g.getId(), g.getName())).toList();
+    }
+
     /** An organisation as other capabilities see it; {@code kind} is one of {@code truongso.organisation.kinds}. */
     public record OrganisationRef(String code, String name, String kind, String parentCode) {
     }

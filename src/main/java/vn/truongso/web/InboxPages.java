@@ -16,6 +16,8 @@ import vn.truongso.inbox.InboxService;
 import vn.truongso.lessonplan.LessonPlanService;
 import vn.truongso.lessonplan.LessonPlanView;
 import vn.truongso.school.CurrentUser;
+import vn.truongso.school.Groups;
+import vn.truongso.school.Role;
 import vn.truongso.school.UserDirectory;
 
 /**
@@ -50,14 +52,20 @@ class InboxPages {
 
     @GetMapping("/inbox")
     String list(@RequestParam(required = false) String process, @RequestParam(required = false) Boolean overdue,
+                @RequestParam(required = false) String submitter, @RequestParam(required = false) String subjectGroup,
                 @RequestParam(defaultValue = "0") int page, Model model) {
         CurrentUser me = users.current();
-        String key = process == null || process.isBlank() ? null : process;
-        InboxService.TaskPage tasks = inbox.inbox(me, key, overdue, Math.max(0, page), 50, true);
+        InboxService.Filter filter = new InboxService.Filter(process, overdue, submitter, subjectGroup);
+        InboxService.TaskPage tasks = inbox.inbox(me, filter, Math.max(0, page), 50, true);
         model.addAttribute("tasks", tasks);
-        model.addAttribute("process", key);
+        model.addAttribute("filter", filter);
         model.addAttribute("overdue", Boolean.TRUE.equals(overdue));
         model.addAttribute("processes", PROCESSES);
+        if (me.organisationCode() != null) {
+            model.addAttribute("teachers", users.membersOf(Groups.role(me.organisationCode(), Role.TEACHER)).stream()
+                    .sorted(java.util.Comparator.comparing(CurrentUser::fullName)).toList());
+            model.addAttribute("subjectGroups", users.subjectGroupsOf(me.organisationCode()));
+        }
         model.addAttribute("page", Math.max(0, page));
         model.addAttribute("batchable", tasks.items().stream().anyMatch(t -> t.decisions().contains("APPROVE")));
         return "pages/inbox";

@@ -42,7 +42,7 @@ class PageErrors {
     }
 
     /** The error page keeps the header of the person's pages (an exception handler's view gets no model advice). */
-    private ModelAndView withMenu(ModelAndView mv) {
+    ModelAndView withMenu(ModelAndView mv) {
         mv.addObject("me", model.me());
         mv.addObject("menu", model.menu());
         return mv;

@@ -33,7 +33,9 @@ class PageSecurity {
         RequestMatcher[] owned = PagePaths.PATTERNS.stream().map(path::matcher).toArray(RequestMatcher[]::new);
         RequestMatcher[] open = java.util.Arrays.stream(PagePaths.PUBLIC).map(path::matcher)
                 .toArray(RequestMatcher[]::new);
-        http.securityMatcher(new OrRequestMatcher(owned))
+        RequestMatcher pagesOrBrowser = new OrRequestMatcher(new OrRequestMatcher(owned),
+                PagePaths.BROWSER_NAVIGATION);
+        http.securityMatcher(pagesOrBrowser)
                 .authorizeHttpRequests(a -> a.requestMatchers(open).permitAll().anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(failure()))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"));

@@ -407,7 +407,7 @@ class EnrolmentApiTest {
 
     @Test
     void everyBadInputIsRefusedInVietnameseAndChangesNothing() {
-        int year = EnrolmentFixtures.nextYear("THCSAP");
+        int year = EnrolmentFixtures.nextYear("THCSAP", "THCSHB");
         openRound("ht.son", "THCSAP", year, 10);
         openRound("ht.mai", "THCSHB", year, 10);
         OffsetDateTime now = VietnamTime.of(clock.instant());

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 import vn.truongso.common.VietnamTime;
 import vn.truongso.document.DocumentKind;
 import vn.truongso.document.DocumentService;
@@ -19,12 +18,6 @@ import vn.truongso.support.TestPdfs;
 /** Own rounds (own enrolment years, so tests never share one) and applications for the enrolment tests. */
 final class EnrolmentFixtures {
 
-    /**
-     * Enrolment years handed out to tests (one counter for both schools, so a year is free at either): children
-     * must be born already (grade 6: eleven in the enrolment year, so at most 2037), and the demo rounds hold the
-     * coming year.
-     */
-    private static final java.util.Map<String, AtomicInteger> YEARS = new java.util.concurrent.ConcurrentHashMap<>();
     /** The school THCSHB, as in the demo rounds. */
     static final double SCHOOL_LAT = 21.0245;
     static final double SCHOOL_LON = 105.8412;
@@ -44,16 +37,9 @@ final class EnrolmentFixtures {
         this.clock = clock;
     }
 
-    static synchronized int nextYear(String school) {
-        AtomicInteger years = YEARS.computeIfAbsent("any", s -> new AtomicInteger(2020));
-        int year = years.getAndIncrement();
-        if (year == 2027) {
-            year = years.getAndIncrement();
-        }
-        if (year > 2037) {
-            throw new IllegalStateException("no enrolment years left for test rounds of " + school);
-        }
-        return year;
+    /** A year for a test round of its own at these schools (see {@link vn.truongso.support.EnrolmentYears}). */
+    static int nextYear(String... schools) {
+        return vn.truongso.support.EnrolmentYears.free(schools);
     }
 
     CurrentUser user(String name) {

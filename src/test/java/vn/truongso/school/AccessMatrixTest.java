@@ -129,7 +129,8 @@ class AccessMatrixTest {
         String notificationId;    // one of gv.lan's notifications
         String campaignId;        // cv.nam's campaign for THCSHB only
         String delegationId;      // ht.mai's delegation to pht.an, beginning in a month (nothing in force now)
-        String roundId;           // THCSHB's grade-6 round of 2037 (the last year EnrolmentFixtures reaches)
+        String roundId;           // THCSHB's grade-6 round of its own year (support.EnrolmentYears)
+        int roundYear;
         String enrolmentId;       // ph.binh's application to it
         String parentPaper;       // one of ph.binh's papers
         String credentialLan;     // gv.lan's live credential
@@ -313,7 +314,7 @@ class AccessMatrixTest {
                 EnumSet.of(Caller.PRINCIPAL_A, Caller.ADMIN), f -> "/api/enrolment-rounds").json(c -> round(null));
         api(r, "PUT", "/api/enrolment-rounds/{id}", "the school's principal, the administrator",
                 EnumSet.of(Caller.PRINCIPAL_A, Caller.ADMIN), f -> "/api/enrolment-rounds/" + f.roundId)
-                .json(c -> round(2037)).phase(5);
+                .json(c -> round(fixture.roundYear)).phase(5);
         api(r, "POST", "/api/enrolment-rounds/{id}/close", "the school's principal, the administrator",
                 EnumSet.of(Caller.PRINCIPAL_A, Caller.ADMIN), f -> "/api/enrolment-rounds/" + f.roundId + "/close")
                 .unchanged(f -> api.get("ph.binh", "/api/enrolment-rounds/" + f.roundId).text()).phase(9);
@@ -673,17 +674,23 @@ class AccessMatrixTest {
                 Part.field("title", title), Part.field("kind", "OTHER"));
     }
 
-    /** A valid grade-6 application to THCSHB's 2037 round, for a new child each time. */
+    /** A valid grade-6 application to THCSHB's round of the fixture's year, for a new child each time. */
     Map<String, Object> application(Caller c) {
+        return application(c, fixture.roundYear);
+    }
+
+    Map<String, Object> application(Caller c, int year) {
+        int born = year - 11; // eleven that year, born in the 2000s: the ID's 4th digit 2 is a boy
         Map<String, Object> req = new LinkedHashMap<>();
-        req.put("child", Map.of("fullName", "Trẻ " + c, "birthDate", "2026-03-14",
-                "personalId", "0012" + "26" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000)),
+        req.put("child", Map.of("fullName", "Trẻ " + c, "birthDate", born + "-03-14",
+                "personalId", "0012" + String.format("%02d", born % 100)
+                        + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000)),
                 "gender", "MALE"));
         req.put("parent", Map.of("fullName", "Phụ huynh", "phone", "0912345678", "email", "ph@example.com"));
         req.put("address", Map.of("text", "12 Tô Hiệu", "ward", "Hòa Bình", "lat", 21.03, "lon", 105.8412));
         req.put("schoolCode", "THCSHB");
         req.put("grade", 6);
-        req.put("enrolmentYear", 2037);
+        req.put("enrolmentYear", year);
         return req;
     }
 
@@ -937,10 +944,11 @@ class AccessMatrixTest {
         Api.Response delegation = api.postJson("ht.mai", "/api/delegations", delegation());
         assertThat(delegation.status()).as(delegation.text()).isEqualTo(201);
         f.delegationId = delegation.json().get("id").asText();
-        Api.Response round = api.postJson("admin", "/api/enrolment-rounds", round(2037));
+        f.roundYear = vn.truongso.support.EnrolmentYears.free("THCSHB");
+        Api.Response round = api.postJson("admin", "/api/enrolment-rounds", round(f.roundYear));
         assertThat(round.status()).as(round.text()).isEqualTo(201);
         f.roundId = round.json().get("id").asText();
-        Map<String, Object> application = application(Caller.PARENT);
+        Map<String, Object> application = application(Caller.PARENT, f.roundYear);
         application.put("papers", List.of(
                 Map.of("documentId", api.upload("ph.binh", "Giấy khai sinh", "APPLICATION_PAPER"), "kind", "BIRTH_CERTIFICATE"),
                 Map.of("documentId", api.upload("ph.binh", "Xác nhận cư trú", "APPLICATION_PAPER"),

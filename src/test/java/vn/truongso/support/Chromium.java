@@ -116,7 +116,7 @@ public final class Chromium implements AutoCloseable {
             // A mark on the page being left: the next document does not have it.
             driver.executeScript("window.truongsoLeaving = true");
         }
-        e.click();
+        clickWhenSettled(e);
         if (navigates) {
             try {
                 new WebDriverWait(driver, Duration.ofSeconds(15))
@@ -129,6 +129,30 @@ public final class Chromium implements AutoCloseable {
             new WebDriverWait(driver, Duration.ofSeconds(60)).ignoring(WebDriverException.class)
                     .until(d -> "complete".equals(
                     ((JavascriptExecutor) d).executeScript("return document.readyState")));
+        }
+    }
+
+    /**
+     * The click, again after a moment while something else is still where the element will be: content loading above
+     * it (page images, htmx) moves it after the scroll (CI saw the revision form's button land under its own form).
+     */
+    private void clickWhenSettled(WebElement e) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                e.click();
+                return;
+            } catch (org.openqa.selenium.ElementClickInterceptedException moved) {
+                if (attempt == 10) {
+                    throw moved;
+                }
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw moved;
+                }
+                driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", e);
+            }
         }
     }
 

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.truongso.remotesign.TestOtp;
@@ -30,6 +31,8 @@ class LessonPlanPagesBrowserTest extends BrowserTest {
     PdfVerifier verifier;
     @Autowired
     LoginThrottle throttle;
+    @Autowired
+    org.camunda.bpm.engine.RuntimeService runtime;
 
     @Test
     void fromUploadToThreeSignaturesWithABatchOfTheprincipal() throws Exception {
@@ -64,10 +67,20 @@ class LessonPlanPagesBrowserTest extends BrowserTest {
             browser.open("/inbox");
         }
 
-        // The principal ticks both and approves them together, then one code signs both.
+        // The principal narrows her inbox to one teacher, then to another: the filter finds hers and only hers.
         browser.signIn("ht.mai");
         assertThat(browser.path()).isEqualTo("/inbox");
+        filterInbox("submitter", "tt.hung");
+        assertThat(browser.all(".task-item").stream().map(e -> e.getAttribute("data-plan")).toList())
+                .doesNotContain(first, second);
+        filterInbox("submitter", "gv.lan");
+        assertThat(browser.path()).isEqualTo("/inbox");
+        assertThat(browser.all(".task-item").stream().map(e -> e.getAttribute("data-plan")).toList())
+                .contains(first, second);
+        assertThat(browser.pageText()).doesNotContain("Lê Văn Hùng ·");
         browser.record("principal-inbox");
+
+        // She ticks both and approves them together, then one code signs both.
         browser.click(".task-item[data-plan='" + first + "'] input[type=checkbox]");
         browser.click(".task-item[data-plan='" + second + "'] input[type=checkbox]");
         browser.click("#approve-selected");
@@ -244,7 +257,57 @@ class LessonPlanPagesBrowserTest extends BrowserTest {
         assertThat(browser.path()).isEqualTo("/login");
     }
 
+    @Test
+    void aSignatureLeftUnconfirmedExpiresAndTheTeacherSignsAgain() throws IOException {
+        browser.signIn("gv.lan");
+        String title = "Trình duyệt: Bài 9 – Ký quá hạn " + UUID.randomUUID();
+        browser.open("/lesson-plans");
+        browser.find("#file").sendKeys(pdf(title).toString());
+        browser.type("#lessonTitle", title);
+        browser.type("#subject", "Toán");
+        browser.type("#grade", "8");
+        browser.type("#week", "15");
+        browser.click("#submit-form button[type=submit]");
+        assertThat(browser.path()).startsWith("/signing/");
+        String signing = browser.path();
+        browser.open("/lesson-plans");
+        String plan = browser.all(".plan-item").stream().filter(e -> e.getText().contains(title)).findFirst()
+                .orElseThrow().getAttribute("data-plan");
+
+        // Nobody enters the code: the transaction's timer fires (as it would after its minutes).
+        expireSignatureOf(api.get("gv.lan", "/api/lesson-plans/" + plan).json().get("processInstanceId").asText());
+        browser.open(signing);
+        assertThat(browser.find("#tx-status").getAttribute("data-status")).isEqualTo("EXPIRED");
+        assertThat(browser.pageText()).contains("Giao dịch ký đã hết hạn");
+        assertThat(browser.all("#confirm")).isEmpty();
+        browser.record("signing-expired");
+
+        // Her plan says so and offers "Ký lại": a new transaction, her code, and the plan goes to the head.
+        browser.open("/lesson-plans/" + plan);
+        assertThat(browser.pageText()).contains("Chữ ký của bạn chưa được xác nhận");
+        browser.record("teacher-resign");
+        browser.click("form[action$='/resign'] button");
+        assertThat(browser.path()).startsWith("/signing/").isNotEqualTo(signing);
+        confirmWithCode(null);
+        browser.open("/lesson-plans/" + plan);
+        assertThat(browser.find("#plan-status").getAttribute("data-status")).isEqualTo("HEAD_REVIEW");
+        assertThat(browser.pageText()).doesNotContain("Chữ ký của bạn chưa được xác nhận");
+    }
+
     // ---- steps ---------------------------------------------------------------------------------------------------
+
+    /** Chooses one value of one of the inbox's filters and sends the filter form. */
+    private void filterInbox(String select, String value) {
+        new org.openqa.selenium.support.ui.Select(browser.find("#" + select)).selectByValue(value);
+        browser.click("form[aria-label='Lọc công việc'] button[type=submit]");
+    }
+
+    /** Fires the timer of the plan's open remote-signature sub-process: its transaction expires unused. */
+    private void expireSignatureOf(String processInstanceId) {
+        String sub = runtime.createProcessInstanceQuery().superProcessInstanceId(processInstanceId).singleResult()
+                .getId();
+        management.executeJob(management.createJobQuery().processInstanceId(sub).timers().singleResult().getId());
+    }
 
     /** Fills in and sends the submission form as the signed-in teacher, confirms her code; answers the plan's id. */
     private String submitThroughThePage(String title, boolean screenshot) throws IOException {

@@ -18,8 +18,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import vn.truongso.common.VietnamTime;
 import vn.truongso.remotesign.TestOtp;
+import vn.truongso.support.Api;
 import vn.truongso.support.IntegrationTest;
 import vn.truongso.support.TestPdfs;
+import vn.truongso.verification.VerificationReport;
 
 /**
  * The clerk's, officer's, parent's, dashboard and credential pages in headless Chromium, as the demo users: the clerk
@@ -35,6 +37,8 @@ class RolePagesBrowserTest extends BrowserTest {
 
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    vn.truongso.verification.PdfVerifier verifier;
     @Autowired
     PasswordEncoder encoder;
 
@@ -351,6 +355,120 @@ class RolePagesBrowserTest extends BrowserTest {
                 StandardCharsets.UTF_8)).json().get("items");
         assertThat(found).hasSize(1);
         assertThat(found.get(0).get("registerSymbol").isNull()).isTrue();
+    }
+
+    @Test
+    void theParentDownloadsTheSignedAdmissionDecisionFromHerApplication() {
+        // A round of its own (a year no other test takes), the application, the clerk's check and the principal's
+        // signed list go through the API; the parent's part is the page.
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now(VietnamTime.ZONE);
+        int year = vn.truongso.support.EnrolmentYears.free("THCSHB");
+        Api.Response created = api.postJson("admin", "/api/enrolment-rounds", new java.util.LinkedHashMap<>(Map.of(
+                "schoolCode", "THCSHB", "enrolmentYear", year, "grade", 6, "seats", 5,
+                "opensAt", now.minusHours(1).toString(), "closesAt", now.plusDays(10).toString(),
+                "schoolLat", 21.0245, "schoolLon", 105.8412, "catchmentWards", java.util.List.of("Hòa Bình"))));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String round = created.json().get("id").asText();
+        int born = year - 11; // eleven that year, born in the 2000s: the ID's 4th digit 2 is a boy
+        String personalId = "0012" + String.format("%02d", born % 100)
+                + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
+        Map<String, Object> application = new java.util.LinkedHashMap<>();
+        application.put("child", Map.of("fullName", "Đặng Minh Quân", "birthDate", born + "-05-20",
+                "personalId", personalId, "gender", "MALE"));
+        application.put("parent", Map.of("fullName", "Đặng Văn Bình", "phone", "0912 345 678"));
+        application.put("address", Map.of("text", "12 Tô Hiệu", "ward", "Hòa Bình", "lat", 21.0270, "lon", 105.8412));
+        application.put("schoolCode", "THCSHB");
+        application.put("grade", 6);
+        application.put("enrolmentYear", year);
+        application.put("priorityGroups", java.util.List.of());
+        application.put("papers", java.util.List.of(
+                Map.of("documentId", api.upload("ph.binh", "Giấy khai sinh Quân", "APPLICATION_PAPER"),
+                        "kind", "BIRTH_CERTIFICATE"),
+                Map.of("documentId", api.upload("ph.binh", "Xác nhận cư trú Quân", "APPLICATION_PAPER"),
+                        "kind", "RESIDENCE_CONFIRMATION")));
+        Api.Response applied = api.postJson("ph.binh", "/api/enrolments", application);
+        assertThat(applied.status()).as(applied.toString()).isEqualTo(201);
+        String id = applied.json().get("id").asText();
+        assertThat(api.complete("vt.hoa", taskOf("vt.hoa", id), "ACCEPT", null, null).status()).isEqualTo(204);
+        assertThat(api.postJson("ht.mai", "/api/enrolment-rounds/" + round + "/close", null).status()).isEqualTo(200);
+        Api.Response signed = api.complete("ht.mai", taskOf("ht.mai", round), "APPROVE", null, null);
+        assertThat(signed.status()).as(signed.toString()).isEqualTo(202);
+        api.confirm("ht.mai", signed.json().get("transactionId").asText());
+
+        browser.signIn("ph.binh");
+        browser.open("/applications");
+        browser.click("a[href$='/applications/" + id + "']");
+        assertThat(browser.find("#application-status").getAttribute("data-status")).isEqualTo("ADMITTED");
+        assertThat(browser.text("#decision-link"))
+                .matches("Tải quyết định trúng tuyển đã ký \\(Số: \\d+/QĐ-THCSHB\\)");
+        browser.record("parent-admitted");
+        HttpResponse<byte[]> pdf = browser.fetch(java.net.URI.create(browser.find("#decision-link")
+                .getAttribute("href")).getPath());
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
+        VerificationReport report = verifier.verify(pdf.body());
+        assertThat(report.verdict()).as(report.summary()).isEqualTo(VerificationReport.Verdict.VALID);
+        assertThat(report.signatures().stream().filter(x -> x.kind() == VerificationReport.Kind.SIGNATURE))
+                .hasSize(1).allMatch(x -> x.status() == VerificationReport.Status.VALID);
+        // Only the family's: the other school's clerk gets nothing.
+        browser.signIn("vt.thu");
+        assertThat(browser.fetch("/applications/" + id + "/decision").statusCode()).isEqualTo(404);
+    }
+
+    /** The open task of a process with this business key in {@code user}'s inbox. */
+    private String taskOf(String user, String businessKey) {
+        for (JsonNode t : api.get(user, "/api/tasks?size=200").json().get("items")) {
+            if (businessKey.equals(t.get("businessKey").asText())) {
+                return t.get("id").asText();
+            }
+        }
+        throw new AssertionError("no task of " + businessKey + " for " + user);
+    }
+
+    @Test
+    void onAPhoneTheMenuFoldsAndNoPageScrollsSideways() {
+        try {
+            for (String user : new String[] {"ht.mai", "vt.hoa", "cv.nam"}) {
+                browser.signIn(user);
+                browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(375, 800));
+                java.util.List<String> pages = browser.all("#main-menu a.nav-link").stream()
+                        .map(a -> java.net.URI.create(a.getDomProperty("href")).getPath()).toList();
+                assertThat(pages).isNotEmpty();
+                for (String page : pages) {
+                    browser.open(page);
+                    assertThat(browser.find("#main-menu").isDisplayed()).as(user + " " + page).isFalse();
+                    Number overflow = (Number) browser.driver().executeScript(
+                            "return document.documentElement.scrollWidth - document.documentElement.clientWidth"
+                                    + " + Math.max(0, ...Array.from(document.querySelectorAll('.table-responsive'),"
+                                    + " t => t.scrollWidth - t.clientWidth))");
+                    assertThat(overflow.intValue()).as(user + " " + page + ": pixels to scroll sideways").isZero();
+                }
+                browser.click(".menu-toggle");
+                assertThat(browser.find("#main-menu").isDisplayed()).isTrue();
+                assertThat(browser.find(".menu-toggle").getAttribute("aria-expanded")).isEqualTo("true");
+                assertThat(browser.find("#main-menu a.nav-link").isDisplayed()).isTrue();
+                browser.record("phone-menu-open-" + user);
+                browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+            }
+        } finally {
+            browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        }
+    }
+
+    @Test
+    void aMistypedAddressShowsTheVietnamesePageWithTheMenuNotJson() {
+        browser.signIn("vt.hoa");
+        for (String path : new String[] {"/inbox/a/b", "/documents/x/y/z", "/khong-co-trang-nay"}) {
+            browser.open(path);
+            assertThat(browser.text("h1")).as(path).isEqualTo("Không tìm thấy trang");
+            assertThat(browser.pageText()).as(path).contains("Đăng xuất").doesNotContain("\"status\"");
+        }
+        browser.record("page-not-found");
+        // Scripts keep the API's answers: problem+json, and no session sign-in outside the pages.
+        Api.Response script = api.get("vt.hoa", "/api/khong-co");
+        assertThat(script.status()).isEqualTo(404);
+        assertThat(script.contentType()).startsWith("application/problem+json");
+        assertThat(api.get(null, "/khong-co-trang-nay").status()).isEqualTo(401);
     }
 
     // ---- steps ---------------------------------------------------------------------------------------------------

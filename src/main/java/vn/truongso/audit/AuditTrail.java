@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import vn.truongso.common.ApiException;
+import vn.truongso.common.Paging;
 import vn.truongso.common.VietnamTime;
 import vn.truongso.document.DocumentService;
 import vn.truongso.document.DocumentView;
@@ -38,10 +39,7 @@ public class AuditTrail {
     }
 
     public AuditPage read(UUID documentId, int page, int size, CurrentUser user) {
-        if (page < 0 || size < 1 || size > MAX_SIZE) {
-            throw ApiException.badRequest("PAGE_INVALID",
-                    "Trang phải từ 0 trở lên và cỡ trang từ 1 đến " + MAX_SIZE + ".");
-        }
+        Paging.check(page, size, MAX_SIZE);
         String organisation = scope(user, documentId);
         AuditLog.Page found = log.find(documentId, organisation, page, size);
         return new AuditPage(found.entries().stream().map(e -> view(e, user)).toList(), found.total(), page, size);

@@ -21,6 +21,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.truongso.common.ApiException;
+import vn.truongso.common.Paging;
 import vn.truongso.common.VietnamTime;
 import vn.truongso.document.DocumentKind;
 import vn.truongso.document.DocumentService;
@@ -287,11 +288,8 @@ public class EnrolmentService {
      */
     @Transactional(readOnly = true)
     public List<Summary> list(CurrentUser user, int page, int size) {
-        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            throw ApiException.badRequest("PAGING_INVALID",
-                    "Tham số phân trang không hợp lệ (size từ 1 đến " + MAX_PAGE_SIZE + ").");
-        }
-        if ((long) page * size > Integer.MAX_VALUE) {
+        Paging.check(page, size, MAX_PAGE_SIZE);
+        if (Paging.beyondAnyList(page, size)) {
             return List.of(); // beyond any list (JPA offsets are ints)
         }
         org.springframework.data.domain.PageRequest request = org.springframework.data.domain.PageRequest.of(page,

@@ -21,6 +21,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.truongso.common.ApiException;
 import vn.truongso.common.Channel;
+import vn.truongso.common.Paging;
 import vn.truongso.common.TaskGroups;
 import vn.truongso.common.VietnamTime;
 import vn.truongso.document.DocumentHolds;
@@ -117,9 +118,7 @@ public class InboxService {
     /** @param oldestFirst the pages show what waits longest first; the API keeps its newest-first order */
     @Transactional(readOnly = true)
     public TaskPage inbox(CurrentUser user, Filter filter, int page, int size, boolean oldestFirst) {
-        if (page < 0 || size < 1 || size > 200) {
-            throw ApiException.badRequest("PAGING_INVALID", "Tham số phân trang không hợp lệ (size từ 1 đến 200).");
-        }
+        Paging.check(page, size);
         if (user.organisationCode() == null) {
             return new TaskPage(List.of(), 0, page, size);
         }

@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import vn.truongso.common.ApiException;
+import vn.truongso.common.Paging;
 import vn.truongso.school.UserDirectory;
 
 @RestController
@@ -43,9 +43,7 @@ class LessonPlanController {
 
     @GetMapping("/lesson-plans")
     PlanPage list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        if (page < 0 || size < 1 || size > 200) {
-            throw ApiException.badRequest("PAGING_INVALID", "Tham số phân trang không hợp lệ (size từ 1 đến 200).");
-        }
+        Paging.check(page, size);
         Page<LessonPlanService.LessonPlanSummary> result = plans.list(users.current(), page, size);
         return new PlanPage(result.getContent(), result.getTotalElements(), page, size);
     }

@@ -16,6 +16,7 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.truongso.common.ApiException;
+import vn.truongso.common.Paging;
 import vn.truongso.common.TaskGroups;
 import vn.truongso.common.VietnamTime;
 import vn.truongso.document.DocumentHolds;
@@ -133,7 +134,7 @@ public class LessonPlanService {
 
     @Transactional(readOnly = true)
     public Page<LessonPlanSummary> list(CurrentUser user, int page, int size) {
-        vn.truongso.common.Paging.requireReachable(page, size);
+        Paging.requireReachable(page, size);
         PageRequest req = PageRequest.of(page, size);
         Page<LessonPlan> result;
         if (user.has(Role.PRINCIPAL) || user.has(Role.VICE_PRINCIPAL) || user.has(Role.CLERK)) {

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.truongso.common.ApiException;
+import vn.truongso.common.Paging;
 import vn.truongso.common.VietnamTime;
 import vn.truongso.school.UserDirectory;
 
@@ -40,11 +41,9 @@ class NotificationController {
     @GetMapping
     NotificationPage mine(@RequestParam(defaultValue = "false") boolean unread,
                           @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        if (page < 0 || size < 1 || size > 200) {
-            throw ApiException.badRequest("PAGING_INVALID", "Tham số phân trang không hợp lệ (size từ 1 đến 200).");
-        }
+        Paging.check(page, size);
         String me = users.current().username();
-        vn.truongso.common.Paging.requireReachable(page, size);
+        Paging.requireReachable(page, size);
         PageRequest req = PageRequest.of(page, size);
         Page<Notification> result = unread
                 ? notifications.findByRecipientAndReadAtIsNullOrderByCreatedAtDescIdDesc(me, req)

@@ -4,6 +4,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.truongso.common.ApiException;
+import vn.truongso.common.Paging;
 import vn.truongso.document.DocumentKind;
 import vn.truongso.school.UserDirectory;
 
@@ -26,9 +27,7 @@ class DocumentSearchController {
                                @RequestParam(required = false) String process,
                                @RequestParam(defaultValue = "0") int page,
                                @RequestParam(defaultValue = "20") int size) {
-        if (page < 0 || size < 1 || size > 100) {
-            throw ApiException.badRequest("PAGING_INVALID", "Tham số phân trang không hợp lệ (size từ 1 đến 100).");
-        }
+        Paging.check(page, size, 100);
         if (q != null && q.length() > 200) {
             throw ApiException.badRequest("QUERY_TOO_LONG", "Từ khóa tìm kiếm tối đa 200 ký tự.");
         }

@@ -11,6 +11,7 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.truongso.common.ApiException;
+import vn.truongso.common.Paging;
 import vn.truongso.common.VietnamTime;
 import vn.truongso.document.DocumentService;
 import vn.truongso.notification.Notifier;
@@ -152,7 +153,7 @@ public class IncomingRegister {
 
     @Transactional(readOnly = true)
     Page<IncomingView> list(String organisationCode, int year, String q, int page, int size) {
-        vn.truongso.common.Paging.requireReachable(page, size);
+        Paging.requireReachable(page, size);
         String n = RegisterText.normalized(q);
         return entries.search(organisationCode, year, n, RegisterText.like(n), RegisterText.asNumber(n),
                 PageRequest.of(page, size)).map(IncomingRegister::view);

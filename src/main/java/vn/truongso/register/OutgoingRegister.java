@@ -12,6 +12,7 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.truongso.common.ApiException;
+import vn.truongso.common.Paging;
 import vn.truongso.common.VietnamTime;
 import vn.truongso.document.DocumentKind;
 import vn.truongso.document.DocumentService;
@@ -204,7 +205,7 @@ public class OutgoingRegister {
 
     @Transactional(readOnly = true)
     Page<OutgoingView> list(String organisationCode, int year, String q, int page, int size) {
-        vn.truongso.common.Paging.requireReachable(page, size);
+        Paging.requireReachable(page, size);
         String n = RegisterText.normalized(q);
         return entries.search(organisationCode, year, n, RegisterText.like(n), RegisterText.asNumber(n),
                 PageRequest.of(page, size)).map(this::view);

@@ -7,6 +7,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.truongso.common.ApiException;
+import vn.truongso.common.Paging;
 import vn.truongso.document.DocumentService;
 import vn.truongso.document.DocumentView;
 import vn.truongso.school.CurrentUser;
@@ -81,9 +82,7 @@ public class RegisterDesk {
         if (organisation != null && !organisation.isBlank() && !user.worksFor(organisation.strip())) {
             throw ApiException.forbidden();
         }
-        if (page < 0 || size < 1 || size > 200) {
-            throw ApiException.badRequest("PAGING_INVALID", "Tham số phân trang không hợp lệ (size từ 1 đến 200).");
-        }
+        Paging.check(page, size);
         int y = year == null ? RegisterText.year(clock.instant()) : year;
         if (y < 1900 || y > 9999) {
             throw ApiException.badRequest("YEAR_INVALID", "Năm không hợp lệ: " + y + ".");

@@ -37,6 +37,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import vn.truongso.common.ApiException;
+import vn.truongso.common.Paging;
 import vn.truongso.common.VietnamTime;
 import vn.truongso.notification.Notifier;
 import vn.truongso.pki.SchoolPki;
@@ -291,7 +292,7 @@ class Credentials {
     /** One page of the credentials of the people within the administrator's reach. */
     @Transactional(readOnly = true)
     List<Credential> all(int page, int size, CurrentUser admin) {
-        if ((long) page * size > Integer.MAX_VALUE) {
+        if (Paging.beyondAnyList(page, size)) {
             return List.of();
         }
         return repo.findByUsernameIn(users.usernamesWithin(admin.organisationCode()),

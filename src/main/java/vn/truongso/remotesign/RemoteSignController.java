@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import vn.truongso.common.ApiException;
+import vn.truongso.common.Paging;
 import vn.truongso.common.VietnamTime;
 import vn.truongso.school.CurrentUser;
 import vn.truongso.school.Role;
@@ -90,7 +91,7 @@ class RemoteSignController {
     List<CredentialView> all(@RequestParam(defaultValue = "0") int page,
                              @RequestParam(defaultValue = "200") int size) {
         requireAdmin();
-        checkPaging(page, size);
+        Paging.check(page, size);
         return credentials.all(page, size, users.current()).stream().map(this::view).toList();
     }
 
@@ -152,14 +153,8 @@ class RemoteSignController {
     List<TransactionView> transactions(@RequestParam(required = false) SignTransactionStatus status,
                                        @RequestParam(defaultValue = "0") int page,
                                        @RequestParam(defaultValue = "100") int size) {
-        checkPaging(page, size);
+        Paging.check(page, size);
         return transactions.mine(users.current().username(), status, page, size).stream().map(this::view).toList();
-    }
-
-    private static void checkPaging(int page, int size) {
-        if (page < 0 || size < 1 || size > 200) {
-            throw ApiException.badRequest("PAGING_INVALID", "Tham số phân trang không hợp lệ (size từ 1 đến 200).");
-        }
     }
 
     @GetMapping("/api/sign-transactions/{id}")

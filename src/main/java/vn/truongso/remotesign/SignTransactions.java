@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.truongso.common.ApiException;
+import vn.truongso.common.Paging;
 import vn.truongso.signing.DigestToSign;
 import vn.truongso.signing.SignatureConfirmationDecided;
 
@@ -95,7 +96,7 @@ class SignTransactions {
 
     /** One page of the signer's transactions, newest first (the status is as of now: a lapsed one is EXPIRED). */
     List<SignTransaction> mine(String username, SignTransactionStatus status, int page, int size) {
-        if ((long) page * size > Integer.MAX_VALUE) {
+        if (Paging.beyondAnyList(page, size)) {
             return List.of();
         }
         Instant now = clock.instant();

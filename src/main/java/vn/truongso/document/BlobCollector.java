@@ -12,7 +12,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -39,10 +38,10 @@ class BlobCollector {
     private final JdbcTemplate jdbc;
     private final Duration grace;
 
-    BlobCollector(BlobStore blobs, JdbcTemplate jdbc, @Value("${truongso.storage.gc.grace:24h}") Duration grace) {
+    BlobCollector(BlobStore blobs, JdbcTemplate jdbc, StorageProperties properties) {
         this.blobs = blobs;
         this.jdbc = jdbc;
-        this.grace = grace;
+        this.grace = properties.gc().grace();
     }
 
     /** What one run did. */

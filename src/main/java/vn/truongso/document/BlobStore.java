@@ -21,7 +21,6 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,8 +41,8 @@ class BlobStore {
 
     private final Path root;
 
-    BlobStore(@Value("${truongso.storage.dir}") Path root) throws IOException {
-        this.root = root.toAbsolutePath().normalize();
+    BlobStore(StorageProperties properties) throws IOException {
+        this.root = properties.dir().toAbsolutePath().normalize();
         Files.createDirectories(this.root);
     }
 

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -38,14 +37,14 @@ public class DocumentService {
     private final DocumentHolds holds;
 
     DocumentService(DocumentRepository documents, BlobStore blobs, PdfInspector inspector,
-                    @Value("${truongso.documents.max-size}") DataSize maxSize, Clock clock,
+                    DocumentProperties properties, Clock clock,
                     ApplicationEventPublisher events, ReadGrantRepository grants, DocumentHolds holds) {
         this.holds = holds;
         this.grants = grants;
         this.documents = documents;
         this.blobs = blobs;
         this.inspector = inspector;
-        this.maxSize = maxSize;
+        this.maxSize = properties.maxSize();
         this.clock = clock;
         this.events = events;
     }

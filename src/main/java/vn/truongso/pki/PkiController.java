@@ -4,7 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -41,7 +41,12 @@ class PkiController {
     private final PkiService pki;
     private final boolean publicTsa;
 
-    PkiController(PkiService pki, @Value("${truongso.pki.tsa.public:false}") boolean publicTsa) {
+    @Autowired
+    PkiController(PkiService pki, PkiProperties properties) {
+        this(pki, properties.tsa().open());
+    }
+
+    PkiController(PkiService pki, boolean publicTsa) {
         this.pki = pki;
         this.publicTsa = publicTsa;
     }

@@ -12,7 +12,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -42,8 +41,9 @@ class PkiRateLimit extends OncePerRequestFilter {
     /** The clock the buckets refill by; a test holds it still to count exactly. */
     volatile LongSupplier nanoTime = System::nanoTime;
 
-    PkiRateLimit(@Value("${truongso.pki.rate-limit.burst:300}") int burst,
-                 @Value("${truongso.pki.rate-limit.requests-per-minute:1200}") int perMinute) {
+    PkiRateLimit(PkiProperties properties) {
+        int burst = properties.rateLimit().burst();
+        int perMinute = properties.rateLimit().requestsPerMinute();
         if (burst < 1 || perMinute < 1) {
             throw new IllegalStateException("truongso.pki.rate-limit.burst and requests-per-minute must be positive");
         }

@@ -22,7 +22,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.core.io.support.ResourcePatternUtils;
@@ -64,8 +63,9 @@ class PkiService implements SchoolPki {
     private final RootCrl rootCrl;
 
     PkiService(ResourceLoader resources, RevocationStore revocations, IssuedCertificateStore issuedStore, Clock clock,
-               Environment env, @Value("${truongso.pki.dir}") String dir,
-               @Value("${truongso.pki.password}") String password) {
+               Environment env, PkiProperties properties) {
+        String dir = properties.dir();
+        String password = properties.password();
         // Before any key is read: a copy of the sample with another password is refused for what it is.
         SamplePkiGuard.refuseInProduction(env.matchesProfiles("prod"), dir, PkiMaterial.readRoot(resources, dir));
         this.material = PkiMaterial.load(resources, dir, password.toCharArray());

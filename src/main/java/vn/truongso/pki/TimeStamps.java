@@ -23,9 +23,6 @@ import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.tsp.TimeStampToken;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import java.math.BigInteger;
 import java.net.URI;
@@ -44,7 +41,6 @@ import org.bouncycastle.tsp.TimeStampRequestGenerator;
 import org.bouncycastle.tsp.TimeStampResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import vn.truongso.common.ApiException;
@@ -69,10 +65,8 @@ public class TimeStamps {
     private final Set<TrustAnchor> trust;
 
     @Autowired
-    TimeStamps(SchoolPki pki, Environment env, ResourceLoader resources,
-               @Value("${truongso.pki.tsa-url:}") String tsaUrl) {
-        this(pki, tsaUrl, certificates(resources, Binder.get(env)
-                .bind("truongso.pki.tsa-trust", Bindable.listOf(String.class)).orElse(List.of())));
+    TimeStamps(SchoolPki pki, ResourceLoader resources, PkiProperties properties) {
+        this(pki, properties.tsaUrl(), certificates(resources, properties.tsaTrust()));
     }
 
     TimeStamps(SchoolPki pki, String tsaUrl, List<X509Certificate> trusted) {

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.ApplicationEventPublisher;
 
 /**
@@ -24,7 +26,9 @@ public class LoginThrottle {
     /**
      * @param locks how long the first, second, … lock lasts; the last one repeats
      */
-    public record Limits(int accountMaxFailures, int addressMaxFailures, Duration window, List<Duration> locks) {
+    @ConfigurationProperties(prefix = "truongso.login")
+    public record Limits(@DefaultValue("5") int accountMaxFailures, @DefaultValue("50") int addressMaxFailures,
+                         @DefaultValue("15m") Duration window, @DefaultValue({"15m", "1h", "24h"}) List<Duration> locks) {
 
         public static final Limits DEFAULTS = new Limits(5, 50, Duration.ofMinutes(15),
                 List.of(Duration.ofMinutes(15), Duration.ofHours(1), Duration.ofHours(24)));

@@ -4,9 +4,7 @@ import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Collections;
-import java.util.List;
 import org.apache.tomcat.util.buf.EncodedSolidusHandling;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
@@ -60,13 +58,8 @@ class SecurityConfig {
 
     /** Wrong-password counts in this process's memory (not shared between nodes yet: issue 12). */
     @Bean
-    LoginThrottle loginThrottle(Clock clock, ApplicationEventPublisher events,
-                                @Value("${truongso.login.account-max-failures:5}") int accountMaxFailures,
-                                @Value("${truongso.login.address-max-failures:50}") int addressMaxFailures,
-                                @Value("${truongso.login.window:15m}") Duration window,
-                                @Value("${truongso.login.locks:15m,1h,24h}") List<Duration> locks) {
-        return new LoginThrottle(new InMemoryLoginAttempts(), clock,
-                new LoginThrottle.Limits(accountMaxFailures, addressMaxFailures, window, locks), events);
+    LoginThrottle loginThrottle(Clock clock, ApplicationEventPublisher events, LoginThrottle.Limits limits) {
+        return new LoginThrottle(new InMemoryLoginAttempts(), clock, limits, events);
     }
 
     /** The only AuthenticationProvider: every chain's password check is throttled. */

@@ -45,7 +45,8 @@ class PkiProductionTest {
             env.setActiveProfiles(profile);
         }
         return new PkiService(new DefaultResourceLoader(), mock(RevocationStore.class),
-                mock(IssuedCertificateStore.class), Clock.systemUTC(), env, dir, password);
+                mock(IssuedCertificateStore.class), Clock.systemUTC(), env,
+                TestCerts.pkiProperties(dir, password));
     }
 
     static int pki(String... args) {

@@ -153,7 +153,8 @@ class PkiServiceTest {
                 "Trần Thị Khởi Động", "Giáo viên", "Trường THCS Hòa Bình");
         // A second PKI service over the same database: another node, or this one after a restart.
         PkiService other = new PkiService(resources, revocationStore, issuedStore, java.time.Clock.systemUTC(),
-                new org.springframework.mock.env.MockEnvironment(), "classpath:certs-sample/", "truongso-sample");
+                new org.springframework.mock.env.MockEnvironment(),
+                TestCerts.pkiProperties("classpath:certs-sample/", "truongso-sample"));
         org.bouncycastle.cert.ocsp.BasicOCSPResp good = (org.bouncycastle.cert.ocsp.BasicOCSPResp)
                 new org.bouncycastle.cert.ocsp.OCSPResp(other.ocspResponse(cert)).getResponseObject();
         org.assertj.core.api.Assertions.assertThat(good.getResponses()[0].getCertStatus()).isNull(); // null = good

@@ -72,4 +72,10 @@ final class TestCerts {
         return org.bouncycastle.asn1.ASN1Integer.getInstance(
                 org.bouncycastle.asn1.ASN1OctetString.getInstance(ext).getOctets()).getValue();
     }
+
+    /** The PKI settings of a directory and its password, the rest as the embedded default has them. */
+    static PkiProperties pkiProperties(String dir, String password) {
+        return new PkiProperties(dir, password, null, java.util.List.of(), new PkiProperties.Tsa(false),
+                new PkiProperties.RateLimit(300, 1200));
+    }
 }

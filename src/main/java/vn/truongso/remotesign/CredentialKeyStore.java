@@ -3,7 +3,6 @@ package vn.truongso.remotesign;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,11 +21,12 @@ class CredentialKeyStore {
     private final Pkcs11Token token;
 
     @Autowired
-    CredentialKeyStore(@Value("${truongso.remotesign.key-store:SOFTWARE}") KeyStorage forNewKeys,
-                       @Value("${truongso.remotesign.pkcs11.library:}") String library,
-                       @Value("${truongso.remotesign.pkcs11.slot:#{null}}") Long slot,
-                       @Value("${truongso.remotesign.pkcs11.slot-list-index:0}") int slotListIndex,
-                       @Value("${truongso.remotesign.pkcs11.pin:}") String pin) {
+    CredentialKeyStore(RemoteSignProperties properties) {
+        this(properties.keyStore(), properties.pkcs11().library(), properties.pkcs11().slot(),
+                properties.pkcs11().slotListIndex(), properties.pkcs11().pin());
+    }
+
+    CredentialKeyStore(KeyStorage forNewKeys, String library, Long slot, int slotListIndex, String pin) {
         this.forNewKeys = forNewKeys;
         if (forNewKeys == KeyStorage.PKCS11 || (library != null && !library.isBlank())) {
             char[] pinChars = Pkcs11Token.chars(pin);

@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -42,13 +41,12 @@ class CscSigning {
     private final TransactionTemplate tx;
 
     CscSigning(CredentialRepository credentialRepo, CscAuthorizationRepository authorizations, Credentials credentials,
-               Clock clock, @Value("${truongso.remotesign.csc.sad-ttl:5m}") Duration sadTtl,
-               PlatformTransactionManager txManager) {
+               Clock clock, RemoteSignProperties properties, PlatformTransactionManager txManager) {
         this.credentialRepo = credentialRepo;
         this.authorizations = authorizations;
         this.credentials = credentials;
         this.clock = clock;
-        this.sadTtl = sadTtl;
+        this.sadTtl = properties.csc().sadTtl();
         this.tx = new TransactionTemplate(txManager);
     }
 

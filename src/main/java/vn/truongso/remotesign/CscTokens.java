@@ -11,7 +11,6 @@ import java.util.Base64;
 import java.util.HexFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,11 +29,10 @@ class CscTokens {
     private final Clock clock;
     private final Duration ttl;
 
-    CscTokens(CscAccessTokenRepository repo, Clock clock,
-              @Value("${truongso.remotesign.csc.token-ttl:1h}") Duration ttl) {
+    CscTokens(CscAccessTokenRepository repo, Clock clock, RemoteSignProperties properties) {
         this.repo = repo;
         this.clock = clock;
-        this.ttl = ttl;
+        this.ttl = properties.csc().tokenTtl();
     }
 
     record Issued(String token, long expiresInSeconds) {

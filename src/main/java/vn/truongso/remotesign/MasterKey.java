@@ -11,7 +11,6 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,8 +36,11 @@ class MasterKey {
      * {@code TRUONGSO_MASTER_KEY} and has no file fallback (application-prod.yml).
      */
     @org.springframework.beans.factory.annotation.Autowired
-    MasterKey(@Value("${truongso.remotesign.master-key:}") String base64,
-              @Value("${truongso.remotesign.master-key-file:}") String file) {
+    MasterKey(RemoteSignProperties properties) {
+        this(properties.masterKey(), properties.masterKeyFile());
+    }
+
+    MasterKey(String base64, String file) {
         this(decode(base64 == null || base64.isBlank() ? fromFile(file) : base64));
     }
 

@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -39,13 +38,13 @@ class SignTransactions {
     private final ApplicationEventPublisher events;
 
     SignTransactions(SignTransactionRepository repo, CredentialRepository credentialRepo, Credentials credentials,
-                     Clock clock, @Value("${truongso.remotesign.transaction-ttl:5m}") Duration ttl,
+                     Clock clock, RemoteSignProperties properties,
                      PlatformTransactionManager txManager, ApplicationEventPublisher events) {
         this.repo = repo;
         this.credentialRepo = credentialRepo;
         this.credentials = credentials;
         this.clock = clock;
-        this.ttl = ttl;
+        this.ttl = properties.transactionTtl();
         this.tx = new TransactionTemplate(txManager);
         this.events = events;
     }

@@ -1,26 +1,20 @@
 package vn.truongso.enrolment;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.GregorianCalendar;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.TimeZone;
-import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
+import vn.truongso.common.PdfTextWriter;
+import vn.truongso.common.PdfTextWriter.Align;
+import vn.truongso.common.PdfTextWriter.Layout;
+import vn.truongso.common.PdfTextWriter.Run;
 import vn.truongso.common.VietnamTime;
 import vn.truongso.common.VietnameseFont;
 import vn.truongso.common.VietnameseFont.Face;
@@ -33,7 +27,7 @@ import vn.truongso.common.VietnameseFont.Face;
  *
  * <p>The decree asks for Times New Roman: all text is in {@link VietnameseFont#serif} (Liberation Serif, metric
  * compatible with it), each style in its real face, embedded as a subset; every width is measured in the face it is
- * drawn in.
+ * drawn in. The text is laid out by {@link PdfTextWriter}; this class decides what goes where.
  */
 @Component
 public class AdmissionDecisionPdf {
@@ -47,8 +41,8 @@ public class AdmissionDecisionPdf {
     static final float BOTTOM = 20 * MM;
     static final float LEFT = 30 * MM;
     static final float RIGHT = 15 * MM;
-    static final float PAGE_W = PDRectangle.A4.getWidth();
-    static final float PAGE_H = PDRectangle.A4.getHeight();
+    static final float PAGE_W = PdfTextWriter.PAGE_W;
+    static final float PAGE_H = PdfTextWriter.PAGE_H;
     static final float CONTENT_W = PAGE_W - LEFT - RIGHT;
     /** Header and signature columns: the left one for the school, the right one for the state and the signer. */
     static final float LEFT_COL_W = CONTENT_W * 0.42f;
@@ -61,6 +55,8 @@ public class AdmissionDecisionPdf {
     private static final float BODY = 13;
     private static final float TITLE = 14;
     private static final float LEADING = 1.3f;
+    /** Page numbers from the second page, centred in the top margin, as Decree 30 asks. */
+    private static final Layout LAYOUT = new Layout(TOP, BOTTOM, LEFT, RIGHT, LEADING, 0, BODY);
     private static final float INDENT = 10 * MM;
     private static final Locale VI = Locale.forLanguageTag("vi-VN");
 
@@ -82,12 +78,11 @@ public class AdmissionDecisionPdf {
      */
     public byte[] render(Decision d) {
         validate(d);
-        try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Writer w = new Writer(doc);
+        try (PdfTextWriter w = new PdfTextWriter(LAYOUT)) {
             String school = upper(d.schoolName());
             String title = "Quyết định về việc công nhận học sinh trúng tuyển vào lớp " + d.grade() + " năm học "
                     + nfc(d.schoolYear());
-            PDDocumentInformation info = doc.getDocumentInformation();
+            PDDocumentInformation info = w.info();
             info.setTitle(title + " – " + nfc(d.childName()));
             info.setSubject(nfc(d.numberText()));
             info.setAuthor(school);
@@ -98,65 +93,69 @@ public class AdmissionDecisionPdf {
 
             header(w, d, school);
             w.gap(BODY * 1.2f);
-            w.paragraph(List.of(b("QUYẾT ĐỊNH")), TITLE, Align.CENTER, 0, 0);
-            float summaryTop = w.y;
+            w.paragraph(List.of(b("QUYẾT ĐỊNH")), TITLE, Align.CENTER, 0);
+            float summaryTop = w.y();
             w.paragraph(List.of(b("Về việc công nhận học sinh trúng tuyển vào lớp " + d.grade() + " năm học "
-                    + nfc(d.schoolYear()))), BODY, Align.CENTER, 0, 0);
+                    + nfc(d.schoolYear()))), BODY, Align.CENTER, 0);
             float summaryWidth = Math.min(CONTENT_W, w.width("Về việc công nhận học sinh trúng tuyển vào lớp "
-                    + d.grade() + " năm học " + nfc(d.schoolYear()), Style.BOLD, BODY));
-            if (summaryTop - w.y > BODY * LEADING * 1.5f) {
+                    + d.grade() + " năm học " + nfc(d.schoolYear()), Face.BOLD, BODY));
+            if (summaryTop - w.y() > BODY * LEADING * 1.5f) {
                 summaryWidth = CONTENT_W; // wrapped: the rule goes under the widest line, the full measure
             }
-            w.rule(LEFT + CONTENT_W / 2, w.y - 3, Math.max(summaryWidth / 3, 60));
+            w.rule(LEFT + CONTENT_W / 2, w.y() - 3, Math.max(summaryWidth / 3, 60));
             w.gap(5);
             w.gap(BODY * 1.0f);
-            w.paragraph(List.of(b("HIỆU TRƯỞNG " + school)), BODY, Align.CENTER, 0, BODY * 0.4f);
+            w.paragraph(List.of(b("HIỆU TRƯỞNG " + school)), BODY, Align.CENTER, 0);
+            w.gap(BODY * 0.4f);
             w.gap(BODY * 0.2f);
             for (String basis : bases(d)) {
-                w.paragraph(List.of(i(basis)), BODY, Align.JUSTIFY, INDENT, BODY * 0.35f);
+                w.paragraph(List.of(i(basis)), BODY, Align.JUSTIFY, INDENT);
+                w.gap(BODY * 0.35f);
             }
             w.gap(BODY * 0.2f);
-            w.paragraph(List.of(b("QUYẾT ĐỊNH:")), BODY, Align.CENTER, 0, BODY * 0.5f);
+            w.paragraph(List.of(b("QUYẾT ĐỊNH:")), BODY, Align.CENTER, 0);
+            w.gap(BODY * 0.5f);
             for (List<Run> article : articles(d)) {
-                w.paragraph(article, BODY, Align.JUSTIFY, INDENT, BODY * 0.45f);
+                w.paragraph(article, BODY, Align.JUSTIFY, INDENT);
+                w.gap(BODY * 0.45f);
             }
             signature(w, d);
-            w.finish();
-            doc.save(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return w.bytes();
         }
     }
 
+    /** Centred lines in a column, wrapped to its width; the widest line's width. */
+    private static float column(PdfTextWriter w, String text, Face face, float size, float x, float width) {
+        return w.lines(List.of(new Run(text, face)), size, x, width, Align.CENTER, 0);
+    }
+
     /** Top left the authority and the school over the number; top right the national heading over place and date. */
-    private static void header(Writer w, Decision d, String school) throws IOException {
-        float top = w.y;
+    private static void header(PdfTextWriter w, Decision d, String school) {
+        float top = w.y();
         // Left column.
-        w.y = top;
-        w.columnLines(upper(d.authorityName()), Style.REGULAR, HEAD, LEFT, LEFT_COL_W);
-        float schoolWidth = w.columnLines(school, Style.BOLD, HEAD, LEFT, LEFT_COL_W);
-        w.rule(LEFT + LEFT_COL_W / 2, w.y - 3, Math.max(schoolWidth / 3, 40));
+        column(w, upper(d.authorityName()), Face.REGULAR, HEAD, LEFT, LEFT_COL_W);
+        float schoolWidth = column(w, school, Face.BOLD, HEAD, LEFT, LEFT_COL_W);
+        w.rule(LEFT + LEFT_COL_W / 2, w.y() - 3, Math.max(schoolWidth / 3, 40));
         w.gap(5);
-        float leftBottom = w.y;
+        float leftBottom = w.y();
         // Right column: the national name in capitals, the motto under it with a rule as long as the motto.
-        w.y = top;
+        w.moveTo(top);
         String nation = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
-        float nationSize = Math.min(HEAD, HEAD * (RIGHT_COL_W - 4) / w.width(nation, Style.BOLD, HEAD));
-        w.columnLines(nation, Style.BOLD, nationSize, RIGHT_COL_X, RIGHT_COL_W);
+        float nationSize = Math.min(HEAD, HEAD * (RIGHT_COL_W - 4) / w.width(nation, Face.BOLD, HEAD));
+        column(w, nation, Face.BOLD, nationSize, RIGHT_COL_X, RIGHT_COL_W);
         String motto = "Độc lập - Tự do - Hạnh phúc";
-        float mottoWidth = w.columnLines(motto, Style.BOLD, BODY, RIGHT_COL_X, RIGHT_COL_W);
-        w.rule(RIGHT_COL_X + RIGHT_COL_W / 2, w.y - 3, mottoWidth);
+        float mottoWidth = column(w, motto, Face.BOLD, BODY, RIGHT_COL_X, RIGHT_COL_W);
+        w.rule(RIGHT_COL_X + RIGHT_COL_W / 2, w.y() - 3, mottoWidth);
         w.gap(5);
-        float rightBottom = w.y;
+        float rightBottom = w.y();
         // The number and the place and date share a line (Decree 30, boxes 3 and 4).
         float line = Math.min(leftBottom, rightBottom) - BODY * 0.5f;
-        w.y = line;
-        w.columnLines(nfc(d.numberText()), Style.REGULAR, BODY, LEFT, LEFT_COL_W);
-        float numberBottom = w.y;
-        w.y = line;
-        w.columnLines(nfc(d.place()) + ", " + dateText(d.date()), Style.ITALIC, BODY, RIGHT_COL_X, RIGHT_COL_W);
-        w.y = Math.min(numberBottom, w.y);
+        w.moveTo(line);
+        column(w, nfc(d.numberText()), Face.REGULAR, BODY, LEFT, LEFT_COL_W);
+        float numberBottom = w.y();
+        w.moveTo(line);
+        column(w, nfc(d.place()) + ", " + dateText(d.date()), Face.ITALIC, BODY, RIGHT_COL_X, RIGHT_COL_W);
+        w.moveTo(Math.min(numberBottom, w.y()));
     }
 
     /** The legal bases, italic, each ending with a semicolon and the last with a full stop. */
@@ -199,24 +198,24 @@ public class AdmissionDecisionPdf {
      * Bottom left "Nơi nhận", bottom right the signer's title, empty room for the signature, the signer's name; kept
      * together on one page.
      */
-    private static void signature(Writer w, Decision d) throws IOException {
+    private static void signature(PdfTextWriter w, Decision d) {
         List<String> titles = d.authorityLines().stream().map(AdmissionDecisionPdf::upper).toList();
         float needed = BODY * 0.8f + titles.size() * BODY * LEADING + SIGNATURE_SPACE + BODY * LEADING;
         w.gap(BODY * 0.8f);
         w.ensure(needed - BODY * 0.8f);
-        float top = w.y;
+        float top = w.y();
         // Left: the recipients.
-        w.line(List.of(new Run("Nơi nhận:", Style.BOLD_ITALIC)), 12, LEFT, LEFT_COL_W);
+        w.line(List.of(new Run("Nơi nhận:", Face.BOLD_ITALIC)), 12, LEFT, LEFT_COL_W);
         for (String recipient : List.of("- Như Điều 3;", "- Lưu: VT.")) {
             w.line(List.of(r(recipient)), 11, LEFT, LEFT_COL_W);
         }
         // Right: the signer.
-        w.y = top;
+        w.moveTo(top);
         for (String t : titles) {
-            w.columnLines(t, Style.BOLD, BODY, RIGHT_COL_X, RIGHT_COL_W);
+            column(w, t, Face.BOLD, BODY, RIGHT_COL_X, RIGHT_COL_W);
         }
         w.gap(SIGNATURE_SPACE);
-        w.columnLines(nfc(d.principalName()), Style.BOLD, BODY, RIGHT_COL_X, RIGHT_COL_W);
+        column(w, nfc(d.principalName()), Face.BOLD, BODY, RIGHT_COL_X, RIGHT_COL_W);
     }
 
     /**
@@ -290,15 +289,15 @@ public class AdmissionDecisionPdf {
     }
 
     private static Run r(String text) {
-        return new Run(text, Style.REGULAR);
+        return Run.regular(text);
     }
 
     private static Run b(String text) {
-        return new Run(text, Style.BOLD);
+        return Run.bold(text);
     }
 
     private static Run i(String text) {
-        return new Run(text, Style.ITALIC);
+        return Run.italic(text);
     }
 
     /**
@@ -344,266 +343,6 @@ public class AdmissionDecisionPdf {
                 return List.of("Q. " + title.substring("QUYỀN ".length())); // quyền
             }
             return List.of(title);
-        }
-    }
-
-    private enum Style {
-        REGULAR(Face.REGULAR), BOLD(Face.BOLD), ITALIC(Face.ITALIC), BOLD_ITALIC(Face.BOLD_ITALIC);
-
-        private final Face face;
-
-        Style(Face face) {
-            this.face = face;
-        }
-    }
-
-    private enum Align { LEFT, CENTER, JUSTIFY }
-
-    private record Run(String text, Style style) {
-    }
-
-    /** A word: pieces of text in their styles, no spaces inside. */
-    private record Word(List<Run> pieces) {
-    }
-
-    /**
-     * Writes lines down the page from the top margin, starting a new page (numbered from the second, centred in the
-     * top margin as Decree 30 asks) when the next line would go into the bottom margin.
-     */
-    private static final class Writer {
-
-        private final PDDocument doc;
-        /** The faces used so far; only those are embedded. */
-        private final Map<Face, PDType0Font> fonts = new EnumMap<>(Face.class);
-        private PDPageContentStream cs;
-        private int pages;
-        float y;
-
-        Writer(PDDocument doc) throws IOException {
-            this.doc = doc;
-            newPage();
-        }
-
-        private PDType0Font font(Style style) {
-            return fonts.computeIfAbsent(style.face, face -> VietnameseFont.serif(doc, face));
-        }
-
-        private void newPage() throws IOException {
-            if (cs != null) {
-                cs.close();
-            }
-            PDPage page = new PDPage(PDRectangle.A4);
-            doc.addPage(page);
-            cs = new PDPageContentStream(doc, page);
-            pages++;
-            y = PAGE_H - TOP;
-            if (pages > 1) {
-                String number = String.valueOf(pages);
-                show(number, Style.REGULAR, BODY, (PAGE_W + LEFT - RIGHT - width(number, Style.REGULAR, BODY)) / 2,
-                        PAGE_H - TOP / 2 - BODY / 2);
-            }
-        }
-
-        void ensure(float height) throws IOException {
-            if (y - height < BOTTOM) {
-                newPage();
-            }
-        }
-
-        void gap(float points) {
-            y -= points;
-        }
-
-        float width(String text, Style style, float size) {
-            try {
-                return font(style).getStringWidth(text) / 1000 * size;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        private float width(Word word, float size) {
-            float sum = 0;
-            for (Run piece : word.pieces()) {
-                sum += width(piece.text(), piece.style(), size);
-            }
-            return sum;
-        }
-
-        /** Centred lines in a column, wrapped to its width; the widest line's width. */
-        float columnLines(String text, Style style, float size, float x, float colWidth) throws IOException {
-            float widest = 0;
-            for (List<Word> line : wrap(words(List.of(new Run(text, style))), size, colWidth, 0)) {
-                widest = Math.max(widest, lineWidth(line, size));
-                drawLine(line, size, x, colWidth, Align.CENTER, 0, true);
-            }
-            return widest;
-        }
-
-        /** A paragraph over the full measure, first line indented; {@code after} points below it. */
-        void paragraph(List<Run> runs, float size, Align align, float indent, float after) throws IOException {
-            List<List<Word>> lines = wrap(words(runs), size, CONTENT_W, indent);
-            for (int n = 0; n < lines.size(); n++) {
-                drawLine(lines.get(n), size, LEFT, CONTENT_W, align, n == 0 ? indent : 0, n == lines.size() - 1);
-            }
-            y -= after;
-        }
-
-        /** One unwrapped line in a box. */
-        void line(List<Run> runs, float size, float x, float boxWidth) throws IOException {
-            drawLine(words(runs), size, x, boxWidth, Align.LEFT, 0, true);
-        }
-
-        void rule(float centreX, float atY, float length) throws IOException {
-            cs.setLineWidth(0.6f);
-            cs.moveTo(centreX - length / 2, atY);
-            cs.lineTo(centreX + length / 2, atY);
-            cs.stroke();
-        }
-
-        void finish() throws IOException {
-            cs.close();
-        }
-
-        private static List<Word> words(List<Run> runs) {
-            List<Word> words = new ArrayList<>();
-            List<Run> pieces = new ArrayList<>();
-            for (Run run : runs) {
-                StringBuilder piece = new StringBuilder();
-                for (char c : run.text().toCharArray()) {
-                    if (Character.isWhitespace(c)) {
-                        if (!piece.isEmpty()) {
-                            pieces.add(new Run(piece.toString(), run.style()));
-                            piece.setLength(0);
-                        }
-                        if (!pieces.isEmpty()) {
-                            words.add(new Word(List.copyOf(pieces)));
-                            pieces.clear();
-                        }
-                    } else {
-                        piece.append(c);
-                    }
-                }
-                if (!piece.isEmpty()) {
-                    pieces.add(new Run(piece.toString(), run.style()));
-                }
-            }
-            if (!pieces.isEmpty()) {
-                words.add(new Word(List.copyOf(pieces)));
-            }
-            return words;
-        }
-
-        /** Greedy word wrap by measured width; a word wider than a line is cut between letters. */
-        private List<List<Word>> wrap(List<Word> words, float size, float max, float indent) {
-            float space = width(" ", Style.REGULAR, size);
-            List<List<Word>> lines = new ArrayList<>();
-            List<Word> line = new ArrayList<>();
-            float used = 0;
-            float room = max - indent;
-            for (Word word : words) {
-                for (Word part : splitToFit(word, size, max)) {
-                    float w = width(part, size);
-                    if (!line.isEmpty() && used + space + w > room) {
-                        lines.add(line);
-                        line = new ArrayList<>();
-                        used = 0;
-                        room = max;
-                    }
-                    used += (line.isEmpty() ? 0 : space) + w;
-                    line.add(part);
-                }
-            }
-            if (!line.isEmpty() || lines.isEmpty()) {
-                lines.add(line);
-            }
-            return lines;
-        }
-
-        private List<Word> splitToFit(Word word, float size, float max) {
-            if (width(word, size) <= max) {
-                return List.of(word);
-            }
-            List<Word> parts = new ArrayList<>();
-            List<Run> pieces = new ArrayList<>();
-            float used = 0;
-            for (Run piece : word.pieces()) {
-                StringBuilder text = new StringBuilder();
-                int i = 0;
-                while (i < piece.text().length()) {
-                    int cp = piece.text().codePointAt(i);
-                    String ch = new String(Character.toChars(cp));
-                    float w = width(ch, piece.style(), size);
-                    if (used + w > max && (used > 0)) {
-                        if (!text.isEmpty()) {
-                            pieces.add(new Run(text.toString(), piece.style()));
-                            text.setLength(0);
-                        }
-                        parts.add(new Word(List.copyOf(pieces)));
-                        pieces.clear();
-                        used = 0;
-                    }
-                    text.append(ch);
-                    used += w;
-                    i += Character.charCount(cp);
-                }
-                if (!text.isEmpty()) {
-                    pieces.add(new Run(text.toString(), piece.style()));
-                }
-            }
-            if (!pieces.isEmpty()) {
-                parts.add(new Word(List.copyOf(pieces)));
-            }
-            return parts;
-        }
-
-        private float lineWidth(List<Word> line, float size) {
-            float sum = 0;
-            for (Word word : line) {
-                sum += width(word, size);
-            }
-            return sum + Math.max(0, line.size() - 1) * width(" ", Style.REGULAR, size);
-        }
-
-        /**
-         * Draws a line at the next baseline. Words are drawn with the space that follows them, so text extraction
-         * sees real spaces; justified lines get the extra room spread over the gaps.
-         */
-        private void drawLine(List<Word> line, float size, float x, float boxWidth, Align align, float indent,
-                              boolean last) throws IOException {
-            float lineHeight = size * LEADING;
-            ensure(lineHeight);
-            float baseline = y - size;
-            y -= lineHeight;
-            float natural = lineWidth(line, size);
-            float room = boxWidth - indent;
-            float start = x + indent;
-            float extra = 0;
-            if (align == Align.CENTER) {
-                start = x + Math.max(0, (boxWidth - natural) / 2);
-            } else if (align == Align.JUSTIFY && !last && line.size() > 1 && natural < room) {
-                extra = (room - natural) / (line.size() - 1);
-            }
-            float space = width(" ", Style.REGULAR, size);
-            float cx = start;
-            for (int n = 0; n < line.size(); n++) {
-                List<Run> pieces = line.get(n).pieces();
-                for (int p = 0; p < pieces.size(); p++) {
-                    Run piece = pieces.get(p);
-                    boolean trailing = n < line.size() - 1 && p == pieces.size() - 1;
-                    show(trailing ? piece.text() + " " : piece.text(), piece.style(), size, cx, baseline);
-                    cx += width(piece.text(), piece.style(), size);
-                }
-                cx += space + extra;
-            }
-        }
-
-        private void show(String text, Style style, float size, float x, float baseline) throws IOException {
-            cs.beginText();
-            cs.setFont(font(style), size);
-            cs.newLineAtOffset(x, baseline);
-            cs.showText(text);
-            cs.endText();
         }
     }
 }

@@ -1,89 +1,43 @@
 package vn.truongso.paperless;
 
 import java.awt.Color;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
+import java.util.Locale;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import vn.truongso.common.VietnameseFont;
+import vn.truongso.common.PdfTextWriter;
+import vn.truongso.common.PdfTextWriter.Align;
+import vn.truongso.common.PdfTextWriter.Layout;
+import vn.truongso.common.PdfTextWriter.Run;
 import vn.truongso.common.VietnameseFont.Face;
 
 /**
- * A small A4 page writer for the paperless PDFs (certificate of completion, figures report): Vietnamese text in the
- * Times-compatible serif of {@link VietnameseFont#serif} (real bold and italic faces, each embedded as a subset and
- * measured in its own widths), wrapped to width, tables with ruled cells and a bold header row, bars. Starts a new
- * page when one is full.
+ * The paperless PDFs' page style (certificate of completion, figures report) on top of {@link PdfTextWriter}:
+ * 50-point margins, text wrapped to width with hard line breaks kept, tables, a signer's block on the right half,
+ * and the bar chart of the figures report.
  */
 final class PaperlessPdf implements AutoCloseable {
 
     static final float MARGIN = 50;
-    private static final float WIDTH = PDRectangle.A4.getWidth();
-    private static final float HEIGHT = PDRectangle.A4.getHeight();
+    /** Lines of {@code size} take {@code size + 4} points. */
+    private static final Layout LAYOUT = new Layout(MARGIN, MARGIN, MARGIN, MARGIN, 1, 4, 0);
 
-    private final PDDocument doc = new PDDocument();
-    /** The faces used so far; only those are embedded. */
-    private final Map<Face, PDType0Font> fonts = new EnumMap<>(Face.class);
-    private PDPageContentStream cs;
-    private float y;
+    private final PdfTextWriter w = new PdfTextWriter(LAYOUT);
 
     PaperlessPdf(String title, String subject) {
-        doc.getDocumentInformation().setTitle(title);
-        doc.getDocumentInformation().setSubject(subject);
-        doc.getDocumentInformation().setCreator("TruongSo – Trường Số");
-        newPage();
+        w.info().setTitle(title);
+        w.info().setSubject(subject);
+        w.info().setCreator("TruongSo – Trường Số");
     }
 
     static float contentWidth() {
-        return WIDTH - 2 * MARGIN;
-    }
-
-    private void newPage() {
-        try {
-            if (cs != null) {
-                cs.close();
-            }
-            PDPage page = new PDPage(PDRectangle.A4);
-            doc.addPage(page);
-            cs = new PDPageContentStream(doc, page);
-            y = HEIGHT - MARGIN;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private void room(float needed) {
-        if (y - needed < MARGIN) {
-            newPage();
-        }
-    }
-
-    private PDType0Font font(Face face) {
-        return fonts.computeIfAbsent(face, f -> VietnameseFont.serif(doc, f));
-    }
-
-    float width(String text, Face face, float size) {
-        try {
-            return font(face).getStringWidth(text) / 1000 * size;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return LAYOUT.contentWidth();
     }
 
     /** Text centred on the page, wrapped if wider than it. */
     void centered(String text, float size, Face face) {
-        for (String line : wrap(text, face, size, contentWidth())) {
-            room(size + 6);
-            y -= size + 4;
-            show(line, face, (WIDTH - width(line, face, size)) / 2, y, size);
-        }
+        lines(text, face, size, MARGIN, contentWidth(), Align.CENTER);
     }
 
     /** A paragraph, wrapped to the page width. */
@@ -92,76 +46,33 @@ final class PaperlessPdf implements AutoCloseable {
     }
 
     void paragraph(String text, float size, Face face) {
-        for (String line : wrap(text, face, size, contentWidth())) {
-            room(size + 5);
-            y -= size + 4;
-            show(line, face, MARGIN, y, size);
-        }
+        lines(text, face, size, MARGIN, contentWidth(), Align.LEFT);
     }
 
     /** Bold text centred in the right half of the page, where Vietnamese documents put the signer's block. */
     void signerBlock(String text, float size) {
         float half = contentWidth() / 2;
-        for (String line : wrap(text, Face.BOLD, size, half)) {
-            room(size + 6);
-            y -= size + 4;
-            show(line, Face.BOLD, MARGIN + half + (half - width(line, Face.BOLD, size)) / 2, y, size);
+        lines(text, Face.BOLD, size, MARGIN + half, half, Align.CENTER);
+    }
+
+    private void lines(String text, Face face, float size, float x, float width, Align align) {
+        for (String para : text.split("\n", -1)) {
+            w.lines(List.of(new Run(para, face)), size, x, width, align, 0);
         }
     }
 
     /** Starts a new page unless {@code points} fit on this one (e.g. a signer's block with room to sign). */
     void keep(float points) {
-        room(points);
+        w.ensure(points);
     }
 
     void gap(float points) {
-        y -= points;
+        w.gap(points);
     }
 
     /** A table with a header row; columns get the given shares of the page width; text wraps inside cells. */
     void table(float[] shares, List<String[]> rows, float size) {
-        float[] widths = new float[shares.length];
-        for (int i = 0; i < shares.length; i++) {
-            widths[i] = shares[i] * contentWidth();
-        }
-        boolean header = true;
-        y -= 4;
-        for (String[] row : rows) {
-            Face face = header ? Face.BOLD : Face.REGULAR;
-            List<List<String>> cells = new ArrayList<>();
-            int lines = 1;
-            for (int i = 0; i < widths.length; i++) {
-                List<String> w = wrap(i < row.length && row[i] != null ? row[i] : "", face, size, widths[i] - 6);
-                cells.add(w);
-                lines = Math.max(lines, w.size());
-            }
-            float h = lines * (size + 3) + 6;
-            room(h);
-            try {
-                float x = MARGIN;
-                if (header) {
-                    cs.setNonStrokingColor(new Color(230, 236, 245));
-                    cs.addRect(MARGIN, y - h, contentWidth(), h);
-                    cs.fill();
-                    cs.setNonStrokingColor(Color.BLACK);
-                }
-                for (int i = 0; i < widths.length; i++) {
-                    cs.addRect(x, y - h, widths[i], h);
-                    cs.setLineWidth(0.5f);
-                    cs.stroke();
-                    float ty = y - 3 - size;
-                    for (String line : cells.get(i)) {
-                        show(line, face, x + 3, ty, size);
-                        ty -= size + 3;
-                    }
-                    x += widths[i];
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            y -= h;
-            header = false;
-        }
+        w.table(shares, rows, size);
     }
 
     /** A horizontal bar chart of shares (0..1) with an optional target mark per bar. */
@@ -171,14 +82,16 @@ final class PaperlessPdf implements AutoCloseable {
         float barHeight = size + 4;
         try {
             for (int i = 0; i < labels.size(); i++) {
-                List<String> label = wrap(labels.get(i), Face.REGULAR, size, labelWidth - 6);
+                List<String> label = w.wrap(labels.get(i), Face.REGULAR, size, labelWidth - 6);
                 float h = Math.max(barHeight, label.size() * (size + 3)) + 8;
-                room(h);
+                w.ensure(h);
+                float y = w.y();
                 float ty = y - size - 2;
                 for (String line : label) {
-                    show(line, Face.REGULAR, MARGIN, ty, size);
+                    w.show(line, Face.REGULAR, size, MARGIN, ty);
                     ty -= size + 3;
                 }
+                PDPageContentStream cs = w.graphics();
                 float x0 = MARGIN + labelWidth;
                 cs.setStrokingColor(Color.GRAY);
                 cs.addRect(x0, y - barHeight - 2, barMax, barHeight);
@@ -201,8 +114,8 @@ final class PaperlessPdf implements AutoCloseable {
                     cs.stroke();
                 }
                 cs.setStrokingColor(Color.BLACK);
-                show(v == null ? "–" : percent(v), Face.REGULAR, x0 + barMax + 4, y - size - 2, size);
-                y -= h;
+                w.show(v == null ? "–" : percent(v), Face.REGULAR, size, x0 + barMax + 4, y - size - 2);
+                w.gap(h);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -210,58 +123,15 @@ final class PaperlessPdf implements AutoCloseable {
     }
 
     static String percent(double share) {
-        return String.format(java.util.Locale.ROOT, "%.1f%%", share * 100).replace('.', ',');
-    }
-
-    private void show(String text, Face face, float x, float atY, float size) {
-        try {
-            cs.beginText();
-            cs.setFont(font(face), size);
-            cs.newLineAtOffset(x, atY);
-            cs.showText(text);
-            cs.endText();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Greedy word wrap by the widths of {@code face}; a word wider than a line stands alone on it. */
-    private List<String> wrap(String text, Face face, float size, float max) {
-        List<String> lines = new ArrayList<>();
-        for (String para : text.split("\n", -1)) {
-            StringBuilder line = new StringBuilder();
-            for (String word : para.split(" ")) {
-                String candidate = line.isEmpty() ? word : line + " " + word;
-                if (width(candidate, face, size) <= max || line.isEmpty()) {
-                    line.setLength(0);
-                    line.append(candidate);
-                } else {
-                    lines.add(line.toString());
-                    line.setLength(0);
-                    line.append(word);
-                }
-            }
-            lines.add(line.toString());
-        }
-        return lines;
+        return String.format(Locale.ROOT, "%.1f%%", share * 100).replace('.', ',');
     }
 
     byte[] bytes() {
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            cs.close();
-            doc.save(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return w.bytes();
     }
 
     @Override
     public void close() {
-        try {
-            doc.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        w.close();
     }
 }

@@ -1,33 +1,16 @@
 package vn.truongso.remotesign;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.math.BigInteger;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.KeyStore;
 import java.security.PrivateKey;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.WriterException;
-import com.google.zxing.client.j2se.MatrixToImageWriter;
-import com.google.zxing.qrcode.QRCodeWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -38,28 +21,27 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import vn.truongso.common.ApiException;
 import vn.truongso.common.Paging;
-import vn.truongso.common.VietnamTime;
 import vn.truongso.notification.Notifier;
 import vn.truongso.pki.SchoolPki;
 import vn.truongso.school.CurrentUser;
 import vn.truongso.school.Role;
 import vn.truongso.school.UserDirectory;
-import vn.truongso.signing.KeyPairSignatureProvider;
-import vn.truongso.signing.SignatureValueProvider;
 
-/** Issuing, importing and administering signing credentials, and TOTP enrolment. */
+/**
+ * Issuing, importing and administering signing credentials, and TOTP enrolment: the one transactional service the
+ * rest of the module goes through. The parts live beside it, as plain objects it calls inside its transactions:
+ * {@link Pkcs12Import} (reading and checking an imported key), {@link TotpCodes} (secrets, QR code, code checks) and
+ * {@link CredentialKeys} (certificate, key and signatures).
+ */
 @Service
 @Transactional
 class Credentials {
 
-    private static final java.security.Provider BOUNCY_CASTLE = new org.bouncycastle.jce.provider.BouncyCastleProvider();
-
     private static final Logger log = LoggerFactory.getLogger(Credentials.class);
     static final EnumSet<Role> SIGNERS = EnumSet.of(Role.TEACHER, Role.HEAD, Role.PRINCIPAL, Role.VICE_PRINCIPAL,
             Role.CLERK);
-    /** The QR code (which carries the secret) is offered only briefly after enrolment. */
-    static final Duration QR_WINDOW = Duration.ofMinutes(10);
     private static final int CESSATION_OF_OPERATION = 5;
+    /** Wrong codes in a row before the credential locks, and for how long the first lock lasts. */
     static final int MAX_FAILED_CODES = 5;
     static final Duration LOCK_FOR = Duration.ofMinutes(15);
 
@@ -68,10 +50,12 @@ class Credentials {
     private final SchoolPki pki;
     private final UserDirectory users;
     private final Clock clock;
-    private final OtpClock otpClock;
     private final CredentialKeyStore keyStore;
     private final ApplicationEventPublisher events;
     private final Notifier notifier;
+    private final CredentialKeys keyMaterial;
+    private final Pkcs12Import pkcs12Import;
+    private final TotpCodes totp;
 
     Credentials(CredentialRepository repo, MasterKey masterKey, SchoolPki pki, UserDirectory users, Clock clock,
                 OtpClock otpClock, CredentialKeyStore keyStore, ApplicationEventPublisher events, Notifier notifier) {
@@ -82,9 +66,12 @@ class Credentials {
         this.pki = pki;
         this.users = users;
         this.clock = clock;
-        this.otpClock = otpClock;
         this.keyStore = keyStore;
+        this.keyMaterial = new CredentialKeys(masterKey, pki, keyStore);
+        this.pkcs12Import = new Pkcs12Import(pki, repo, clock);
+        this.totp = new TotpCodes(masterKey, clock, otpClock);
     }
+
 
     /**
      * A new RSA 2048 key pair and a certificate from the school PKI. Where the key is made and kept follows
@@ -95,7 +82,7 @@ class Credentials {
         CurrentUser user = signerWithinReach(username, admin);
         requireNoLiveCredential(username);
         boolean inToken = keyStore.forNewKeys() == KeyStorage.PKCS11;
-        KeyPair keys = inToken ? keyStore.token().generateRsaKeyPair(2048) : newRsaKeyPair();
+        KeyPair keys = inToken ? keyStore.token().generateRsaKeyPair(2048) : CredentialKeys.newRsaKeyPair();
         X509Certificate cert = pki.issueSigningCertificate(keys.getPublic(), user.fullName(), user.title(),
                 user.organisationName());
         return changed(inToken ? storeInToken(username, keys.getPrivate(), cert)
@@ -113,7 +100,7 @@ class Credentials {
             return Optional.empty();
         }
         requireNoLiveCredential(username);
-        KeyPair keys = newRsaKeyPair();
+        KeyPair keys = CredentialKeys.newRsaKeyPair();
         X509Certificate cert = pki.issueSigningCertificate(keys.getPublic(), user.fullName(), user.title(),
                 user.organisationName());
         return Optional.of(changed(store(username, keys.getPrivate(), cert, totpSecret),
@@ -127,96 +114,10 @@ class Credentials {
      */
     Credential importPkcs12(String username, byte[] pkcs12, char[] password, CurrentUser admin) {
         CurrentUser user = signerWithinReach(username, admin);
-        PrivateKey key = null;
-        X509Certificate cert = null;
-        try {
-            // Bouncy Castle's keystore, named: the JDK's refuses any password that is not ASCII ("mật khẩu"), and
-            // which one "PKCS12" finds would depend on the order in which libraries registered their providers.
-            KeyStore store = KeyStore.getInstance("PKCS12", BOUNCY_CASTLE);
-            store.load(new ByteArrayInputStream(pkcs12), password);
-            for (String alias : java.util.Collections.list(store.aliases())) {
-                if (store.isKeyEntry(alias)) {
-                    if (key != null) {
-                        throw ApiException.badRequest("PKCS12_INVALID",
-                                "Tệp PKCS#12 phải chứa đúng một khóa bí mật kèm chứng thư.");
-                    }
-                    key = (PrivateKey) store.getKey(alias, password);
-                    cert = (X509Certificate) store.getCertificate(alias);
-                }
-            }
-        } catch (IOException | GeneralSecurityException | ClassCastException | IllegalArgumentException
-                 | IllegalStateException | StackOverflowError e) {
-            // Bouncy Castle's ASN.1 reader recurses once per nesting level and has no depth limit on this path: a
-            // few kilobytes of nested indefinite lengths overflow the stack. The overflow unwinds here, nothing held.
-            throw ApiException.badRequest("PKCS12_INVALID",
-                    "Không đọc được tệp PKCS#12 (tệp hỏng hoặc sai mật khẩu).");
-        } finally {
-            Arrays.fill(password, '\0');
-        }
-        if (key == null || cert == null) {
-            throw ApiException.badRequest("PKCS12_INVALID", "Tệp PKCS#12 phải chứa đúng một khóa bí mật kèm chứng thư.");
-        }
-        requireUsable(user, key, cert);
+        Pkcs12Import.Entry entry = Pkcs12Import.read(pkcs12, password);
+        pkcs12Import.requireUsable(user, entry.key(), entry.cert());
         requireNoLiveCredential(username);
-        return changed(store(username, key, cert, null), CredentialChanged.Change.IMPORTED);
-    }
-
-    private void requireUsable(CurrentUser user, PrivateKey key, X509Certificate cert) {
-        try {
-            cert.verify(pki.issuingCertificate().getPublicKey());
-        } catch (GeneralSecurityException e) {
-            throw ApiException.badRequest("CERTIFICATE_NOT_FROM_SCHOOL_PKI",
-                    "Chứng thư không do CA của trường cấp; chỉ nhập được chứng thư của hệ thống PKI trường.");
-        }
-        try {
-            cert.checkValidity(java.util.Date.from(clock.instant()));
-        } catch (GeneralSecurityException e) {
-            throw ApiException.badRequest("CERTIFICATE_NOT_VALID", "Chứng thư đã hết hạn hoặc chưa có hiệu lực.");
-        }
-        String cn = org.bouncycastle.asn1.x500.X500Name.getInstance(cert.getSubjectX500Principal().getEncoded())
-                .getRDNs(org.bouncycastle.asn1.x500.style.BCStyle.CN)[0].getFirst().getValue().toString();
-        if (!cn.equals(user.fullName())) {
-            throw ApiException.badRequest("CERTIFICATE_SUBJECT_MISMATCH",
-                    "Chứng thư mang tên \"" + cn + "\", không phải của " + user.fullName() + ".");
-        }
-        if (revoked(cert)) {
-            throw ApiException.badRequest("CERTIFICATE_REVOKED", "Chứng thư đã bị thu hồi.");
-        }
-        String serial = cert.getSerialNumber().toString(16);
-        if (repo.findAllByOrderByUsernameAscCreatedAtDesc().stream()
-                .anyMatch(c -> c.getStatus() != Credential.Status.REVOKED && c.getSerialHex().equals(serial))) {
-            throw ApiException.conflict("CERTIFICATE_IN_USE", "Chứng thư này đang thuộc một chứng thư ký số khác.");
-        }
-        byte[] probe = new byte[32];
-        byte[] value = new KeyPairSignatureProvider(key, List.of(cert)).signDigest(probe);
-        if (!verifies(cert, probe, value)) {
-            throw ApiException.badRequest("PKCS12_KEY_MISMATCH", "Khóa bí mật không khớp với chứng thư trong tệp.");
-        }
-    }
-
-    private boolean revoked(X509Certificate cert) {
-        try {
-            return CertificateFactory.getInstance("X.509").generateCRL(new ByteArrayInputStream(pki.crl())).isRevoked(cert);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("The school CRL is unreadable", e);
-        }
-    }
-
-    private static boolean verifies(X509Certificate cert, byte[] digest, byte[] value) {
-        try {
-            if ("RSA".equals(cert.getPublicKey().getAlgorithm())) {
-                javax.crypto.Cipher rsa = javax.crypto.Cipher.getInstance("RSA/ECB/PKCS1Padding");
-                rsa.init(javax.crypto.Cipher.DECRYPT_MODE, cert.getPublicKey());
-                byte[] info = rsa.doFinal(value);
-                return Arrays.equals(Arrays.copyOfRange(info, info.length - digest.length, info.length), digest);
-            }
-            java.security.Signature ec = java.security.Signature.getInstance("NONEwithECDSA");
-            ec.initVerify(cert.getPublicKey());
-            ec.update(digest);
-            return ec.verify(value);
-        } catch (GeneralSecurityException e) {
-            return false;
-        }
+        return changed(store(username, entry.key(), entry.cert(), null), CredentialChanged.Change.IMPORTED);
     }
 
     /** Keeps an existing key and certificate (the demo signers' sample ones), encrypted like any other. */
@@ -227,7 +128,8 @@ class Credentials {
 
     private Credential store(String username, PrivateKey key, X509Certificate cert, byte[] totpSecret) {
         UUID id = UUID.randomUUID();
-        Credential c = new Credential(id, username, pem(cert), cert.getSerialNumber().toString(16), clock.instant());
+        Credential c = new Credential(id, username, CredentialKeys.pem(cert), cert.getSerialNumber().toString(16),
+                clock.instant());
         byte[] pkcs8 = key.getEncoded();
         try {
             c.setKey(masterKey.seal(pkcs8, Credential.keyAad(id)));
@@ -248,7 +150,8 @@ class Credentials {
      */
     private Credential storeInToken(String username, PrivateKey key, X509Certificate cert) {
         UUID id = UUID.randomUUID();
-        Credential c = new Credential(id, username, pem(cert), cert.getSerialNumber().toString(16), clock.instant());
+        Credential c = new Credential(id, username, CredentialKeys.pem(cert), cert.getSerialNumber().toString(16),
+                clock.instant());
         String alias = id.toString();
         c.setKeyInToken(alias);
         Pkcs11Token token = keyStore.token();
@@ -392,19 +295,14 @@ class Credentials {
                 return new EnrolOutcome(null, refusal.get());
             }
         }
-        byte[] secret = Totp.newSecret();
-        try {
-            c.setTotp(masterKey.seal(secret, Credential.totpAad(c.getId())), clock.instant());
-            changed(c, reEnrolment ? CredentialChanged.Change.TOTP_RE_ENROLLED : CredentialChanged.Change.TOTP_ENROLLED);
-            notifier.toUser(username, reEnrolment ? "TOTP_CHANGED" : "TOTP_ENROLLED", reEnrolment
-                    ? "Mã OTP ký số của bạn vừa được đăng ký lại trên một ứng dụng mới; ứng dụng cũ không còn dùng được. "
-                            + "Nếu không phải bạn làm, hãy báo ngay quản trị viên."
-                    : "Bạn vừa đăng ký ứng dụng tạo mã OTP để ký số. Nếu không phải bạn làm, hãy báo ngay quản trị viên.",
-                    "/api/credentials/me");
-            return new EnrolOutcome(new Enrolment(Totp.base32(secret), otpauthUri(username, Totp.base32(secret))), null);
-        } finally {
-            Arrays.fill(secret, (byte) 0);
-        }
+        Enrolment enrolment = totp.enrolNew(c, username);
+        changed(c, reEnrolment ? CredentialChanged.Change.TOTP_RE_ENROLLED : CredentialChanged.Change.TOTP_ENROLLED);
+        notifier.toUser(username, reEnrolment ? "TOTP_CHANGED" : "TOTP_ENROLLED", reEnrolment
+                ? "Mã OTP ký số của bạn vừa được đăng ký lại trên một ứng dụng mới; ứng dụng cũ không còn dùng được. "
+                        + "Nếu không phải bạn làm, hãy báo ngay quản trị viên."
+                : "Bạn vừa đăng ký ứng dụng tạo mã OTP để ký số. Nếu không phải bạn làm, hãy báo ngay quản trị viên.",
+                "/api/credentials/me");
+        return new EnrolOutcome(enrolment, null);
     }
 
     /** Either the new enrolment or the refusal to throw once the transaction has committed. */
@@ -434,33 +332,10 @@ class Credentials {
         }
     }
 
-    /** The otpauth URI as a QR code, only within {@link #QR_WINDOW} of enrolment. */
+    /** The otpauth URI as a QR code, only within {@link TotpCodes#QR_WINDOW} of enrolment. */
     @Transactional(readOnly = true)
     byte[] qrPng(String username) {
-        Credential c = live(username).orElseThrow(Credentials::noCredential);
-        Instant at = c.getTotpEnrolledAt();
-        if (c.totp() == null || at == null || clock.instant().isAfter(at.plus(QR_WINDOW))) {
-            throw ApiException.conflict("TOTP_QR_UNAVAILABLE",
-                    "Mã QR chỉ hiển thị trong 10 phút sau khi đăng ký mã OTP; hãy đăng ký lại.");
-        }
-        byte[] secret = masterKey.open(c.totp(), Credential.totpAad(c.getId()));
-        try {
-            var matrix = new QRCodeWriter().encode(otpauthUri(username, Totp.base32(secret)), BarcodeFormat.QR_CODE,
-                    320, 320);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            MatrixToImageWriter.writeToStream(matrix, "PNG", out);
-            return out.toByteArray();
-        } catch (WriterException | IOException e) {
-            throw new IllegalStateException("Cannot render the QR code", e);
-        } finally {
-            Arrays.fill(secret, (byte) 0);
-        }
-    }
-
-    static String otpauthUri(String username, String base32Secret) {
-        return "otpauth://totp/TruongSo:" + URLEncoder.encode(username, StandardCharsets.UTF_8).replace("+", "%20")
-                + "?secret=" + base32Secret + "&issuer=TruongSo&algorithm=SHA1&digits=" + Totp.DIGITS
-                + "&period=" + Totp.PERIOD_SECONDS;
+        return totp.qrPng(live(username).orElseThrow(Credentials::noCredential), username);
     }
 
     static ApiException noCredential() {
@@ -468,20 +343,14 @@ class Credentials {
                 "Bạn chưa có chứng thư ký số còn hiệu lực; hãy liên hệ quản trị viên.");
     }
 
-    // ---- key material, in memory only for as long as one signing takes ----------------------------------------
+    // ---- key material, in memory only for as long as one signing takes ({@link CredentialKeys}) ----------------
 
     X509Certificate certificate(Credential c) {
-        try {
-            String b64 = c.getCertificatePem().replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-            return (X509Certificate) CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(Base64.getDecoder().decode(b64)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return keyMaterial.certificate(c);
     }
 
     List<X509Certificate> chain(Credential c) {
-        return List.of(certificate(c), pki.issuingCertificate(), pki.rootCertificate());
+        return keyMaterial.chain(c);
     }
 
     /**
@@ -489,92 +358,35 @@ class Credentials {
      * itself cannot leave the token).
      */
     PrivateKey privateKey(Credential c) {
-        if (c.getKeyStore() == KeyStorage.PKCS11) {
-            return keyStore.token().privateKey(c.getKeyAlias());
-        }
-        byte[] pkcs8 = masterKey.open(c.key(), Credential.keyAad(c.getId()));
-        try {
-            return KeyFactory.getInstance(certificate(c).getPublicKey().getAlgorithm())
-                    .generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot read the credential's key", e);
-        } finally {
-            Arrays.fill(pkcs8, (byte) 0);
-        }
+        return keyMaterial.privateKey(c);
     }
 
     /**
      * Signatures over SHA-256 digests with the credential's key, wherever it is: PKCS#1 v1.5 over the DigestInfo for
-     * RSA, DER-encoded ECDSA for EC, as the PAdES signer expects. A software key is decrypted for these signatures
-     * only; a token key signs inside its PKCS#11 token. Sign transactions and the CSC API both sign here, after their
-     * own checks.
+     * RSA, DER-encoded ECDSA for EC, as the PAdES signer expects. Sign transactions and the CSC API both sign here,
+     * after their own checks.
      */
     List<byte[]> sign(Credential c, List<byte[]> sha256Digests) {
-        SignatureValueProvider provider = signer(c);
-        return sha256Digests.stream().map(provider::signDigest).toList();
-    }
-
-    private SignatureValueProvider signer(Credential c) {
-        List<X509Certificate> chain = List.of(certificate(c));
-        if (c.getKeyStore() == KeyStorage.PKCS11) {
-            Pkcs11Token token = keyStore.token();
-            return new KeyPairSignatureProvider(token.privateKey(c.getKeyAlias()), chain, token.provider());
-        }
-        return new KeyPairSignatureProvider(privateKey(c), chain);
+        return keyMaterial.sign(c, sha256Digests);
     }
 
     /**
-     * The one check of a signer's code, wherever a code authorises signing: the credential must be active, not
-     * locked and enrolled; the code must match a time step within one of now and be newer than the last one used.
-     * Accepting records the step (no replay); refusing counts towards the lock. The caller commits either way and
-     * throws the refusal afterwards, so that failed attempts are remembered.
+     * The one check of a signer's code, wherever a code authorises signing: the credential must be able to sign,
+     * then {@link TotpCodes#check} (not locked, enrolled, a fresh matching code; a refusal counts towards the lock).
+     * The caller commits either way and throws the refusal afterwards, so that failed attempts are remembered.
      *
      * @return the refusal to throw, or empty when the code was accepted
      * @throws ApiException at once when the credential cannot sign at all (nothing to record)
      */
     Optional<ApiException> checkCode(Credential c, String otp) {
-        Instant now = clock.instant();
         requireCanSign(c);
-        if (c.lockedAt(now)) {
-            throw locked(c.getLockedUntil());
-        }
-        if (c.totp() == null) {
-            throw ApiException.conflict("TOTP_NOT_ENROLLED", "Bạn chưa đăng ký ứng dụng tạo mã OTP.");
-        }
-        byte[] secret = masterKey.open(c.totp(), Credential.totpAad(c.getId()));
-        long step;
-        try {
-            step = Totp.matchingStep(secret, otp, Totp.step(otpClock.now().getEpochSecond()));
-        } finally {
-            Arrays.fill(secret, (byte) 0);
-        }
-        boolean replay = step >= 0 && c.getLastUsedTotpStep() != null && step <= c.getLastUsedTotpStep();
-        if (step < 0 || replay) {
-            if (c.failedAttempt(now, MAX_FAILED_CODES, LOCK_FOR)) {
-                log.info("Remote signing: credential {} locked until {} after {} wrong codes", c.getId(),
-                        c.getLockedUntil(), MAX_FAILED_CODES);
-                return Optional.of(locked(c.getLockedUntil()));
-            }
-            return Optional.of(replay
-                    ? new ApiException(HttpStatus.BAD_REQUEST, "OTP_REUSED",
-                            "Mã OTP này đã được dùng; hãy chờ mã mới trên ứng dụng.")
-                    : new ApiException(HttpStatus.BAD_REQUEST, "OTP_INVALID", "Mã OTP không đúng."));
-        }
-        c.used(step);
-        return Optional.empty();
+        return totp.check(c, otp);
     }
 
     static ApiException notActive() {
         return ApiException.conflict("CREDENTIAL_NOT_ACTIVE",
                 "Chứng thư ký số đang bị tạm dừng hoặc đã thu hồi, không thể ký.");
     }
-
-    static ApiException locked(Instant until) {
-        return new ApiException(HttpStatus.LOCKED, "CREDENTIAL_LOCKED",
-                "Chứng thư ký số tạm khóa đến " + VietnamTime.of(until).format(VietnamTime.MINUTE)
-                        + " do nhập sai mã OTP nhiều lần; mỗi lần khóa sau sẽ lâu hơn.");
-    }
-
     /** The same as {@link #requireCanSign} without throwing (an exception would mark the caller's transaction). */
     @Transactional(readOnly = true)
     boolean canSign(Credential c) {
@@ -605,26 +417,6 @@ class Credentials {
             throw ApiException.conflict("CERTIFICATE_REVOKED",
                     "Chứng thư số của bạn đã bị thu hồi trong hệ thống PKI của trường, không thể ký; "
                             + "hãy liên hệ quản trị viên để được cấp chứng thư mới.");
-        }
-    }
-
-    private static KeyPair newRsaKeyPair() {
-        try {
-            KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
-            g.initialize(2048);
-            return g.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String pem(X509Certificate cert) {
-        try {
-            return "-----BEGIN CERTIFICATE-----\n"
-                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(cert.getEncoded())
-                    + "\n-----END CERTIFICATE-----\n";
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

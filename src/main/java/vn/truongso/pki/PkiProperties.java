@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.context.properties.bind.Name;
 
 /**
- * {@code truongso.pki.*}: the school PKI this service runs (README "The school PKI").
+ * {@code truongso.pki.*}: the school PKI this service runs (docs/signing.md, "The school PKI").
  *
  * @param dir       the directory made by {@code pki init}: {@code classpath:certs-sample/} (the sample), a path or
  *                  {@code file:…}

@@ -28,7 +28,7 @@ final class SoftHsm {
     static final String USER_PIN = "Pin.SoftHsm-Qx7";
     static final String SPARE_PIN = "Spare.Pin-Wz4";
     private static final String SO_PIN = "So.Pin-Kd9";
-    private static final String INSTALL = "; install SoftHSM2 (apt-get install -y softhsm2, see the README's prerequisites;"
+    private static final String INSTALL = "; install SoftHSM2 (apt-get install -y softhsm2, see docs/testing.md;"
             + " .ci/run installs it)";
     private static final Pattern REASSIGNED = Pattern.compile("reassigned to slot (\\d+)");
 

@@ -47,7 +47,7 @@ final class Pdfsig {
             p = new ProcessBuilder(command).redirectErrorStream(true).start();
         } catch (IOException missing) {
             throw new IllegalStateException(command.get(0) + " is not installed: apt-get install -y poppler-utils "
-                    + "libnss3-tools (see README, Test it)", missing);
+                    + "libnss3-tools (see docs/testing.md)", missing);
         }
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(60, TimeUnit.SECONDS)) {

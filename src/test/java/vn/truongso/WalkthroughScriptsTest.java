@@ -1,0 +1,106 @@
+package vn.truongso;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The walk-throughs in docs/walkthroughs/ are what the docs show, so they run here as a reader runs them: bash, curl,
+ * jq and oathtool against the embedded default with the demo data (started once, on a random port, job executor on,
+ * the real clock for the one-time codes), each ending with the check a user would make. A walk-through that drifts
+ * from the API fails the build instead of misleading its reader.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WalkthroughScriptsTest {
+
+    private static final Path SCRIPTS = Path.of("docs/walkthroughs");
+    private static final String UUID_PATTERN = "[0-9a-f-]{36}";
+
+    @TempDir
+    static Path work;
+
+    private ConfigurableApplicationContext app;
+    private String base;
+
+    @BeforeAll
+    void start() throws IOException {
+        // A second engine beside the shared test context may be in this JVM: its own name. No TestOtp clock: the
+        // scripts compute codes with oathtool at the real time, as a phone would.
+        app = new SpringApplicationBuilder(TruongSoApplication.class).run("--server.port=0",
+                "--truongso.data-dir=" + Files.createDirectories(work.resolve("data")),
+                "--camunda.bpm.process-engine-name=walkthroughs-" + UUID.randomUUID(),
+                "--logging.level.root=WARN");
+        base = "http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort();
+    }
+
+    @AfterAll
+    void stop() {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    @Test
+    void everyWalkthroughIsRunHere() throws IOException {
+        try (Stream<Path> files = Files.list(SCRIPTS)) {
+            assertThat(files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".sh")))
+                    .containsExactlyInAnyOrder("lib.sh", "lesson-plan.sh", "report-campaign.sh", "enrolment.sh");
+        }
+    }
+
+    @Test
+    void aLessonPlanFromUploadToApproved() throws Exception {
+        List<String> out = run("lesson-plan.sh");
+        assertThat(out.get(out.size() - 1)).matches("lesson plan " + UUID_PATTERN
+                + ": APPROVED, verification VALID, signed by Nguyễn Thị Lan, Phạm Thị Mai");
+        assertThat(out).anySatisfy(line -> assertThat(line).contains("Signature is Valid"));
+        assertThat(work.resolve("lesson-plan.sh.out/ke-hoach-da-ky.pdf")).isNotEmptyFile();
+    }
+
+    @Test
+    void aReportCampaignUntilTheOfficeAccepts() throws Exception {
+        List<String> out = run("report-campaign.sh");
+        assertThat(out.get(out.size() - 1)).matches("report campaign " + UUID_PATTERN
+                + ": THCSHB ACCEPTED, outgoing number \\S+, arrival number \\S+");
+    }
+
+    @Test
+    void anOnlineApplicationUntilTheChildIsAdmitted() throws Exception {
+        List<String> out = run("enrolment.sh");
+        assertThat(out.get(out.size() - 1)).matches("enrolment " + UUID_PATTERN + ": ADMITTED, decision .+ signed");
+        assertThat(work.resolve("enrolment.sh.out/quyet-dinh.pdf")).isNotEmptyFile();
+    }
+
+    /** Runs a walk-through in a directory of its own (where it writes its PDFs); exit 0 or the output says why. */
+    private List<String> run(String script) throws Exception {
+        Path dir = Files.createDirectories(work.resolve(script + ".out"));
+        Path log = Files.createDirectories(Path.of("target/walkthroughs")).resolve(script + ".log");
+        ProcessBuilder pb = new ProcessBuilder("bash", SCRIPTS.resolve(script).toAbsolutePath().toString())
+                .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().put("BASE", base);
+        Process p = pb.start();
+        boolean finished = p.waitFor(5, TimeUnit.MINUTES);
+        if (!finished) {
+            p.destroyForcibly().waitFor();
+        }
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        assertThat(finished).as(script + " still running after 5 minutes; its output:\n" + output).isTrue();
+        assertThat(p.exitValue()).as(script + " exit code; its output:\n" + output).isZero();
+        return output.strip().lines().toList();
+    }
+}

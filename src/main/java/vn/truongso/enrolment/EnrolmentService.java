@@ -30,6 +30,8 @@ import vn.truongso.school.CurrentUser;
 import vn.truongso.school.Groups;
 import vn.truongso.school.Role;
 import vn.truongso.school.UserDirectory;
+import vn.truongso.steps.StepHistory;
+import vn.truongso.steps.StepKind;
 
 /**
  * Applications for a school place: a parent applies online (or the school's clerk enters a paper application), the
@@ -51,7 +53,7 @@ public class EnrolmentService {
     private final EnrolmentPaperRepository papers;
     private final DocumentService documents;
     private final UserDirectory users;
-    private final EnrolmentHistory history;
+    private final StepHistory history;
     private final RuntimeService runtime;
     private final IdentityService identity;
     private final ApplicationEventPublisher events;
@@ -59,7 +61,7 @@ public class EnrolmentService {
 
     EnrolmentService(AdmissionRoundRepository rounds, EnrolmentApplicationRepository applications,
                      EnrolmentPaperRepository papers, DocumentService documents, UserDirectory users,
-                     EnrolmentHistory history, RuntimeService runtime, IdentityService identity,
+                     StepHistory history, RuntimeService runtime, IdentityService identity,
                      ApplicationEventPublisher events, Clock clock) {
         this.rounds = rounds;
         this.applications = applications;
@@ -495,14 +497,23 @@ public class EnrolmentService {
         EnrolmentView.Requested requested = a.getStatus() == EnrolmentStatus.PAPERS_REQUESTED
                 ? new EnrolmentView.Requested(a.requested(), a.requested().stream().map(PaperKind::label).toList(),
                 a.getPapersDeadline(), a.getStatusReason()) : null;
-        List<EnrolmentHistory.Step> steps = new ArrayList<>();
+        List<EnrolmentView.Step> steps = new ArrayList<>();
         if (a.getProcessInstanceId() != null) {
-            steps.addAll(history.of(a.getProcessInstanceId()));
+            history.story(a.getProcessInstanceId()).forEach(s -> steps.add(step(s, true)));
         }
         if (round.getProcessInstanceId() != null && a.getRanking() != null) {
-            // The principal's approval of the list and the signature of this family's decision.
-            steps.addAll(history.ofRound(round.getProcessInstanceId(), a.getDecisionDocumentId()));
-            steps.sort(java.util.Comparator.comparing(EnrolmentHistory.Step::startedAt));
+            // The principal's approval of the list and the signature of this family's decision. The principal's
+            // comment is on the whole list (it may name other children): the family sees the decision, not the
+            // comment (it stays in the round's own history).
+            for (StepHistory.Step s : history.of(round.getProcessInstanceId())) {
+                if (s.kind() == StepKind.TASK) {
+                    steps.add(step(s, false));
+                } else if (s.kind() == StepKind.SIGNATURE && a.getDecisionDocumentId() != null
+                        && a.getDecisionDocumentId().equals(s.documentId())) {
+                    steps.add(step(s, true));
+                }
+            }
+            steps.sort(java.util.Comparator.comparing(EnrolmentView.Step::startedAt));
         }
         EnrolmentView.DecisionRef decision = a.getDecisionDocumentId() == null ? null
                 : new EnrolmentView.DecisionRef(a.getDecisionDocumentId(), a.getDecisionNumber(), a.isDecisionSigned(),
@@ -517,5 +528,10 @@ public class EnrolmentService {
                 new EnrolmentView.EligibilityView(a.isEligible(), a.getEligibilityReason(), a.getPriorityPoints(),
                         Math.round(a.getDistanceKm() * 100) / 100.0),
                 ps, requested, a.getRanking(), a.getProcessInstanceId(), steps, decision);
+    }
+
+    private static EnrolmentView.Step step(StepHistory.Step s, boolean withComment) {
+        return new EnrolmentView.Step(s.kind(), s.step(), s.name(), s.actor(), s.decision(),
+                withComment ? s.comment() : null, s.channel(), s.startedAt(), s.endedAt());
     }
 }

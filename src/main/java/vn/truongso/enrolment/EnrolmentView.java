@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import vn.truongso.common.Channel;
+import vn.truongso.steps.StepKind;
 
 /** An application as its parent, the school's clerk and principal see it. */
 public record EnrolmentView(UUID id, EnrolmentStatus status, String statusText, String statusReason, String schoolCode,
@@ -11,7 +13,20 @@ public record EnrolmentView(UUID id, EnrolmentStatus status, String statusText, 
                      Address address, List<PriorityGroup> priorityGroups, String channel, String enteredBy,
                      OffsetDateTime appliedAt, EligibilityView eligibility, List<Paper> papers,
                      Requested requestedPapers, Integer ranking, String processInstanceId,
-                     List<EnrolmentHistory.Step> steps, DecisionRef decision) {
+                     List<Step> steps, DecisionRef decision) {
+
+    /**
+     * One step of the application, as its family reads it (from the recorded steps, {@code steps.StepHistory}): the
+     * application's whole story, and of the round the principal's decisions and the signature of this family's
+     * decision.
+     *
+     * @param kind    SUBMISSION (the application), TASK (a person's decision), SIGNATURE, WAIT, AUTOMATIC, END
+     * @param actor   the person (null for what the system did)
+     * @param channel DIGITAL or PAPER for what people did; null while open and for what the system did
+     */
+    public record Step(StepKind kind, String step, String name, String actor, String decision, String comment,
+                       Channel channel, OffsetDateTime startedAt, OffsetDateTime endedAt) {
+    }
 
     public record Child(String fullName, LocalDate birthDate, String personalId, Gender gender, String genderText) {
     }

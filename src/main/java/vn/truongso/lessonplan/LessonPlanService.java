@@ -23,12 +23,12 @@ import vn.truongso.document.DocumentHolds;
 import vn.truongso.document.DocumentKind;
 import vn.truongso.document.DocumentService;
 import vn.truongso.document.DocumentView;
-import vn.truongso.paperless.StepHistory;
 import vn.truongso.signing.RemoteSignatures;
 import vn.truongso.school.CurrentUser;
 import vn.truongso.school.Groups;
 import vn.truongso.school.Role;
 import vn.truongso.school.UserDirectory;
+import vn.truongso.steps.StepHistory;
 
 @Service
 @Transactional

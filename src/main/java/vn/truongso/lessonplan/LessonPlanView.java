@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.UUID;
 import vn.truongso.signing.RemoteSignatures;
 import vn.truongso.document.DocumentView;
-import vn.truongso.paperless.StepHistory;
+import vn.truongso.steps.StepHistory;
 
 /** GET /api/lesson-plans/{id}: where the plan is, who holds it, everything that happened, how paperless. */
 public record LessonPlanView(UUID id, UUID documentId, String subject, int grade, String lessonTitle, int week,

@@ -19,6 +19,8 @@ import org.springframework.web.multipart.MultipartFile;
 import vn.truongso.common.Downloads;
 import vn.truongso.document.DocumentService;
 import vn.truongso.school.UserDirectory;
+import vn.truongso.steps.StepHistory;
+import vn.truongso.steps.StepScans;
 
 @RestController
 class PaperlessController {
@@ -26,13 +28,15 @@ class PaperlessController {
     private final PaperlessFigures figures;
     private final PaperlessService service;
     private final PaperlessReports reports;
+    private final StepScans scans;
     private final UserDirectory users;
 
     PaperlessController(PaperlessFigures figures, PaperlessService service, PaperlessReports reports,
-                        UserDirectory users) {
+                        StepScans scans, UserDirectory users) {
         this.figures = figures;
         this.service = service;
         this.reports = reports;
+        this.scans = scans;
         this.users = users;
     }
 
@@ -70,13 +74,14 @@ class PaperlessController {
                 .body(PaperlessService.csv(s));
     }
 
+    /** The scan of a step done on paper (the step records keep it; the paper side of the figures is asked here). */
     @PostMapping(path = "/api/paperless/steps/{id}/scan", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<StepHistory.Step> scan(@PathVariable Long id,
                                           @RequestPart(value = "file", required = false) MultipartFile file)
             throws IOException {
         DocumentService.Upload upload = file == null ? null
                 : new DocumentService.Upload(file.getBytes(), file.getOriginalFilename(), file.getContentType());
-        StepHistory.Step step = service.attachScan(id, upload, users.current());
+        StepHistory.Step step = scans.attach(id, upload, users.current());
         return ResponseEntity.created(URI.create("/api/documents/" + step.scanDocumentId())).body(step);
     }
 

@@ -11,52 +11,27 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.truongso.common.ApiException;
 import vn.truongso.common.VietnamTime;
 import vn.truongso.common.VietnameseFont.Face;
-import vn.truongso.document.DocumentKind;
 import vn.truongso.document.DocumentService;
 import vn.truongso.document.DocumentView;
 import vn.truongso.school.CurrentUser;
-import vn.truongso.school.Role;
 import vn.truongso.school.UserDirectory;
+import vn.truongso.steps.StepHistory;
+import vn.truongso.steps.StepKind;
 
-/** Scans of steps done on paper, the certificate of completion of a document, and the figures as CSV. */
+/** The certificate of completion of a document (from its recorded steps), and the figures as CSV. */
 @Service
 @Transactional
 public class PaperlessService {
 
 
-    private final StepRecordRepository steps;
-    private final ProcessRecordRepository processes;
+    private final StepHistory history;
     private final DocumentService documents;
     private final UserDirectory users;
 
-    PaperlessService(StepRecordRepository steps, ProcessRecordRepository processes, DocumentService documents,
-                     UserDirectory users) {
-        this.steps = steps;
-        this.processes = processes;
+    PaperlessService(StepHistory history, DocumentService documents, UserDirectory users) {
+        this.history = history;
         this.documents = documents;
         this.users = users;
-    }
-
-    /**
-     * The clerk of the step's organisation attaches the scan of a step done on paper (e.g. the printed copy the
-     * principal signed by hand); it is stored as a document of the school and linked to the step.
-     */
-    StepHistory.Step attachScan(Long stepId, DocumentService.Upload upload, CurrentUser user) {
-        StepRecord r = steps.findById(stepId).filter(s -> s.getTenantId() != null && user.worksFor(s.getTenantId()))
-                .orElseThrow(() -> ApiException.notFound("bước xử lý"));
-        if (!user.has(Role.CLERK)) {
-            throw ApiException.forbidden();
-        }
-        if (r.getChannel() != Channel.PAPER) {
-            throw ApiException.conflict("STEP_NOT_ON_PAPER",
-                    "Chỉ đính kèm bản quét cho bước đã xử lý trên giấy (channel PAPER).");
-        }
-        String title = "Bản quét: " + (r.getStepName() == null ? r.getStepId() : r.getStepName())
-                + (r.getBusinessKey() == null ? "" : " (" + r.getBusinessKey() + ")");
-        DocumentView scan = documents.store(upload, title.length() > 500 ? title.substring(0, 500) : title,
-                DocumentKind.OTHER, user);
-        r.scan(scan.id());
-        return StepHistory.view(r);
     }
 
     // ---- certificate of completion -----------------------------------------------------------------------------
@@ -65,12 +40,11 @@ public class PaperlessService {
     @Transactional(readOnly = true)
     byte[] certificate(UUID documentId, CurrentUser user) {
         DocumentView doc = documents.get(documentId, user); // 404 unless this user may read the document
-        ProcessRecord p = processes.findByDocumentIdOrderByStartedAtDesc(documentId).stream()
-                .filter(ProcessRecord::completed).findFirst()
+        StepHistory.Instance p = history.lastCompleted(documentId)
                 .orElseThrow(() -> ApiException.conflict("PROCESS_NOT_COMPLETED",
                         "Văn bản chưa hoàn thành quy trình xử lý; chưa có giấy chứng nhận hoàn thành."));
-        List<StepRecord> own = steps.findByProcessInstanceIdOrderByStartedAtAscIdAsc(p.getProcessInstanceId());
-        String school = p.getTenantId() == null ? "" : users.organisationName(p.getTenantId()).orElse(p.getTenantId());
+        List<StepHistory.Step> own = history.of(p.processInstanceId());
+        String school = p.tenantId() == null ? "" : users.organisationName(p.tenantId()).orElse(p.tenantId());
         try (PaperlessPdf pdf = new PaperlessPdf("Giấy chứng nhận hoàn thành quy trình – " + doc.title(),
                 "Chứng nhận hoàn thành quy trình xử lý văn bản")) {
             pdf.centered("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 11, Face.BOLD);
@@ -80,24 +54,24 @@ public class PaperlessService {
             pdf.gap(8);
             pdf.paragraph("Đơn vị: " + school, 10);
             pdf.paragraph("Văn bản: " + doc.title() + " (phiên bản " + doc.version() + ", " + doc.pages() + " trang)", 10);
-            pdf.paragraph("Quy trình: " + (p.getProcessName() == null ? p.getProcessKey() : p.getProcessName())
-                    + (p.getBusinessKey() == null ? "" : " – mã hồ sơ " + p.getBusinessKey()), 10);
-            pdf.paragraph("Nộp lúc: " + time(p.getStartedAt()) + " · Hoàn thành lúc: " + time(p.getEndedAt()), 10);
+            pdf.paragraph("Quy trình: " + (p.processName() == null ? p.processKey() : p.processName())
+                    + (p.businessKey() == null ? "" : " – mã hồ sơ " + p.businessKey()), 10);
+            pdf.paragraph("Nộp lúc: " + time(p.startedAt()) + " · Hoàn thành lúc: " + time(p.endedAt()), 10);
             pdf.gap(8);
             List<String[]> rows = new ArrayList<>();
             rows.add(new String[] {"STT", "Bước xử lý", "Người thực hiện", "Thời gian", "Hình thức", "Ký số"});
             int n = 0;
             long done = 0;
             long digital = 0;
-            for (StepRecord s : own) {
-                if (s.getChannel() == null) {
+            for (StepHistory.Step s : own) {
+                if (s.channel() == null) {
                     continue; // cancelled, or a signature that was not given: not a step of the completed record
                 }
                 done++;
-                digital += s.getChannel() == Channel.DIGITAL ? 1 : 0;
-                rows.add(new String[] {String.valueOf(++n), s.getStepName() == null ? s.getStepId() : s.getStepName(),
-                        fullName(s.getActor()), time(s.getEndedAt()),
-                        s.getChannel() == Channel.DIGITAL ? "Điện tử" : "Trên giấy", signature(s)});
+                digital += s.channel() == Channel.DIGITAL ? 1 : 0;
+                rows.add(new String[] {String.valueOf(++n), s.name() == null ? s.step() : s.name(),
+                        fullName(s.actor()), time(s.endedAt()),
+                        s.channel() == Channel.DIGITAL ? "Điện tử" : "Trên giấy", signature(s)});
             }
             pdf.table(new float[] {0.06f, 0.32f, 0.19f, 0.19f, 0.11f, 0.13f}, rows, 9);
             pdf.gap(10);
@@ -110,19 +84,19 @@ public class PaperlessService {
         }
     }
 
-    private static String signature(StepRecord s) {
-        if (s.getKind() != StepKind.SIGNATURE) {
+    private static String signature(StepHistory.Step s) {
+        if (s.kind() != StepKind.SIGNATURE) {
             return "—";
         }
-        return Boolean.TRUE.equals(s.getSignedElectronically()) ? "Có (ký số)" : "Không (ký tay)";
+        return Boolean.TRUE.equals(s.signedElectronically()) ? "Có (ký số)" : "Không (ký tay)";
     }
 
     private String fullName(String username) {
         return username == null ? "—" : users.find(username).map(CurrentUser::fullName).orElse(username);
     }
 
-    static String time(java.time.Instant at) {
-        return at == null ? "—" : VietnamTime.of(at).format(VietnamTime.SECOND);
+    static String time(java.time.OffsetDateTime at) {
+        return at == null ? "—" : at.format(VietnamTime.SECOND);
     }
 
     // ---- CSV -------------------------------------------------------------------------------------------------

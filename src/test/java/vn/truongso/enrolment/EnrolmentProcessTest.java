@@ -168,6 +168,13 @@ class EnrolmentProcessTest {
         assertThat(pi).hasPassed("lapse").isEnded().hasPassed("lapsed");
         assertThat(status(v)).isEqualTo(EnrolmentStatus.LAPSED);
         assertThat(applications.findById(v.id()).orElseThrow().getStatusReason()).contains("Không bổ sung");
+        // The family reads the whole story: what people did, what the system did by itself, the wait and the end.
+        assertThat(enrolments.get(v.id(), parent).steps()).extracting(s -> s.kind() + ":" + s.step() + ":"
+                        + s.actor() + ":" + (s.endedAt() != null))
+                .containsExactly("SUBMISSION:applied:ph.binh:true", "AUTOMATIC:assessEligibility:null:true",
+                        "TASK:checkPapers:vt.hoa:true", "AUTOMATIC:requestPapers:null:true",
+                        "WAIT:awaitPapers:null:true", "AUTOMATIC:papersDeadline:null:true", "AUTOMATIC:lapse:null:true",
+                        "END:lapsed:null:true");
         // A lapsed application no longer blocks the child: the family may apply again.
         assertThat(applications.existsByActiveKey(v.child().personalId() + ":" + year)).isFalse();
     }

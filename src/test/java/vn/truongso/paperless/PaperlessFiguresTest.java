@@ -18,7 +18,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import vn.truongso.common.VietnamTime;
+import vn.truongso.steps.StepFixtures;
+import vn.truongso.steps.StepKind;
 import vn.truongso.support.Api;
 import vn.truongso.support.IntegrationTest;
 
@@ -39,9 +42,7 @@ class PaperlessFiguresTest {
     @LocalServerPort
     int port;
     @Autowired
-    ProcessRecordRepository processes;
-    @Autowired
-    StepRecordRepository steps;
+    ApplicationContext context;
     Api api;
 
     @BeforeEach
@@ -96,36 +97,21 @@ class PaperlessFiguresTest {
         String pid = "seed-" + UUID.randomUUID();
         UUID doc = UUID.randomUUID();
         Instant start = LocalDateTime.of(YEAR, 3, 10, 8, 0).atZone(VietnamTime.ZONE).toInstant();
-        ProcessRecord p = new ProcessRecord(pid, "lessonPlanApproval", "Duyệt kế hoạch bài dạy", pid, school, doc,
-                teacher, start);
+        StepFixtures.process(context, pid, "lessonPlanApproval", "Duyệt kế hoạch bài dạy", school, doc, teacher,
+                start, hours == null ? null : start.plus(Duration.ofHours(hours)));
         Instant at = start;
-        List<StepRecord> records = new ArrayList<>();
         for (int i = 0; i < STEPS.length; i++) {
             String[] s = STEPS[i];
-            StepKind kind = StepKind.valueOf(s[0]);
-            StepRecord r = new StepRecord(kind, "lessonPlanApproval", pid, pid, school, s[1], s[2],
-                    kind == StepKind.TASK ? "seed-task-" + UUID.randomUUID() : null, doc,
-                    s[3] == null ? null : Integer.valueOf(s[3]), at);
-            if (i < channels.length()) {
-                Channel c = channels.charAt(i) == 'D' ? Channel.DIGITAL : Channel.PAPER;
-                String actor = i < 2 ? teacher : i < 4 ? "tt.hung" : "ht.mai";
-                r.end(actor, kind == StepKind.SIGNATURE ? "SIGN" : "APPROVE", null, c, at.plusSeconds(60));
-                r.document(pages);
-                if (kind == StepKind.SIGNATURE) {
-                    r.signedElectronically(c == Channel.DIGITAL);
-                }
-            }
-            records.add(r);
-            if (i >= channels.length()) {
+            boolean done = i < channels.length();
+            Channel c = !done ? null : channels.charAt(i) == 'D' ? Channel.DIGITAL : Channel.PAPER;
+            String actor = !done ? null : i < 2 ? teacher : i < 4 ? "tt.hung" : "ht.mai";
+            StepFixtures.step(context, StepKind.valueOf(s[0]), "lessonPlanApproval", pid, school, s[1], s[2], doc,
+                    s[3] == null ? null : Integer.valueOf(s[3]), at, actor, c, pages);
+            if (!done) {
                 break; // the open step, then nothing more
             }
             at = at.plusSeconds(120);
         }
-        if (hours != null) {
-            p.end(ProcessRecord.COMPLETED, start.plus(Duration.ofHours(hours)));
-        }
-        processes.save(p);
-        steps.saveAll(records);
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------------

@@ -13,12 +13,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.truongso.common.VietnamTime;
 import vn.truongso.enrolment.EnrolmentApplied;
 import vn.truongso.report.SchoolReportMissed;
 import vn.truongso.report.SchoolReportSubmitted;
+import vn.truongso.steps.StepFixtures;
 import vn.truongso.support.Api;
 import vn.truongso.support.IntegrationTest;
 
@@ -36,7 +38,7 @@ class SubmissionFiguresTest {
     @LocalServerPort
     int port;
     @Autowired
-    ProcessRecordRepository processes;
+    ApplicationContext context;
     @Autowired
     ApplicationEventPublisher events;
     @Autowired
@@ -99,7 +101,7 @@ class SubmissionFiguresTest {
     private String record(String school, String key) {
         String pid = "seed-" + UUID.randomUUID();
         Instant start = LocalDateTime.of(YEAR, 5, 12, 9, 0).atZone(VietnamTime.ZONE).toInstant();
-        processes.save(new ProcessRecord(pid, key, null, pid, school, null, "seed", start));
+        StepFixtures.process(context, pid, key, null, school, null, "seed", start, null);
         return pid;
     }
 

@@ -1,30 +1,37 @@
-package vn.truongso.paperless;
+package vn.truongso.steps;
 
 import vn.truongso.common.Channel;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.truongso.common.VietnamTime;
 
-/** Read side of the step records, for the status pages of every process. */
+/**
+ * Read side of the step records, for the status pages of every process: people's steps ({@link #of}), the whole story
+ * with what the engine did ({@link #story}), how paperless an instance went ({@link #share}), and the process record of
+ * a document ({@link #lastCompleted}).
+ */
 @Service
 @Transactional(readOnly = true)
 public class StepHistory {
 
     private final StepRecordRepository records;
+    private final ProcessRecordRepository processes;
 
-    StepHistory(StepRecordRepository records) {
+    StepHistory(StepRecordRepository records, ProcessRecordRepository processes) {
         this.records = records;
+        this.processes = processes;
     }
 
     /**
      * One recorded step.
      *
      * @param id                   the step record, e.g. for attaching the scan of a step done on paper
-     * @param kind                 SUBMISSION, TASK or SIGNATURE
+     * @param kind                 SUBMISSION, TASK or SIGNATURE; in a {@link #story}, also AUTOMATIC, WAIT or END
      * @param channel              DIGITAL or PAPER once done; null while open, or when it ended without being done
      *                             (cancelled, a signature rejected or expired)
      * @param documentPages        pages of the step's document (its version when the step ended)
@@ -50,9 +57,33 @@ public class StepHistory {
                         int electronicSignatures, int pagesAvoided, boolean fullyDigital) {
     }
 
+    /**
+     * One tracked process instance.
+     *
+     * @param outcome COMPLETED or CANCELLED once ended; null while it runs
+     */
+    public record Instance(String processInstanceId, String processKey, String processName, String businessKey,
+                           String tenantId, UUID documentId, String startedBy, OffsetDateTime startedAt,
+                           OffsetDateTime endedAt, String outcome) {
+    }
+
+    /** The steps people did in the instance (submission, tasks, signatures), in order: what its history shows. */
     public List<Step> of(String processInstanceId) {
+        return story(processInstanceId).stream().filter(s -> s.kind().byPerson()).toList();
+    }
+
+    /** Every recorded step of the instance in order, with what the engine did, waited for, and the end. */
+    public List<Step> story(String processInstanceId) {
         return records.findByProcessInstanceIdOrderByStartedAtAscIdAsc(processInstanceId).stream()
                 .map(StepHistory::view).toList();
+    }
+
+    /** The latest completed instance that carried the document, if any. */
+    public Optional<Instance> lastCompleted(UUID documentId) {
+        return processes.findByDocumentIdOrderByStartedAtDesc(documentId).stream().filter(ProcessRecord::completed)
+                .findFirst().map(p -> new Instance(p.getProcessInstanceId(), p.getProcessKey(), p.getProcessName(),
+                        p.getBusinessKey(), p.getTenantId(), p.getDocumentId(), p.getStartedBy(),
+                        VietnamTime.of(p.getStartedAt()), VietnamTime.of(p.getEndedAt()), p.getOutcome()));
     }
 
     static Step view(StepRecord r) {

@@ -1,4 +1,4 @@
-package vn.truongso.paperless;
+package vn.truongso.steps;
 
 import java.time.Instant;
 import java.util.Collection;

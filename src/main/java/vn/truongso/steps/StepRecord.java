@@ -1,4 +1,4 @@
-package vn.truongso.paperless;
+package vn.truongso.steps;
 
 import vn.truongso.common.Channel;
 import jakarta.persistence.Column;

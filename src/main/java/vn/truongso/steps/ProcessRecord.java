@@ -1,4 +1,4 @@
-package vn.truongso.paperless;
+package vn.truongso.steps;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,4 +1,4 @@
-package vn.truongso.paperless;
+package vn.truongso.steps;
 
 import vn.truongso.common.Channel;
 import java.time.Clock;
@@ -27,7 +27,10 @@ import vn.truongso.document.DocumentService;
 /**
  * The one mechanism that records steps: at parse time every process, its start, every user task and every call of
  * the remote signature ({@code bpmn/remote-signature.bpmn}) in every BPMN file get built-in listeners, so tracking
- * needs no per-process code and cannot be skipped by a model.
+ * needs no per-process code and cannot be skipped by a model. So do the engine's own steps — service tasks
+ * (AUTOMATIC), receive tasks (WAIT), boundary timers that fire (AUTOMATIC) and end events (END) — for the whole story
+ * of an instance; they carry no actor and no channel, so no history of people's steps and no figure sees them (not
+ * recorded inside a remote signature, which is a step of its caller).
  *
  * <ul>
  *   <li>Who acted: the assignee of a completed task (the inbox claims before completing), the authenticated user who
@@ -104,6 +107,32 @@ class StepTracking extends AbstractProcessEnginePlugin {
                 }
             }
 
+            // What the engine does by itself, recorded for the story of an instance (StepHistory.story), not for
+            // people's histories or the figures: no channel.
+            @Override
+            public void parseServiceTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+                engineStep(activity, StepKind.AUTOMATIC);
+            }
+
+            @Override
+            public void parseReceiveTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+                engineStep(activity, StepKind.WAIT);
+            }
+
+            @Override
+            public void parseBoundaryTimerEventDefinition(Element timerEventDefinition, boolean interrupting,
+                                                          ActivityImpl timerActivity) {
+                // A timer that fired is a moment: recorded done when it is left.
+                timerActivity.addBuiltInListener(ExecutionListener.EVENTNAME_END,
+                        (ExecutionListener) e -> engineMoment(e, StepKind.AUTOMATIC));
+            }
+
+            @Override
+            public void parseEndEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
+                activity.addBuiltInListener(ExecutionListener.EVENTNAME_START,
+                        (ExecutionListener) e -> engineMoment(e, StepKind.END));
+            }
+
             @Override
             public void parseCallActivity(Element element, ScopeImpl scope, ActivityImpl activity) {
                 if (SIGNATURE_PROCESS.equals(element.attribute("calledElement"))) {
@@ -115,6 +144,13 @@ class StepTracking extends AbstractProcessEnginePlugin {
                 }
             }
         });
+    }
+
+    /** An activity the engine runs or waits in: recorded open when entered, done when left. */
+    private void engineStep(ActivityImpl activity, StepKind kind) {
+        activity.addBuiltInListener(ExecutionListener.EVENTNAME_START,
+                (ExecutionListener) e -> engineStepStarted(e, kind));
+        activity.addBuiltInListener(ExecutionListener.EVENTNAME_END, (ExecutionListener) this::engineStepEnded);
     }
 
     /** {@code <camunda:property name="printedCopies" value="2"/>} of a task, or null when it declares none. */
@@ -230,6 +266,39 @@ class StepTracking extends AbstractProcessEnginePlugin {
             r.signedElectronically(channel == null ? null : channel == Channel.DIGITAL);
             r.document(pages(r.getDocumentId()));
         });
+    }
+
+    private void engineStepStarted(DelegateExecution execution, StepKind kind) {
+        if (!partOfASignature(execution)) {
+            records.getObject().save(engineRecord(execution, kind));
+        }
+    }
+
+    private void engineStepEnded(DelegateExecution execution) {
+        if (!partOfASignature(execution)) {
+            records.getObject().findFirstByProcessInstanceIdAndStepIdAndEndedAtIsNullOrderByIdDesc(
+                            execution.getProcessInstanceId(), execution.getCurrentActivityId())
+                    .ifPresent(r -> r.end(null, null, null, null, clock.instant()));
+        }
+    }
+
+    private void engineMoment(DelegateExecution execution, StepKind kind) {
+        if (!partOfASignature(execution)) {
+            StepRecord r = engineRecord(execution, kind);
+            r.end(null, null, null, null, clock.instant());
+            records.getObject().save(r);
+        }
+    }
+
+    private StepRecord engineRecord(DelegateExecution execution, StepKind kind) {
+        return new StepRecord(kind, processKey(execution), execution.getProcessInstanceId(),
+                execution.getProcessBusinessKey(), execution.getTenantId(), execution.getCurrentActivityId(),
+                execution.getCurrentActivityName(), null, documentOf(execution), null, clock.instant());
+    }
+
+    /** The inner workings of a remote signature: its caller's SIGNATURE step tells all a history needs. */
+    private static boolean partOfASignature(DelegateExecution execution) {
+        return SIGNATURE_PROCESS.equals(processKey(execution));
     }
 
     private Integer pages(UUID document) {

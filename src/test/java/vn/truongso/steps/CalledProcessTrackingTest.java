@@ -1,4 +1,4 @@
-package vn.truongso.paperless;
+package vn.truongso.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -49,6 +49,9 @@ public final class ModelEngine implements AutoCloseable {
         config.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_CREATE_DROP);
         config.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
         config.setJobExecutorActivate(false);
+        // Fewer tables to create: no model here is CMMN, and the DMN is decided by a mocked step.
+        config.setCmmnEnabled(false);
+        config.setDmnEnabled(false);
         config.setMetricsEnabled(false);
         config.setDbMetricsReporterActivate(false);
         // The application stores lists as JSON (Spin); without Spin here, Java serialization holds them.

@@ -12,9 +12,10 @@
  * sinh" with ACCEPT, REQUEST_MORE, REJECT, papers or lapse, then waiting for the round) and
  * {@code bpmn/admission-round.bpmn} (one round: window, ranking, the principal's "Duyệt danh sách trúng tuyển", every
  * decision numbered in the outgoing register and signed through remote-signature.bpmn with one code). Their steps are
- * the beans {@code enrolmentSteps} and {@code admissionList}. HTTP: {@code /api/enrolments}, {@code
- * /api/enrolment-rounds}. Published: {@link vn.truongso.enrolment.EnrolmentApplied}. An application's history
- * ({@code steps[]}) is its whole recorded story and, from the round, the principal's decisions and the signature of
- * its decision, read from {@code steps.StepHistory}.
+ * {@link vn.truongso.enrolment.EnrolmentRequestSteps} and {@link vn.truongso.enrolment.AdmissionRoundSteps} (see
+ * bpmn/README.md). HTTP: {@code /api/enrolments}, {@code /api/enrolment-rounds}. Published:
+ * {@link vn.truongso.enrolment.EnrolmentApplied}. An application's history ({@code steps[]}) is its whole recorded
+ * story and, from the round, the principal's decisions and the signature of its decision, read from
+ * {@code steps.StepHistory}.
  */
 package vn.truongso.enrolment;

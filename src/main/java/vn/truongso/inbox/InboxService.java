@@ -326,6 +326,10 @@ public class InboxService {
         } catch (ApiException e) {
             throw e;
         } catch (RuntimeException e) {
+            ApiException refused = stepRefusal(e);
+            if (refused != null) {
+                throw refused;
+            }
             if (lockConflict(e)) {
                 // Someone else's completion of this task holds its rows and has not committed yet: the task still
                 // looks open to us, but it is theirs.
@@ -345,6 +349,19 @@ public class InboxService {
             }
             throw e;
         }
+    }
+
+    /**
+     * A process step that refused the completion (the revise step without a new version, say): the engine wraps what a
+     * step's method expression throws, and the user is answered as if the step had thrown it here.
+     */
+    static ApiException stepRefusal(Throwable e) {
+        for (Throwable t = e.getCause(); t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ApiException api) {
+                return api;
+            }
+        }
+        return null;
     }
 
     /**

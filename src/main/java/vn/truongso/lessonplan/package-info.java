@@ -1,6 +1,7 @@
 /**
  * Lesson-plan approval (duyệt kế hoạch bài dạy, KHBD): a teacher submits a PDF, the head of the subject group reviews,
  * the principal approves; the approved plan is filed in the teacher's professional records (hồ sơ chuyên môn).
- * The process itself is bpmn/lesson-plan-approval.bpmn; this package holds its API, state and the beans it calls.
+ * The process itself is bpmn/lesson-plan-approval.bpmn; this package holds its API, state and its steps,
+ * {@link vn.truongso.lessonplan.LessonPlanApprovalSteps} (see bpmn/README.md).
  */
 package vn.truongso.lessonplan;

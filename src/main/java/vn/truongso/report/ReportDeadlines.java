@@ -11,12 +11,13 @@ import org.springframework.stereotype.Component;
 import vn.truongso.common.VietnamTime;
 
 /**
- * When a campaign's deadline passes and when its reminder goes out, for the timers of bpmn/report-campaign.bpmn.
+ * When a campaign's deadline passes and when its reminder goes out: the timers of bpmn/report-campaign.bpmn, through
+ * {@link ReportCampaignSteps}.
  * A deadline is a date written by the office ("hạn nộp 06/12/2026"): reports are due by the end of that day in
  * Vietnam, 23:59:59 +07:00, so the deadline passes at 00:00 +07:00 the next day. (The plans' "trước ngày 6/12" could
  * be read as due by the end of 5 December; the office writes the date it means, and the schedules say which.)
  */
-@Component("reportDeadlines")
+@Component
 public class ReportDeadlines {
 
     private final ReportCampaignRepository campaigns;
@@ -33,12 +34,12 @@ public class ReportDeadlines {
         return date.plusDays(1).atStartOfDay(VietnamTime.ZONE).toInstant();
     }
 
-    public Date deadlineAt(DelegateExecution execution) {
+    Date deadlineAt(DelegateExecution execution) {
         return Date.from(campaign(execution).getDeadlineAt());
     }
 
     /** N days (truongso.reports.reminder-days-before) before the deadline passes. */
-    public Date reminderAt(DelegateExecution execution) {
+    Date reminderAt(DelegateExecution execution) {
         return Date.from(campaign(execution).getDeadlineAt().minus(Duration.ofDays(reminderDaysBefore)));
     }
 

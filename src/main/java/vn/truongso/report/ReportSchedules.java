@@ -11,12 +11,12 @@ import vn.truongso.common.VietnamTime;
 import vn.truongso.school.UserDirectory;
 
 /**
- * Opens the recurring campaigns that are due ({@code ${reportSchedules.openDue()}} in bpmn/report-schedule.bpmn,
- * daily): a schedule's campaign of a year opens from {@code open_days_before} days before its deadline until the
+ * Opens the recurring campaigns that are due (daily, from bpmn/report-schedule.bpmn through
+ * {@link ReportScheduleSteps}): a schedule's campaign of a year opens from {@code open_days_before} days before its deadline until the
  * deadline, once. Running twice (or on two nodes) opens nothing twice: the check here, and under it the unique
  * (schedule_id, schedule_year) constraint, which makes the second transaction fail rather than duplicate.
  */
-@Component("reportSchedules")
+@Component
 public class ReportSchedules {
 
     private static final Logger log = LoggerFactory.getLogger(ReportSchedules.class);

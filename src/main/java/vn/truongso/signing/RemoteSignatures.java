@@ -178,7 +178,7 @@ public class RemoteSignatures {
         return Optional.empty();
     }
 
-    // ---- the steps of bpmn/remote-signature.bpmn (SignatureSteps) -------------------------------------------------
+    // ---- the steps of bpmn/remote-signature.bpmn (RemoteSignatureSteps) -------------------------------------------
 
     /**
      * Phase 1: the signature dictionary, appearance and signed attributes, over the version the calling process pinned

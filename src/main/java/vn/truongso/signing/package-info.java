@@ -11,5 +11,9 @@
  * vn.truongso.signing.Authority#asPrincipal}); it shows the authority lines above the signer's name, carries them in
  * its reason, and is placed under the authority's own heading first, then under the role's configured headings.
  * Generated documents print the same lines ({@link vn.truongso.signing.Authority#lines}).
+ *
+ * <p>Every signing step of every process calls bpmn/remote-signature.bpmn (steps:
+ * {@link vn.truongso.signing.RemoteSignatureSteps}); the caller reads its outcome through
+ * {@link vn.truongso.signing.SignatureFlow} ({@code ${signatureFlow.done(execution)}}), the one bean the models share.
  */
 package vn.truongso.signing;

@@ -22,12 +22,13 @@ import vn.truongso.school.UserDirectory;
 import vn.truongso.signing.Authority;
 
 /**
- * {@code ${admissionList.…}}: the steps of bpmn/admission-round.bpmn. When the window closes the list is ranked and
- * goes to the principal; on APPROVE every admitted family's decision is made, numbered in the outgoing register and
- * signed through bpmn/remote-signature.bpmn (one call per decision, all confirmed with one code); the others are told.
+ * {@code ${admissionRoundSteps.…}}: every step of bpmn/admission-round.bpmn, one method each. When the window closes
+ * the list is ranked and goes to the principal; on APPROVE every admitted family's decision is made, numbered in the
+ * outgoing register and signed through bpmn/remote-signature.bpmn (one call per decision, all confirmed with one
+ * code); the others are told.
  */
-@Component("admissionList")
-public class AdmissionList {
+@Component
+public class AdmissionRoundSteps {
 
     static final String RESULT_MESSAGE = "admissionDecided";
     static final String TO_SIGN = "toSign";
@@ -43,9 +44,10 @@ public class AdmissionList {
     private final Clock clock;
     private final DocumentHolds holds;
 
-    AdmissionList(AdmissionRoundRepository rounds, EnrolmentApplicationRepository applications,
-                  AdmissionDecisionPdf pdf, OutgoingRegister register, DocumentService documents, UserDirectory users,
-                  Notifier notifier, RuntimeService runtime, Clock clock, DocumentHolds holds) {
+    AdmissionRoundSteps(AdmissionRoundRepository rounds, EnrolmentApplicationRepository applications,
+                        AdmissionDecisionPdf pdf, OutgoingRegister register, DocumentService documents,
+                        UserDirectory users, Notifier notifier, RuntimeService runtime, Clock clock,
+                        DocumentHolds holds) {
         this.holds = holds;
         this.rounds = rounds;
         this.applications = applications;
@@ -62,8 +64,8 @@ public class AdmissionList {
         return rounds.findById(UUID.fromString((String) execution.getVariable("roundId"))).orElseThrow();
     }
 
-    /** The window closed: no more applications; the ranked list is what the principal's task shows. */
-    public void close(DelegateExecution execution) {
+    /** rankApplications: the window closed; the ranked list is what the principal's task shows. */
+    public void rank(DelegateExecution execution) {
         AdmissionRound round = round(execution);
         round.closed(clock.instant());
         List<EnrolmentApplication> ranked = RoundService.rank(applications, round);
@@ -81,8 +83,8 @@ public class AdmissionList {
     }
 
     /**
-     * The principal approved: ranked again (an application the clerk accepted since the window closed counts too),
-     * within the seats each family gets a numbered decision; beyond them, NOT_ADMITTED and a notification.
+     * prepareDecisions: the principal approved; ranked again (an application the clerk accepted since the window closed
+     * counts too), within the seats each family gets a numbered decision; beyond them, NOT_ADMITTED and a notification.
      */
     public void prepareDecisions(DelegateExecution execution) {
         AdmissionRound round = round(execution);
@@ -140,14 +142,14 @@ public class AdmissionList {
                 ? text : text + ", " + app.getWard();
     }
 
-    /** What the signer's phone shows for one decision. */
+    /** signDecisions (displayTitle of each call): what the signer's phone shows for one decision. */
     public String label(String documentId) {
         return applications.findByDecisionDocumentId(UUID.fromString(documentId))
                 .map(a -> "Quyết định trúng tuyển " + a.getChildName() + " (" + a.getDecisionNumber() + ")")
                 .orElse("Quyết định trúng tuyển");
     }
 
-    /** One decision's signature ended (end listener of each call): signed ones go to the family. */
+    /** signDecisions (end listener of each call): one decision's signature ended; signed ones go to the family. */
     public void signed(DelegateExecution execution) {
         Object outcome = execution.getVariable("signatureOutcome");
         UUID documentId = UUID.fromString((String) execution.getVariable("documentId"));
@@ -165,7 +167,7 @@ public class AdmissionList {
         result(app, true);
     }
 
-    /** After all calls: the decisions still unsigned (refused or expired) go back to the principal to sign again. */
+    /** someUnsigned (condition), after all calls: decisions still unsigned (refused, expired) go back to be signed again. */
     public boolean unsignedLeft(DelegateExecution execution) {
         AdmissionRound round = round(execution);
         List<String> left = applications.findByRoundIdAndStatus(round.getId(), EnrolmentStatus.ADMITTED).stream()
@@ -185,7 +187,7 @@ public class AdmissionList {
 
     private void tell(EnrolmentApplication app, String kind, String message) {
         if (app.getParentUsername() != null) {
-            notifier.toUser(app.getParentUsername(), kind, message, EnrolmentSteps.link(app.getId()));
+            notifier.toUser(app.getParentUsername(), kind, message, EnrolmentRequestSteps.link(app.getId()));
         }
     }
 

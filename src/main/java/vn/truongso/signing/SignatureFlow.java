@@ -1,0 +1,29 @@
+package vn.truongso.signing;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code ${signatureFlow.…}}: how a model that calls bpmn/remote-signature.bpmn reads its output (signatureOutcome,
+ * mapped back by the call activity). The one bean the calling models share besides their own steps: every caller
+ * reads the outcome the same way. Reads variables only, so a model test uses it as it is.
+ */
+@Component
+public class SignatureFlow {
+
+    /**
+     * Who gets the step back after a signature that was not confirmed: the person who approved, so that it lands
+     * in their inbox again; nobody in particular (the candidate groups) otherwise.
+     */
+    public String returnTo(DelegateExecution execution) {
+        Object outcome = execution.getVariable(RemoteSignatureSteps.OUTCOME);
+        return outcome == null || done(execution) ? null
+                : (String) execution.getVariable("lastActor");
+    }
+
+    /** Whether the step's signature is there: put on the document, or given by hand on the printed copy. */
+    public boolean done(DelegateExecution execution) {
+        Object outcome = execution.getVariable(RemoteSignatureSteps.OUTCOME);
+        return RemoteSignatures.SIGNED.equals(outcome) || "PAPER".equals(outcome);
+    }
+}

@@ -6,14 +6,10 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -30,6 +26,8 @@ import vn.truongso.school.CurrentUser;
 import vn.truongso.school.Groups;
 import vn.truongso.school.Role;
 import vn.truongso.school.UserDirectory;
+import vn.truongso.steps.ProcessStart;
+import vn.truongso.steps.ProcessStarter;
 import vn.truongso.steps.StepHistory;
 import vn.truongso.steps.StepKind;
 
@@ -55,13 +53,13 @@ public class EnrolmentService {
     private final UserDirectory users;
     private final StepHistory history;
     private final RuntimeService runtime;
-    private final IdentityService identity;
+    private final ProcessStarter starter;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     EnrolmentService(AdmissionRoundRepository rounds, EnrolmentApplicationRepository applications,
                      EnrolmentPaperRepository papers, DocumentService documents, UserDirectory users,
-                     StepHistory history, RuntimeService runtime, IdentityService identity,
+                     StepHistory history, RuntimeService runtime, ProcessStarter starter,
                      ApplicationEventPublisher events, Clock clock) {
         this.rounds = rounds;
         this.applications = applications;
@@ -70,7 +68,7 @@ public class EnrolmentService {
         this.users = users;
         this.history = history;
         this.runtime = runtime;
-        this.identity = identity;
+        this.starter = starter;
         this.events = events;
         this.clock = clock;
     }
@@ -185,23 +183,14 @@ public class EnrolmentService {
         }
         addPapers(app, checked, now);
         String school = schoolName(round.getSchoolCode());
-        Map<String, Object> vars = new HashMap<>();
-        vars.put("tenantId", round.getSchoolCode());
-        vars.put("applicationId", app.getId().toString());
-        vars.put("roundId", round.getId().toString());
-        vars.put("clerkGroup", Groups.role(round.getSchoolCode(), Role.CLERK));
-        vars.put("displayTitle", "Hồ sơ tuyển sinh lớp " + round.getGrade() + ": " + childName);
-        vars.put("requesterName", parentName);
-        vars.put("grade", round.getGrade());
-        vars.put("channel", online ? "DIGITAL" : "PAPER");
-        identity.setAuthenticatedUserId(user.username());
-        try {
-            String pid = runtime.startProcessInstanceByKey(PROCESS_KEY, app.getId().toString(), vars)
-                    .getProcessInstanceId();
-            app.started(pid);
-        } finally {
-            identity.clearAuthentication();
-        }
+        app.started(starter.start(ProcessStart.of(PROCESS_KEY, app.getId().toString(), user.username(),
+                        round.getSchoolCode(), "Hồ sơ tuyển sinh lớp " + round.getGrade() + ": " + childName)
+                .requester(parentName)
+                .with("applicationId", app.getId().toString())
+                .with("roundId", round.getId().toString())
+                .with("clerkGroup", Groups.role(round.getSchoolCode(), Role.CLERK))
+                .with("grade", round.getGrade())
+                .with("channel", online ? "DIGITAL" : "PAPER")));
         events.publishEvent(new EnrolmentApplied(round.getSchoolCode(), app.getId(), app.getProcessInstanceId(),
                 online, now));
         return view(app, round, school);

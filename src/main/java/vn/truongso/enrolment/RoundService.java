@@ -6,12 +6,9 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
@@ -25,6 +22,8 @@ import vn.truongso.school.Delegations;
 import vn.truongso.school.Groups;
 import vn.truongso.school.Role;
 import vn.truongso.school.UserDirectory;
+import vn.truongso.steps.ProcessStart;
+import vn.truongso.steps.ProcessStarter;
 
 /** Admission rounds (kỳ tuyển sinh): created and adjusted by an admin or the school's principal, closed by time or early. */
 @Service
@@ -40,12 +39,12 @@ public class RoundService {
     private final UserDirectory users;
     private final RuntimeService runtime;
     private final ManagementService management;
-    private final IdentityService identity;
+    private final ProcessStarter starter;
     private final Clock clock;
     private final Delegations delegations;
 
     RoundService(AdmissionRoundRepository rounds, EnrolmentApplicationRepository applications, UserDirectory users,
-                 RuntimeService runtime, ManagementService management, IdentityService identity, Clock clock,
+                 RuntimeService runtime, ManagementService management, ProcessStarter starter, Clock clock,
                  Delegations delegations) {
         this.delegations = delegations;
         this.rounds = rounds;
@@ -53,7 +52,7 @@ public class RoundService {
         this.users = users;
         this.runtime = runtime;
         this.management = management;
-        this.identity = identity;
+        this.starter = starter;
         this.clock = clock;
     }
 
@@ -103,20 +102,12 @@ public class RoundService {
 
     /** Opens the round's process: it waits for the window to close (timer at closesAt, or closed early). */
     void start(AdmissionRound round, String by) {
-        Map<String, Object> vars = new HashMap<>();
-        vars.put("tenantId", round.getSchoolCode());
-        vars.put("roundId", round.getId().toString());
-        vars.put("principalGroup", Groups.role(round.getSchoolCode(), Role.PRINCIPAL));
-        vars.put("closesAt", Date.from(round.getClosesAt()));
-        vars.put("grade", round.getGrade());
-        vars.put("displayTitle", "Tuyển sinh lớp " + round.getGrade() + " năm học " + round.getSchoolYear());
-        identity.setAuthenticatedUserId(by);
-        try {
-            round.started(runtime.startProcessInstanceByKey(PROCESS_KEY, round.getId().toString(), vars)
-                    .getProcessInstanceId());
-        } finally {
-            identity.clearAuthentication();
-        }
+        round.started(starter.start(ProcessStart.of(PROCESS_KEY, round.getId().toString(), by, round.getSchoolCode(),
+                        "Tuyển sinh lớp " + round.getGrade() + " năm học " + round.getSchoolYear())
+                .with("roundId", round.getId().toString())
+                .with("principalGroup", Groups.role(round.getSchoolCode(), Role.PRINCIPAL))
+                .with("closesAt", Date.from(round.getClosesAt()))
+                .with("grade", round.getGrade())));
     }
 
     RoundView update(UUID id, RoundRequest req, CurrentUser user) {

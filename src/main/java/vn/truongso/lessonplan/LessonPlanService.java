@@ -5,10 +5,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.data.domain.Page;
@@ -28,6 +25,8 @@ import vn.truongso.school.CurrentUser;
 import vn.truongso.school.Groups;
 import vn.truongso.school.Role;
 import vn.truongso.school.UserDirectory;
+import vn.truongso.steps.ProcessStart;
+import vn.truongso.steps.ProcessStarter;
 import vn.truongso.steps.StepHistory;
 
 @Service
@@ -41,17 +40,16 @@ public class LessonPlanService {
     private final DocumentService documents;
     private final UserDirectory users;
     private final StepHistory history;
-    private final RuntimeService runtime;
+    private final ProcessStarter starter;
     private final TaskService tasks;
-    private final IdentityService identity;
     private final RemoteSignatures signatures;
     private final Clock clock;
     private final org.springframework.context.ApplicationEventPublisher events;
     private final DocumentHolds holds;
 
     LessonPlanService(LessonPlanRepository plans, ProfessionalRecordRepository records, DocumentService documents,
-                      UserDirectory users, StepHistory history, RuntimeService runtime, TaskService tasks,
-                      IdentityService identity, RemoteSignatures signatures, Clock clock,
+                      UserDirectory users, StepHistory history, ProcessStarter starter, TaskService tasks,
+                      RemoteSignatures signatures, Clock clock,
                       org.springframework.context.ApplicationEventPublisher events, DocumentHolds holds) {
         this.holds = holds;
         this.events = events;
@@ -60,9 +58,8 @@ public class LessonPlanService {
         this.documents = documents;
         this.users = users;
         this.history = history;
-        this.runtime = runtime;
+        this.starter = starter;
         this.tasks = tasks;
-        this.identity = identity;
         this.signatures = signatures;
         this.clock = clock;
     }
@@ -94,28 +91,19 @@ public class LessonPlanService {
         // From here on the process decides the plan's versions: the one handed in is what gets reviewed and signed.
         holds.hold(doc.id(), holder(plan.getId()));
 
-        Map<String, Object> vars = Map.ofEntries(
-                Map.entry("tenantId", plan.getSchoolCode()),
-                Map.entry("planId", plan.getId().toString()),
-                Map.entry("documentId", doc.id().toString()),
-                Map.entry("teacher", teacher.username()),
-                // The inbox keeps every review of the plan away from its author (nobody approves their own document).
-                Map.entry("submitter", teacher.username()),
-                Map.entry("headGroup", Groups.headsOf(plan.getSubjectGroupId())),
-                Map.entry("principalGroup", Groups.role(plan.getSchoolCode(), Role.PRINCIPAL)),
-                Map.entry("displayTitle", plan.getLessonTitle()),
-                Map.entry("requesterName", teacher.fullName()),
-                Map.entry("subject", plan.getSubject()),
-                Map.entry("grade", plan.getGrade()),
-                Map.entry("week", plan.getWeek()));
-        identity.setAuthenticatedUserId(teacher.username());
-        try {
-            String pid = runtime.startProcessInstanceByKey(PROCESS_KEY, plan.getId().toString(), vars)
-                    .getProcessInstanceId();
-            plan.started(pid);
-        } finally {
-            identity.clearAuthentication();
-        }
+        // The inbox keeps every review of the plan away from its author (nobody approves their own document).
+        plan.started(starter.start(ProcessStart.of(PROCESS_KEY, plan.getId().toString(), teacher.username(),
+                        plan.getSchoolCode(), plan.getLessonTitle())
+                .requester(teacher.fullName())
+                .document(doc.id())
+                .submitter(teacher.username())
+                .with("planId", plan.getId().toString())
+                .with("teacher", teacher.username())
+                .with("headGroup", Groups.headsOf(plan.getSubjectGroupId()))
+                .with("principalGroup", Groups.role(plan.getSchoolCode(), Role.PRINCIPAL))
+                .with("subject", plan.getSubject())
+                .with("grade", plan.getGrade())
+                .with("week", plan.getWeek())));
         events.publishEvent(new LessonPlanSubmitted(plan.getId(), doc.id(), plan.getSchoolCode(), teacher.username(),
                 doc.version(), doc.sha256(), plan.getProcessInstanceId()));
         // The author's signature waits for the teacher's code; the plan goes to review once it is confirmed.

@@ -4,10 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.truongso.common.ApiException;
@@ -19,6 +16,8 @@ import vn.truongso.document.DocumentView;
 import vn.truongso.school.CurrentUser;
 import vn.truongso.school.Role;
 import vn.truongso.signing.RemoteSignatures;
+import vn.truongso.steps.ProcessStart;
+import vn.truongso.steps.ProcessStarter;
 
 /**
  * The school's paperless figures as a Vietnamese PDF report (table and bar chart against the targets), stored as a
@@ -34,16 +33,14 @@ public class PaperlessReports {
 
     private final PaperlessFigures figures;
     private final DocumentService documents;
-    private final RuntimeService runtime;
-    private final IdentityService identity;
+    private final ProcessStarter starter;
     private final RemoteSignatures signatures;
 
-    PaperlessReports(PaperlessFigures figures, DocumentService documents, RuntimeService runtime,
-                     IdentityService identity, RemoteSignatures signatures) {
+    PaperlessReports(PaperlessFigures figures, DocumentService documents, ProcessStarter starter,
+                     RemoteSignatures signatures) {
         this.figures = figures;
         this.documents = documents;
-        this.runtime = runtime;
-        this.identity = identity;
+        this.starter = starter;
         this.signatures = signatures;
     }
 
@@ -66,15 +63,11 @@ public class PaperlessReports {
         byte[] pdf = render(s, title, principal);
         DocumentView doc = documents.store(new DocumentService.Upload(pdf, "bao-cao-khong-giay-" + s.from() + "-"
                 + s.to() + ".pdf", "application/pdf"), title, DocumentKind.REPORT, principal);
-        Map<String, Object> vars = Map.of("tenantId", principal.organisationCode(), "documentId", doc.id().toString(),
-                "displayTitle", title, "principal", principal.username(), "requesterName", principal.fullName());
-        String pid;
-        identity.setAuthenticatedUserId(principal.username());
-        try {
-            pid = runtime.startProcessInstanceByKey(PROCESS_KEY, doc.id().toString(), vars).getProcessInstanceId();
-        } finally {
-            identity.clearAuthentication();
-        }
+        String pid = starter.start(ProcessStart.of(PROCESS_KEY, doc.id().toString(), principal.username(),
+                        principal.organisationCode(), title)
+                .requester(principal.fullName())
+                .document(doc.id())
+                .with("principal", principal.username()));
         RemoteSignatures.Confirmation confirmation = signatures.requestConfirmation(principal.username())
                 .orElseThrow(() -> new IllegalStateException("The report's signature was not prepared"));
         return new ReportStarted(doc.id(), title, doc.pages(), pid, confirmation);

@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.HttpStatus;
@@ -25,6 +23,8 @@ import vn.truongso.school.CurrentUser;
 import vn.truongso.school.Groups;
 import vn.truongso.school.Role;
 import vn.truongso.school.UserDirectory;
+import vn.truongso.steps.ProcessStart;
+import vn.truongso.steps.ProcessStarter;
 
 /** Opening report campaigns and reading them: the office sees every school's row, a school only its own. */
 @Service
@@ -37,21 +37,18 @@ public class ReportCampaignService {
     private final SchoolReportRepository rows;
     private final DocumentService documents;
     private final UserDirectory users;
-    private final RuntimeService runtime;
+    private final ProcessStarter starter;
     private final TaskService tasks;
-    private final IdentityService identity;
     private final Clock clock;
 
     ReportCampaignService(ReportCampaignRepository campaigns, SchoolReportRepository rows, DocumentService documents,
-                          UserDirectory users, RuntimeService runtime, TaskService tasks, IdentityService identity,
-                          Clock clock) {
+                          UserDirectory users, ProcessStarter starter, TaskService tasks, Clock clock) {
         this.campaigns = campaigns;
         this.rows = rows;
         this.documents = documents;
         this.users = users;
-        this.runtime = runtime;
+        this.starter = starter;
         this.tasks = tasks;
-        this.identity = identity;
         this.clock = clock;
     }
 
@@ -109,18 +106,10 @@ public class ReportCampaignService {
             }
         }
         rows.flush();
-        Map<String, Object> vars = Map.of(
-                "tenantId", office,
-                "campaignId", c.getId().toString(),
-                "displayTitle", title,
-                "requesterName", users.organisationName(office).orElse(office),
-                "officerGroup", Groups.role(office, Role.OFFICER));
-        identity.setAuthenticatedUserId(openedBy);
-        try {
-            c.started(runtime.startProcessInstanceByKey(PROCESS_KEY, c.getId().toString(), vars).getId());
-        } finally {
-            identity.clearAuthentication();
-        }
+        c.started(starter.start(ProcessStart.of(PROCESS_KEY, c.getId().toString(), openedBy, office, title)
+                .requester(users.organisationName(office).orElse(office))
+                .with("campaignId", c.getId().toString())
+                .with("officerGroup", Groups.role(office, Role.OFFICER))));
         return c;
     }
 

@@ -16,6 +16,9 @@
  * {@link vn.truongso.steps.StepKind}, {@link vn.truongso.steps.ProcessFacts} and {@link vn.truongso.steps.StepScans}
  * (the scan of a step done on paper). The tables' layout is also read, in SQL, by the paperless figures.
  *
+ * <p>The process contract: {@link vn.truongso.steps.ProcessStarter} starts every process the same way (as its
+ * starter, in its organisation's tenant, with the shared variables of a {@link vn.truongso.steps.ProcessStart}).
+ *
  * <p>Every process module may depend on this one (to show its history); it depends on no process module (only
  * {@code common}, {@code document} for page counts and scans, {@code school} for who may attach a scan). The figures
  * computed from these records live above the processes, in {@code paperless}.

@@ -1,5 +1,11 @@
 package vn.truongso.enrolment;
 
+import static vn.truongso.steps.ProcessVariables.DISPLAY_TITLE;
+import static vn.truongso.steps.ProcessVariables.DOCUMENT_ID;
+import static vn.truongso.steps.ProcessVariables.LAST_ACTOR;
+import static vn.truongso.steps.ProcessVariables.REQUESTER_NAME;
+import static vn.truongso.steps.ProcessVariables.SIGNATURE_OUTCOME;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -72,10 +78,10 @@ public class AdmissionRoundSteps {
         for (int i = 0; i < ranked.size(); i++) {
             ranked.get(i).ranked(i + 1);
         }
-        execution.setVariable("displayTitle", "Danh sách trúng tuyển lớp " + round.getGrade() + " năm học "
+        execution.setVariable(DISPLAY_TITLE, "Danh sách trúng tuyển lớp " + round.getGrade() + " năm học "
                 + round.getSchoolYear() + ": " + Math.min(ranked.size(), round.getSeats()) + "/" + round.getSeats()
                 + " chỉ tiêu, " + ranked.size() + " hồ sơ hợp lệ");
-        execution.setVariable("requesterName", users.organisationName(round.getSchoolCode()).orElse(null));
+        execution.setVariable(REQUESTER_NAME, users.organisationName(round.getSchoolCode()).orElse(null));
         notifier.toGroups(List.of(Groups.role(round.getSchoolCode(), Role.PRINCIPAL)), "ENROLMENT_LIST_READY",
                 "Kỳ tuyển sinh lớp " + round.getGrade() + " năm học " + round.getSchoolYear()
                         + " đã hết hạn nhận hồ sơ; danh sách trúng tuyển chờ hiệu trưởng duyệt.",
@@ -89,7 +95,7 @@ public class AdmissionRoundSteps {
     public void prepareDecisions(DelegateExecution execution) {
         AdmissionRound round = round(execution);
         round.decided(clock.instant());
-        CurrentUser principal = users.find((String) execution.getVariable("lastActor")).orElseThrow();
+        CurrentUser principal = users.find((String) execution.getVariable(LAST_ACTOR)).orElseThrow();
         List<EnrolmentApplication> ranked = RoundService.rank(applications, round);
         List<String> toSign = new ArrayList<>();
         String schoolName = users.organisationName(round.getSchoolCode()).orElse(round.getSchoolCode());
@@ -151,8 +157,8 @@ public class AdmissionRoundSteps {
 
     /** signDecisions (end listener of each call): one decision's signature ended; signed ones go to the family. */
     public void signed(DelegateExecution execution) {
-        Object outcome = execution.getVariable("signatureOutcome");
-        UUID documentId = UUID.fromString((String) execution.getVariable("documentId"));
+        Object outcome = execution.getVariable(SIGNATURE_OUTCOME);
+        UUID documentId = UUID.fromString((String) execution.getVariable(DOCUMENT_ID));
         if (!"SIGNED".equals(outcome) && !"PAPER".equals(outcome)) {
             return;
         }

@@ -1,5 +1,7 @@
 package vn.truongso.enrolment;
 
+import static vn.truongso.steps.ProcessVariables.LAST_COMMENT;
+
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Date;
@@ -62,7 +64,7 @@ public class EnrolmentRequestSteps {
     public void reject(DelegateExecution execution, String why) {
         EnrolmentApplication app = application(execution);
         String reason = "INELIGIBLE".equals(why) ? app.getEligibilityReason()
-                : String.valueOf(execution.getVariable("lastComment"));
+                : String.valueOf(execution.getVariable(LAST_COMMENT));
         app.moveTo(EnrolmentStatus.REJECTED, reason);
         tell(app, "ENROLMENT_REJECTED", "Hồ sơ tuyển sinh của " + app.getChildName() + " không được chấp nhận: "
                 + reason);
@@ -94,7 +96,7 @@ public class EnrolmentRequestSteps {
         List<PaperKind> kinds = Arrays.stream(((String) execution.getVariable("missingPapers")).split(","))
                 .map(PaperKind::valueOf).toList();
         LocalDate deadline = LocalDate.parse((String) execution.getVariable("papersDeadline"));
-        Object comment = execution.getVariable("lastComment");
+        Object comment = execution.getVariable(LAST_COMMENT);
         app.papersRequested(kinds, deadline, comment == null ? null : comment.toString());
         tell(app, "ENROLMENT_PAPERS_REQUESTED", "Hồ sơ tuyển sinh của " + app.getChildName()
                 + " cần bổ sung: " + String.join(", ", kinds.stream().map(PaperKind::label).toList())

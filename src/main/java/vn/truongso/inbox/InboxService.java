@@ -1,5 +1,17 @@
 package vn.truongso.inbox;
 
+import static vn.truongso.steps.ProcessVariables.DECISION;
+import static vn.truongso.steps.ProcessVariables.DISPLAY_TITLE;
+import static vn.truongso.steps.ProcessVariables.DOCUMENT_ID;
+import static vn.truongso.steps.ProcessVariables.DOCUMENT_SHA256;
+import static vn.truongso.steps.ProcessVariables.DOCUMENT_VERSION;
+import static vn.truongso.steps.ProcessVariables.LAST_ACTOR;
+import static vn.truongso.steps.ProcessVariables.LAST_AUTHORITY;
+import static vn.truongso.steps.ProcessVariables.LAST_CHANNEL;
+import static vn.truongso.steps.ProcessVariables.LAST_COMMENT;
+import static vn.truongso.steps.ProcessVariables.REQUESTER_NAME;
+import static vn.truongso.steps.ProcessVariables.SUBMITTER;
+
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Date;
@@ -37,18 +49,10 @@ import vn.truongso.signing.Authority;
 public class InboxService {
 
     /** Process variables every process sets so that any task can be shown in the inbox. */
-    private static final String[] SHOWN = {"displayTitle", "requesterName", "subject", "grade", "week", "documentId",
-            "documentVersion", "documentSha256"};
-    /** The process variable naming who submitted the document its review tasks are about. */
-    static final String SUBMITTER = "submitter";
+    private static final String[] SHOWN = {DISPLAY_TITLE, REQUESTER_NAME, "subject", "grade", "week", DOCUMENT_ID,
+            DOCUMENT_VERSION, DOCUMENT_SHA256};
     /** The process variable naming the candidate group of a lesson plan's head review: its subject group's heads. */
     private static final String HEAD_GROUP = "headGroup";
-    /**
-     * Set with every completion: the capacity the person acted in when it was not their own (a delegate of the
-     * principal: "KT. HIỆU TRƯỞNG / PHÓ HIỆU TRƯỞNG (ký thay)"), else null. Task-local {@code authority} too, for the
-     * step history.
-     */
-    static final String LAST_AUTHORITY = "lastAuthority";
 
     private final TaskService tasks;
     private final RuntimeService runtime;
@@ -412,21 +416,21 @@ public class InboxService {
         }
         String authority = authority(task, user);
         Map<String, Object> local = new HashMap<>();
-        local.put("decision", decision);
+        local.put(DECISION, decision);
         local.put("comment", comment);
         local.put("channel", channel.name());
         local.put("authority", authority);
         Map<String, Object> process = new HashMap<>(checkedInputs(task, decision, c.inputs(), user));
-        process.put("decision", decision);
-        process.put("lastActor", user.username());
+        process.put(DECISION, decision);
+        process.put(LAST_ACTOR, user.username());
         process.put(LAST_AUTHORITY, authority);
-        process.put("lastComment", comment);
-        process.put("lastChannel", channel.name());
+        process.put(LAST_COMMENT, comment);
+        process.put(LAST_CHANNEL, channel.name());
         if (task.getAssignee() == null) {
             tasks.claim(taskId, user.username());
         }
         tasks.setVariablesLocal(taskId, local);
-        Object documentId = runtime.getVariable(task.getProcessInstanceId(), "documentId");
+        Object documentId = runtime.getVariable(task.getProcessInstanceId(), DOCUMENT_ID);
         tasks.complete(taskId, process);
         events.publishEvent(new TaskCompleted(taskId, task.getTaskDefinitionKey(), task.getName(),
                 task.getProcessInstanceId(), task.getTenantId(), uuidOrNull(documentId), user.username(), decision,
@@ -587,15 +591,15 @@ public class InboxService {
      * pinned on the document (what is reviewed and signed), in one query for the page.
      */
     private void pinned(Map<String, Map<String, Object>> vars) {
-        Set<java.util.UUID> ids = vars.values().stream().filter(v -> v.get("documentVersion") == null)
-                .map(v -> uuidOrNull(v.get("documentId"))).filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+        Set<java.util.UUID> ids = vars.values().stream().filter(v -> v.get(DOCUMENT_VERSION) == null)
+                .map(v -> uuidOrNull(v.get(DOCUMENT_ID))).filter(java.util.Objects::nonNull).collect(Collectors.toSet());
         Map<java.util.UUID, DocumentHolds.Pinned> pins = holds.pinned(ids);
         for (Map<String, Object> v : vars.values()) {
-            java.util.UUID id = uuidOrNull(v.get("documentId"));
-            DocumentHolds.Pinned p = v.get("documentVersion") == null && id != null ? pins.get(id) : null;
+            java.util.UUID id = uuidOrNull(v.get(DOCUMENT_ID));
+            DocumentHolds.Pinned p = v.get(DOCUMENT_VERSION) == null && id != null ? pins.get(id) : null;
             if (p != null) {
-                v.put("documentVersion", p.version());
-                v.put("documentSha256", p.sha256());
+                v.put(DOCUMENT_VERSION, p.version());
+                v.put(DOCUMENT_SHA256, p.sha256());
             }
         }
     }
@@ -603,9 +607,9 @@ public class InboxService {
     private TaskView view(Task t, Map<String, Object> vars, String businessKey, Date now) {
         String processKey = t.getProcessDefinitionId() == null ? null : t.getProcessDefinitionId().split(":")[0];
         return new TaskView(t.getId(), t.getName(), t.getTaskDefinitionKey(), processKey, t.getProcessInstanceId(),
-                businessKey, str(vars.get("displayTitle")), str(vars.get("requesterName")), str(vars.get("subject")),
-                num(vars.get("grade")), num(vars.get("week")), str(vars.get("documentId")),
-                num(vars.get("documentVersion")), str(vars.get("documentSha256")), t.getAssignee(),
+                businessKey, str(vars.get(DISPLAY_TITLE)), str(vars.get(REQUESTER_NAME)), str(vars.get("subject")),
+                num(vars.get("grade")), num(vars.get("week")), str(vars.get(DOCUMENT_ID)),
+                num(vars.get(DOCUMENT_VERSION)), str(vars.get(DOCUMENT_SHA256)), t.getAssignee(),
                 VietnamTime.of(t.getCreateTime()), VietnamTime.of(t.getDueDate()),
                 t.getDueDate() != null && t.getDueDate().before(now),
                 rules.of(t.getProcessDefinitionId(), t.getTaskDefinitionKey()).decisions());

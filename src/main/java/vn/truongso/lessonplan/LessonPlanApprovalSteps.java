@@ -1,5 +1,10 @@
 package vn.truongso.lessonplan;
 
+import static vn.truongso.steps.ProcessVariables.DISPLAY_TITLE;
+import static vn.truongso.steps.ProcessVariables.LAST_COMMENT;
+import static vn.truongso.steps.ProcessVariables.REQUESTER_NAME;
+import static vn.truongso.steps.ProcessVariables.SIGNATURE_NOTE;
+
 import java.time.Clock;
 import java.util.Date;
 import java.util.List;
@@ -77,7 +82,7 @@ public class LessonPlanApprovalSteps {
             plan.returnedAt(documents.currentVersion(plan.getDocumentId()));
             // Its revise step is the one way to a new version while the process holds the plan.
             holds.openForRevision(plan.getDocumentId(), LessonPlanService.holder(plan.getId()));
-            Object comment = execution.getVariable("lastComment");
+            Object comment = execution.getVariable(LAST_COMMENT);
             notifier.toUser(plan.getTeacherUsername(), "LESSON_PLAN_RETURNED",
                     "Kế hoạch bài dạy \"" + plan.getLessonTitle() + "\" được trả lại để chỉnh sửa"
                             + (comment == null ? "." : ": " + comment), link(execution));
@@ -86,7 +91,7 @@ public class LessonPlanApprovalSteps {
 
     /** Each "Đã ký" flow: a signature was put on the plan, and what the teacher and the clerk read about it. */
     public void signed(DelegateExecution execution) {
-        Object note = execution.getVariable("signatureNote");
+        Object note = execution.getVariable(SIGNATURE_NOTE);
         if (note != null) {
             plan(execution).signatureNote(note.toString());
         }
@@ -119,7 +124,7 @@ public class LessonPlanApprovalSteps {
     public void remind(DelegateExecution execution) {
         for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).list()) {
             String message = "Nhắc việc: \"" + task.getName() + "\" cho kế hoạch bài dạy \""
-                    + execution.getVariable("displayTitle") + "\" của " + execution.getVariable("requesterName")
+                    + execution.getVariable(DISPLAY_TITLE) + "\" của " + execution.getVariable(REQUESTER_NAME)
                     + " đang chờ quá hạn.";
             if (task.getAssignee() != null) {
                 notifier.toUser(task.getAssignee(), "REVIEW_REMINDER", message, link(execution));
@@ -137,8 +142,8 @@ public class LessonPlanApprovalSteps {
             tasks.addCandidateGroup(task.getId(), principals);
         }
         notifier.toGroups(List.of(principals), "REVIEW_ESCALATED",
-                "Kế hoạch bài dạy \"" + execution.getVariable("displayTitle") + "\" của "
-                        + execution.getVariable("requesterName")
+                "Kế hoạch bài dạy \"" + execution.getVariable(DISPLAY_TITLE) + "\" của "
+                        + execution.getVariable(REQUESTER_NAME)
                         + " chờ tổ trưởng duyệt quá lâu và được chuyển lên Ban giám hiệu.", link(execution));
     }
 

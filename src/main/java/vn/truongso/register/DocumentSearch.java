@@ -1,5 +1,7 @@
 package vn.truongso.register;
 
+import static vn.truongso.steps.ProcessVariables.DOCUMENT_ID;
+
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -167,7 +169,7 @@ public class DocumentSearch {
     /** The newest top-level process that carries this document (running ones first). */
     private Optional<ProcessRef> processOf(UUID documentId) {
         List<HistoricVariableInstance> vars = history.createHistoricVariableInstanceQuery()
-                .variableValueEquals("documentId", documentId.toString()).list();
+                .variableValueEquals(DOCUMENT_ID, documentId.toString()).list();
         Set<String> instanceIds = vars.stream().map(HistoricVariableInstance::getProcessInstanceId)
                 .filter(java.util.Objects::nonNull).collect(Collectors.toSet());
         if (instanceIds.isEmpty()) {

@@ -5,6 +5,9 @@ import static vn.truongso.report.ReportProcesses.campaignId;
 import static vn.truongso.report.ReportProcesses.holder;
 import static vn.truongso.report.ReportProcesses.link;
 import static vn.truongso.report.ReportProcesses.schoolStaff;
+import static vn.truongso.steps.ProcessVariables.DECISION;
+import static vn.truongso.steps.ProcessVariables.LAST_ACTOR;
+import static vn.truongso.steps.ProcessVariables.LAST_COMMENT;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -130,8 +133,8 @@ public class ReportCampaignSteps {
     public void decide(DelegateExecution execution) {
         SchoolReport row = row(execution, "reportSchool");
         ReportCampaign c = campaigns.findById(row.getCampaignId()).orElseThrow();
-        String decision = (String) execution.getVariable("decision");
-        String officer = (String) execution.getVariable("lastActor");
+        String decision = (String) execution.getVariable(DECISION);
+        String officer = (String) execution.getVariable(LAST_ACTOR);
         // The version the school sent, whatever else happened to the document since.
         int version = row.getSignedVersion() != null ? row.getSignedVersion()
                 : documents.currentVersion(row.getDocumentId());
@@ -150,7 +153,7 @@ public class ReportCampaignSteps {
                 holds.openForRevision(row.getDocumentId(), holder(row));
             }
         } else {
-            String comment = (String) execution.getVariable("lastComment");
+            String comment = (String) execution.getVariable(LAST_COMMENT);
             row.returned(comment, version);
             outcome = "RETURNED";
             holds.openForRevision(row.getDocumentId(), holder(row));

@@ -1,5 +1,8 @@
 package vn.truongso.report;
 
+import static vn.truongso.steps.ProcessVariables.DOCUMENT_ID;
+import static vn.truongso.steps.ProcessVariables.SUBMITTER;
+
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
@@ -44,12 +47,12 @@ class ReportTaskInputs implements TaskInputs {
         UUID campaignId = UUID.fromString((String) runtime.getVariable(processInstanceId, "campaignId"));
         SchoolReport row = rows.findByCampaignIdAndSchoolCode(campaignId, school).orElseThrow();
         for (String key : inputs.keySet()) {
-            if (!"documentId".equals(key)) {
+            if (!DOCUMENT_ID.equals(key)) {
                 throw ApiException.badRequest("INPUTS_NOT_ACCEPTED",
                         "Việc \"Chuẩn bị báo cáo\" chỉ nhận documentId (báo cáo đã tải lên); không nhận " + key + ".");
             }
         }
-        Object given = inputs.get("documentId");
+        Object given = inputs.get(DOCUMENT_ID);
         UUID documentId;
         if (given == null || given.toString().isBlank()) {
             if (row.getDocumentId() == null) {
@@ -82,6 +85,6 @@ class ReportTaskInputs implements TaskInputs {
                     + "/api/documents/" + documentId + "/versions) trước khi trình ký lại.");
         }
         // The clerk who handed it over must not be the one who approves it (a clerk who is also principal).
-        return Map.of("documentId", documentId.toString(), "submitter", user.username());
+        return Map.of(DOCUMENT_ID, documentId.toString(), SUBMITTER, user.username());
     }
 }

@@ -6,6 +6,14 @@ import static vn.truongso.report.ReportProcesses.campaignId;
 import static vn.truongso.report.ReportProcesses.holder;
 import static vn.truongso.report.ReportProcesses.link;
 import static vn.truongso.report.ReportProcesses.schoolStaff;
+import static vn.truongso.steps.ProcessVariables.DISPLAY_TITLE;
+import static vn.truongso.steps.ProcessVariables.DOCUMENT_ID;
+import static vn.truongso.steps.ProcessVariables.DOCUMENT_SHA256;
+import static vn.truongso.steps.ProcessVariables.DOCUMENT_VERSION;
+import static vn.truongso.steps.ProcessVariables.LAST_ACTOR;
+import static vn.truongso.steps.ProcessVariables.LAST_COMMENT;
+import static vn.truongso.steps.ProcessVariables.REQUESTER_NAME;
+import static vn.truongso.steps.ProcessVariables.SIGNATURE_OUTCOME;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -91,7 +99,7 @@ public class SchoolReportSteps {
     /** prepare (complete listener): the clerk handed the report (inputs documentId, {@link ReportTaskInputs}) over. */
     public void prepared(DelegateTask task) {
         SchoolReport row = row(task.getExecution(), "schoolCode");
-        row.prepared(UUID.fromString((String) task.getExecution().getVariable("documentId")));
+        row.prepared(UUID.fromString((String) task.getExecution().getVariable(DOCUMENT_ID)));
         // Handed over: the principal signs this version and no other; the clerk changes it only when returned.
         holds.hold(row.getDocumentId(), holder(row));
     }
@@ -102,9 +110,9 @@ public class SchoolReportSteps {
         row.moveTo(row.getSubmissions() > 0 ? ReportStatus.RETURNED : ReportStatus.DRAFTING);
         row.revisionNeeded(documents.currentVersion(row.getDocumentId()));
         holds.openForRevision(row.getDocumentId(), holder(row));
-        Object comment = execution.getVariable("lastComment");
+        Object comment = execution.getVariable(LAST_COMMENT);
         notifier.toGroups(List.of(Groups.role(row.getSchoolCode(), Role.CLERK)), "REPORT_RETURNED_BY_PRINCIPAL",
-                "Hiệu trưởng trả lại báo cáo \"" + execution.getVariable("displayTitle") + "\" để chỉnh sửa"
+                "Hiệu trưởng trả lại báo cáo \"" + execution.getVariable(DISPLAY_TITLE) + "\" để chỉnh sửa"
                         + (comment == null ? "." : ": " + comment), link(row.getCampaignId()));
     }
 
@@ -119,14 +127,14 @@ public class SchoolReportSteps {
         DocumentHolds.Pinned pinned = holds.pinned(row.getDocumentId()).orElse(null);
         int version = pinned != null ? pinned.version() : documents.currentVersion(row.getDocumentId());
         String sha256 = pinned != null ? pinned.sha256() : documents.describe(row.getDocumentId()).sha256();
-        boolean electronic = "SIGNED".equals(execution.getVariable("signatureOutcome"));
+        boolean electronic = "SIGNED".equals(execution.getVariable(SIGNATURE_OUTCOME));
         String symbol = row.getOutgoingSymbol();
         if (symbol == null) {
             // A report the office returned and the school corrected keeps the number it was first sent with: the
             // office never registered the returned one (no arrival number), the revision replaces it as the same
             // văn bản, and the outgoing register holds one line per document (it refuses a second number).
-            String signer = users.find((String) execution.getVariable("lastActor")).map(CurrentUser::fullName)
-                    .orElse((String) execution.getVariable("lastActor"));
+            String signer = users.find((String) execution.getVariable(LAST_ACTOR)).map(CurrentUser::fullName)
+                    .orElse((String) execution.getVariable(LAST_ACTOR));
             symbol = outgoing.issue(school, REPORT_TYPE_CODE, null, row.getDocumentId(), version, null, signer,
                     users.organisationName(c.getOfficeCode()).orElse(c.getOfficeCode())).symbol();
         }
@@ -144,9 +152,9 @@ public class SchoolReportSteps {
                 .processInstanceId(c.getProcessInstanceId())
                 // What the officer's inbox shows for this task: this school's report, not just the campaign.
                 .setVariablesToTriggeredScope(Map.of("reportSchool", school, "reportId", row.getId().toString(),
-                        "displayTitle", c.getTitle() + " – " + schoolName, "requesterName", schoolName,
-                        "documentId", row.getDocumentId().toString(), "documentVersion", version,
-                        "documentSha256", sha256))
+                        DISPLAY_TITLE, c.getTitle() + " – " + schoolName, REQUESTER_NAME, schoolName,
+                        DOCUMENT_ID, row.getDocumentId().toString(), DOCUMENT_VERSION, version,
+                        DOCUMENT_SHA256, sha256))
                 .correlate());
     }
 }

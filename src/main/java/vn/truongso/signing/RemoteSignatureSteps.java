@@ -1,5 +1,10 @@
 package vn.truongso.signing;
 
+import static vn.truongso.steps.ProcessVariables.DISPLAY_TITLE;
+import static vn.truongso.steps.ProcessVariables.DOCUMENT_ID;
+import static vn.truongso.steps.ProcessVariables.SIGNATURE_NOTE;
+import static vn.truongso.steps.ProcessVariables.SIGNATURE_OUTCOME;
+
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
@@ -13,7 +18,6 @@ import org.springframework.stereotype.Component;
 public class RemoteSignatureSteps {
 
     static final String PENDING_ID = "pendingSignatureId";
-    static final String OUTCOME = "signatureOutcome";
 
     private final RemoteSignatures signatures;
 
@@ -24,9 +28,9 @@ public class RemoteSignatureSteps {
     /** prepareSignature: the signature is placed on the document and waits for the signer's code. */
     public void prepare(DelegateExecution execution) {
         PendingSignature p = signatures.prepare(execution.getProcessInstanceId(),
-                UUID.fromString(execution.getVariable("documentId").toString()),
+                UUID.fromString(execution.getVariable(DOCUMENT_ID).toString()),
                 (String) execution.getVariable("signer"), (String) execution.getVariable("signerRole"),
-                (String) execution.getVariable("displayTitle"), (String) execution.getVariable("documentKind"));
+                (String) execution.getVariable(DISPLAY_TITLE), (String) execution.getVariable("documentKind"));
         execution.setVariable(PENDING_ID, p.getId().toString());
     }
 
@@ -38,13 +42,13 @@ public class RemoteSignatureSteps {
     /** applySignature (its own job): the confirmed signature value goes into the PDF. */
     public void apply(DelegateExecution execution) {
         RemoteSignatures.Applied applied = signatures.apply(UUID.fromString((String) execution.getVariable(PENDING_ID)));
-        execution.setVariable(OUTCOME, applied.outcome());
-        execution.setVariable("signatureNote", applied.note());
+        execution.setVariable(SIGNATURE_OUTCOME, applied.outcome());
+        execution.setVariable(SIGNATURE_NOTE, applied.note());
     }
 
     /** expireSignature: the code never came. */
     public void expire(DelegateExecution execution) {
         signatures.expire(UUID.fromString((String) execution.getVariable(PENDING_ID)));
-        execution.setVariable(OUTCOME, PendingSignature.Status.EXPIRED.name());
+        execution.setVariable(SIGNATURE_OUTCOME, PendingSignature.Status.EXPIRED.name());
     }
 }

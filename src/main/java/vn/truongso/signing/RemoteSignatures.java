@@ -1,5 +1,7 @@
 package vn.truongso.signing;
 
+import static vn.truongso.steps.ProcessVariables.SIGNATURE_OUTCOME;
+
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -138,7 +140,7 @@ public class RemoteSignatures {
                 continue;
             }
             runtime.createMessageCorrelation(MESSAGE).processInstanceId(p.getProcessInstanceId())
-                    .setVariable("signatureOutcome", outcome).correlateWithResult();
+                    .setVariable(SIGNATURE_OUTCOME, outcome).correlateWithResult();
         }
     }
 

@@ -1,5 +1,8 @@
 package vn.truongso.signing;
 
+import static vn.truongso.steps.ProcessVariables.LAST_ACTOR;
+import static vn.truongso.steps.ProcessVariables.SIGNATURE_OUTCOME;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -16,14 +19,14 @@ public class SignatureFlow {
      * in their inbox again; nobody in particular (the candidate groups) otherwise.
      */
     public String returnTo(DelegateExecution execution) {
-        Object outcome = execution.getVariable(RemoteSignatureSteps.OUTCOME);
+        Object outcome = execution.getVariable(SIGNATURE_OUTCOME);
         return outcome == null || done(execution) ? null
-                : (String) execution.getVariable("lastActor");
+                : (String) execution.getVariable(LAST_ACTOR);
     }
 
     /** Whether the step's signature is there: put on the document, or given by hand on the printed copy. */
     public boolean done(DelegateExecution execution) {
-        Object outcome = execution.getVariable(RemoteSignatureSteps.OUTCOME);
+        Object outcome = execution.getVariable(SIGNATURE_OUTCOME);
         return RemoteSignatures.SIGNED.equals(outcome) || "PAPER".equals(outcome);
     }
 }

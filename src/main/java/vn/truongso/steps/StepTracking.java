@@ -1,5 +1,11 @@
 package vn.truongso.steps;
 
+import static vn.truongso.steps.ProcessVariables.DECISION;
+import static vn.truongso.steps.ProcessVariables.DOCUMENT_ID;
+import static vn.truongso.steps.ProcessVariables.LAST_ACTOR;
+import static vn.truongso.steps.ProcessVariables.LAST_AUTHORITY;
+import static vn.truongso.steps.ProcessVariables.SIGNATURE_OUTCOME;
+
 import vn.truongso.common.Channel;
 import java.time.Clock;
 import java.util.UUID;
@@ -49,21 +55,16 @@ import vn.truongso.document.DocumentService;
 class StepTracking extends AbstractProcessEnginePlugin {
 
     static final String CHANNEL = "channel";
-    static final String DECISION = "decision";
     static final String COMMENT = "comment";
-    static final String DOCUMENT_ID = "documentId";
     static final String PRINTED_COPIES = "printedCopies";
     /** The called process every signature goes through, its signer input and its outcome output. */
     static final String SIGNATURE_PROCESS = "remoteSignature";
     static final String SIGNER = "signer";
-    static final String SIGNATURE_OUTCOME = "signatureOutcome";
     /**
      * The capacity someone acted in when not their own (the inbox sets it: task-local {@code authority}, process
      * {@code lastAuthority} next to {@code lastActor}), e.g. a vice-principal signing for the principal.
      */
     static final String AUTHORITY = "authority";
-    static final String LAST_AUTHORITY = "lastAuthority";
-    static final String LAST_ACTOR = "lastActor";
 
     private static final Namespace CAMUNDA = new Namespace(BpmnParser.CAMUNDA_BPMN_EXTENSIONS_NS);
 

@@ -18,6 +18,7 @@
  *
  * <p>The process contract: {@link vn.truongso.steps.ProcessStarter} starts every process the same way (as its
  * starter, in its organisation's tenant, with the shared variables of a {@link vn.truongso.steps.ProcessStart}).
+ * {@link vn.truongso.steps.ProcessVariables} names the variables every model shares (bpmn/README.md).
  *
  * <p>Every process module may depend on this one (to show its history); it depends on no process module (only
  * {@code common}, {@code document} for page counts and scans, {@code school} for who may attach a scan). The figures

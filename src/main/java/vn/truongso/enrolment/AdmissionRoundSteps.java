@@ -4,7 +4,6 @@ import static vn.truongso.steps.ProcessVariables.DISPLAY_TITLE;
 import static vn.truongso.steps.ProcessVariables.DOCUMENT_ID;
 import static vn.truongso.steps.ProcessVariables.LAST_ACTOR;
 import static vn.truongso.steps.ProcessVariables.REQUESTER_NAME;
-import static vn.truongso.steps.ProcessVariables.SIGNATURE_OUTCOME;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -26,6 +25,7 @@ import vn.truongso.school.Groups;
 import vn.truongso.school.Role;
 import vn.truongso.school.UserDirectory;
 import vn.truongso.signing.Authority;
+import vn.truongso.signing.SignatureOutcome;
 
 /**
  * {@code ${admissionRoundSteps.…}}: every step of bpmn/admission-round.bpmn, one method each. When the window closes
@@ -157,9 +157,8 @@ public class AdmissionRoundSteps {
 
     /** signDecisions (end listener of each call): one decision's signature ended; signed ones go to the family. */
     public void signed(DelegateExecution execution) {
-        Object outcome = execution.getVariable(SIGNATURE_OUTCOME);
         UUID documentId = UUID.fromString((String) execution.getVariable(DOCUMENT_ID));
-        if (!"SIGNED".equals(outcome) && !"PAPER".equals(outcome)) {
+        if (!SignatureOutcome.doneIn(execution)) {
             return;
         }
         EnrolmentApplication app = applications.findByDecisionDocumentId(documentId).orElseThrow();

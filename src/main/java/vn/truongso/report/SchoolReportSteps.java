@@ -13,7 +13,6 @@ import static vn.truongso.steps.ProcessVariables.DOCUMENT_VERSION;
 import static vn.truongso.steps.ProcessVariables.LAST_ACTOR;
 import static vn.truongso.steps.ProcessVariables.LAST_COMMENT;
 import static vn.truongso.steps.ProcessVariables.REQUESTER_NAME;
-import static vn.truongso.steps.ProcessVariables.SIGNATURE_OUTCOME;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -34,6 +33,7 @@ import vn.truongso.school.CurrentUser;
 import vn.truongso.school.Groups;
 import vn.truongso.school.Role;
 import vn.truongso.school.UserDirectory;
+import vn.truongso.signing.SignatureOutcome;
 
 /**
  * {@code ${schoolReportSteps.…}}: every step of bpmn/school-report.bpmn (one school's report of a campaign), one
@@ -127,7 +127,7 @@ public class SchoolReportSteps {
         DocumentHolds.Pinned pinned = holds.pinned(row.getDocumentId()).orElse(null);
         int version = pinned != null ? pinned.version() : documents.currentVersion(row.getDocumentId());
         String sha256 = pinned != null ? pinned.sha256() : documents.describe(row.getDocumentId()).sha256();
-        boolean electronic = "SIGNED".equals(execution.getVariable(SIGNATURE_OUTCOME));
+        boolean electronic = SignatureOutcome.in(execution).map(SignatureOutcome::electronic).orElse(false);
         String symbol = row.getOutgoingSymbol();
         if (symbol == null) {
             // A report the office returned and the school corrected keeps the number it was first sent with: the

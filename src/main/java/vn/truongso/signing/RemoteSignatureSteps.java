@@ -3,7 +3,6 @@ package vn.truongso.signing;
 import static vn.truongso.steps.ProcessVariables.DISPLAY_TITLE;
 import static vn.truongso.steps.ProcessVariables.DOCUMENT_ID;
 import static vn.truongso.steps.ProcessVariables.SIGNATURE_NOTE;
-import static vn.truongso.steps.ProcessVariables.SIGNATURE_OUTCOME;
 
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -11,8 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code ${remoteSignatureSteps.…}}: the steps of bpmn/remote-signature.bpmn. Its inputs: documentId, signer,
- * signerRole, displayTitle, documentKind, channel; its output: signatureOutcome (SIGNED, PAPER, REJECTED, EXPIRED,
- * DOCUMENT_CHANGED) and signatureNote. What the calling models read from that output is {@link SignatureFlow}.
+ * signerRole, displayTitle, documentKind, channel; its output: signatureOutcome (a {@link SignatureOutcome} by name)
+ * and signatureNote. What the calling models read from that output is {@link SignatureFlow}.
  */
 @Component
 public class RemoteSignatureSteps {
@@ -42,13 +41,13 @@ public class RemoteSignatureSteps {
     /** applySignature (its own job): the confirmed signature value goes into the PDF. */
     public void apply(DelegateExecution execution) {
         RemoteSignatures.Applied applied = signatures.apply(UUID.fromString((String) execution.getVariable(PENDING_ID)));
-        execution.setVariable(SIGNATURE_OUTCOME, applied.outcome());
+        applied.outcome().setIn(execution);
         execution.setVariable(SIGNATURE_NOTE, applied.note());
     }
 
     /** expireSignature: the code never came. */
     public void expire(DelegateExecution execution) {
         signatures.expire(UUID.fromString((String) execution.getVariable(PENDING_ID)));
-        execution.setVariable(SIGNATURE_OUTCOME, PendingSignature.Status.EXPIRED.name());
+        SignatureOutcome.EXPIRED.setIn(execution);
     }
 }

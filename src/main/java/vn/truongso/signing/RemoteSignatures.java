@@ -39,7 +39,6 @@ public class RemoteSignatures {
 
     private static final Logger log = LoggerFactory.getLogger(RemoteSignatures.class);
     static final String MESSAGE = "signatureDecided";
-    static final String SIGNED = "SIGNED";
 
     private final PendingSignatureRepository pending;
     private final SignatureConfirmations confirmations;
@@ -124,13 +123,13 @@ public class RemoteSignatures {
             if (p.getStatus() != PendingSignature.Status.REQUESTED) {
                 continue;
             }
-            String outcome;
+            SignatureOutcome outcome;
             if (decision.signed()) {
                 p.confirmed(decision.signatureValues().get(p.getItemIndex()), clock.instant());
-                outcome = SIGNED;
+                outcome = SignatureOutcome.SIGNED;
             } else {
                 p.ended(PendingSignature.Status.REJECTED, clock.instant());
-                outcome = PendingSignature.Status.REJECTED.name();
+                outcome = SignatureOutcome.REJECTED;
             }
             if (runtime.createExecutionQuery().processInstanceId(p.getProcessInstanceId())
                     .messageEventSubscriptionName(MESSAGE).count() == 0) {
@@ -140,7 +139,7 @@ public class RemoteSignatures {
                 continue;
             }
             runtime.createMessageCorrelation(MESSAGE).processInstanceId(p.getProcessInstanceId())
-                    .setVariable(SIGNATURE_OUTCOME, outcome).correlateWithResult();
+                    .setVariable(SIGNATURE_OUTCOME, outcome.name()).correlateWithResult();
         }
     }
 
@@ -200,7 +199,7 @@ public class RemoteSignatures {
                 .placedAt(prepared.placement()));
     }
 
-    record Applied(String outcome, String note) {
+    record Applied(SignatureOutcome outcome, String note) {
     }
 
     /**
@@ -213,7 +212,7 @@ public class RemoteSignatures {
                 .orElseThrow(() -> new IllegalStateException("Unknown signer " + p.getSigner()));
         String reason = properties.reason(p.getSignerRole(), Authority.of(person, p.getSignerRole()));
         if (p.getStatus() == PendingSignature.Status.APPLIED) {
-            return new Applied(SIGNED, note(person, reason, p.getAppliedVersion(), p.getPlacement()));
+            return new Applied(SignatureOutcome.SIGNED, note(person, reason, p.getAppliedVersion(), p.getPlacement()));
         }
         if (p.getStatus() != PendingSignature.Status.CONFIRMED) {
             throw new IllegalStateException("Signature " + pendingId + " is " + p.getStatus() + ", not confirmed");
@@ -226,7 +225,7 @@ public class RemoteSignatures {
         }
         if (latest == null || latest.version() != p.getBaseVersion()) {
             p.ended(PendingSignature.Status.DOCUMENT_CHANGED, clock.instant());
-            return new Applied(PendingSignature.Status.DOCUMENT_CHANGED.name(), "Văn bản đã có phiên bản mới trước khi "
+            return new Applied(SignatureOutcome.DOCUMENT_CHANGED, "Văn bản đã có phiên bản mới trước khi "
                     + "chữ ký được đưa vào; chưa ký, hãy ký lại trên phiên bản mới.");
         }
         byte[] base = latest.bytes();
@@ -241,7 +240,7 @@ public class RemoteSignatures {
         events.publishEvent(new SignatureApplied(p.getDocumentId(), p.getBaseVersion(), version, latest.sha256(),
                 java.util.HexFormat.of().formatHex(CmsSignature.sha256(signed)), p.getSigner(),
                 person.organisationCode(), p.getSignerRole(), p.getTransactionId(), p.getProcessInstanceId()));
-        return new Applied(SIGNED, note(person, reason, version, p.getPlacement()));
+        return new Applied(SignatureOutcome.SIGNED, note(person, reason, version, p.getPlacement()));
     }
 
     /** The signer did not confirm in time: the transaction ends too, so a late code cannot sign. */

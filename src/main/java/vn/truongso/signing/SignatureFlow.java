@@ -20,13 +20,11 @@ public class SignatureFlow {
      */
     public String returnTo(DelegateExecution execution) {
         Object outcome = execution.getVariable(SIGNATURE_OUTCOME);
-        return outcome == null || done(execution) ? null
-                : (String) execution.getVariable(LAST_ACTOR);
+        return outcome == null || done(execution) ? null : (String) execution.getVariable(LAST_ACTOR);
     }
 
     /** Whether the step's signature is there: put on the document, or given by hand on the printed copy. */
     public boolean done(DelegateExecution execution) {
-        Object outcome = execution.getVariable(SIGNATURE_OUTCOME);
-        return RemoteSignatures.SIGNED.equals(outcome) || "PAPER".equals(outcome);
+        return SignatureOutcome.doneIn(execution);
     }
 }

@@ -14,6 +14,8 @@
  *
  * <p>Every signing step of every process calls bpmn/remote-signature.bpmn (steps:
  * {@link vn.truongso.signing.RemoteSignatureSteps}); the caller reads its outcome through
- * {@link vn.truongso.signing.SignatureFlow} ({@code ${signatureFlow.done(execution)}}), the one bean the models share.
+ * {@link vn.truongso.signing.SignatureFlow} ({@code ${signatureFlow.done(execution)}}), the one bean the models share;
+ * the outcome's values and their meaning are {@link vn.truongso.signing.SignatureOutcome} (kept in the process variable
+ * by name).
  */
 package vn.truongso.signing;

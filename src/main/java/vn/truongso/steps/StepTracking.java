@@ -252,7 +252,10 @@ class StepTracking extends AbstractProcessEnginePlugin {
                 copies, clock.instant()));
     }
 
-    /** SIGNED: signed electronically; PAPER: signed by hand on the printed copy; anything else: not signed. */
+    /**
+     * SIGNED: signed electronically; PAPER: signed by hand on the printed copy; anything else: not signed (the names
+     * of {@code signing.SignatureOutcome}, read as text: this module sits below {@code signing}).
+     */
     private void signatureEnded(DelegateExecution execution) {
         records.getObject().findFirstByProcessInstanceIdAndStepIdAndEndedAtIsNullOrderByIdDesc(
                 execution.getProcessInstanceId(), execution.getCurrentActivityId()).ifPresent(r -> {

@@ -189,7 +189,7 @@ public class EnrolmentService {
                 .with("applicationId", app.getId().toString())
                 .with("roundId", round.getId().toString())
                 .with("clerkGroup", Groups.role(round.getSchoolCode(), Role.CLERK))
-                .with("grade", round.getGrade())
+                .with(EnrolmentTaskFields.GRADE, round.getGrade())
                 .with("channel", online ? "DIGITAL" : "PAPER")));
         events.publishEvent(new EnrolmentApplied(round.getSchoolCode(), app.getId(), app.getProcessInstanceId(),
                 online, now));

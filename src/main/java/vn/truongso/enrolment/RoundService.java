@@ -107,7 +107,7 @@ public class RoundService {
                 .with("roundId", round.getId().toString())
                 .with("principalGroup", Groups.role(round.getSchoolCode(), Role.PRINCIPAL))
                 .with("closesAt", Date.from(round.getClosesAt()))
-                .with("grade", round.getGrade())));
+                .with(EnrolmentTaskFields.GRADE, round.getGrade())));
     }
 
     RoundView update(UUID id, RoundRequest req, CurrentUser user) {

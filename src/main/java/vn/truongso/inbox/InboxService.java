@@ -15,6 +15,7 @@ import static vn.truongso.steps.ProcessVariables.SUBMITTER;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Date;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,8 +50,8 @@ import vn.truongso.signing.Authority;
 public class InboxService {
 
     /** Process variables every process sets so that any task can be shown in the inbox. */
-    private static final String[] SHOWN = {DISPLAY_TITLE, REQUESTER_NAME, "subject", "grade", "week", DOCUMENT_ID,
-            DOCUMENT_VERSION, DOCUMENT_SHA256};
+    private static final List<String> SHOWN = List.of(DISPLAY_TITLE, REQUESTER_NAME, DOCUMENT_ID, DOCUMENT_VERSION,
+            DOCUMENT_SHA256);
     /** The process variable naming the candidate group of a lesson plan's head review: its subject group's heads. */
     private static final String HEAD_GROUP = "headGroup";
 
@@ -64,10 +65,21 @@ public class InboxService {
     private final List<TaskInputs> inputs;
     private final DocumentHolds holds;
     private final Delegations delegations;
+    /** Per process key, the detail fields its tasks show and the variables they come from (its {@link TaskFields}). */
+    private final Map<String, Map<TaskFields.Field, String>> details = new HashMap<>();
+    /** The variables read for a page of tasks: {@link #SHOWN} and every process's detail variables. */
+    private final String[] shown;
 
     InboxService(TaskService tasks, RuntimeService runtime, HistoryService history, TaskRules rules,
                  RemoteSignatures signatures, Clock clock, ApplicationEventPublisher events, List<TaskInputs> inputs,
-                 DocumentHolds holds, Delegations delegations) {
+                 DocumentHolds holds, Delegations delegations, List<TaskFields> fields) {
+        Set<String> names = new java.util.LinkedHashSet<>(SHOWN);
+        for (TaskFields f : fields) {
+            f.processKeys().forEach(key -> details.computeIfAbsent(key, k -> new EnumMap<>(TaskFields.Field.class))
+                    .putAll(f.shown()));
+            names.addAll(f.shown().values());
+        }
+        this.shown = names.toArray(String[]::new);
         this.holds = holds;
         this.delegations = delegations;
         this.inputs = inputs;
@@ -80,6 +92,7 @@ public class InboxService {
         this.events = events;
     }
 
+    /** {@code subject}, {@code grade}, {@code week}: the {@link TaskFields} details, null unless its process fills them. */
     public record TaskView(String id, String name, String step, String processKey, String processInstanceId,
                     String businessKey, String title, String requester, String subject, Integer grade, Integer week,
                     String documentId, Integer documentVersion, String documentSha256, String assignee, OffsetDateTime created, OffsetDateTime due, boolean overdue,
@@ -563,7 +576,7 @@ public class InboxService {
         String[] pids = found.stream().map(Task::getProcessInstanceId).distinct().toArray(String[]::new);
         Map<String, Map<String, Object>> byInstance = new HashMap<>();
         for (VariableInstance v : runtime.createVariableInstanceQuery().processInstanceIdIn(pids)
-                .variableNameIn(SHOWN).disableCustomObjectDeserialization().list()) {
+                .variableNameIn(shown).disableCustomObjectDeserialization().list()) {
             if (v.getExecutionId().equals(v.getProcessInstanceId())) {
                 byInstance.computeIfAbsent(v.getProcessInstanceId(), k -> new HashMap<>()).put(v.getName(), v.getValue());
             }
@@ -574,7 +587,7 @@ public class InboxService {
         Map<String, Map<String, Object>> byScope = new HashMap<>();
         if (scopes.length > 0) {
             for (VariableInstance v : runtime.createVariableInstanceQuery().executionIdIn(scopes)
-                    .variableNameIn(SHOWN).disableCustomObjectDeserialization().list()) {
+                    .variableNameIn(shown).disableCustomObjectDeserialization().list()) {
                 byScope.computeIfAbsent(v.getExecutionId(), k -> new HashMap<>()).put(v.getName(), v.getValue());
             }
         }
@@ -606,13 +619,21 @@ public class InboxService {
 
     private TaskView view(Task t, Map<String, Object> vars, String businessKey, Date now) {
         String processKey = t.getProcessDefinitionId() == null ? null : t.getProcessDefinitionId().split(":")[0];
+        Map<TaskFields.Field, String> detail = details.getOrDefault(processKey, Map.of());
         return new TaskView(t.getId(), t.getName(), t.getTaskDefinitionKey(), processKey, t.getProcessInstanceId(),
-                businessKey, str(vars.get(DISPLAY_TITLE)), str(vars.get(REQUESTER_NAME)), str(vars.get("subject")),
-                num(vars.get("grade")), num(vars.get("week")), str(vars.get(DOCUMENT_ID)),
+                businessKey, str(vars.get(DISPLAY_TITLE)), str(vars.get(REQUESTER_NAME)),
+                str(detail(vars, detail, TaskFields.Field.SUBJECT)), num(detail(vars, detail, TaskFields.Field.GRADE)),
+                num(detail(vars, detail, TaskFields.Field.WEEK)), str(vars.get(DOCUMENT_ID)),
                 num(vars.get(DOCUMENT_VERSION)), str(vars.get(DOCUMENT_SHA256)), t.getAssignee(),
                 VietnamTime.of(t.getCreateTime()), VietnamTime.of(t.getDueDate()),
                 t.getDueDate() != null && t.getDueDate().before(now),
                 rules.of(t.getProcessDefinitionId(), t.getTaskDefinitionKey()).decisions());
+    }
+
+    /** A detail field's value, when the task's process fills that field. */
+    private static Object detail(Map<String, Object> vars, Map<TaskFields.Field, String> detail, TaskFields.Field f) {
+        String name = detail.get(f);
+        return name == null ? null : vars.get(name);
     }
 
     private static String str(Object o) {

@@ -4,5 +4,10 @@
  * A vice-principal holding a delegation of the principal's approvals in force (school.Delegations, ký thay) is offered
  * the principal's tasks of the processes it covers; what he does there is recorded in that capacity (task-local
  * {@code authority}, process {@code lastAuthority}: "KT. HIỆU TRƯỞNG / PHÓ HIỆU TRƯỞNG (ký thay)").
+ *
+ * <p>The inbox knows no process: it shows what every process sets (steps.ProcessVariables: displayTitle,
+ * requesterName, documentId, …), and a process module tells it the rest through beans of its interfaces:
+ * {@link vn.truongso.inbox.TaskFields} (the detail fields its tasks show: subject, grade, week) and
+ * {@link vn.truongso.inbox.TaskInputs} (what a decision carries besides a comment).
  */
 package vn.truongso.inbox;

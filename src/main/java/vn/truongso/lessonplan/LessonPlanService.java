@@ -101,9 +101,9 @@ public class LessonPlanService {
                 .with("teacher", teacher.username())
                 .with("headGroup", Groups.headsOf(plan.getSubjectGroupId()))
                 .with("principalGroup", Groups.role(plan.getSchoolCode(), Role.PRINCIPAL))
-                .with("subject", plan.getSubject())
-                .with("grade", plan.getGrade())
-                .with("week", plan.getWeek())));
+                .with(LessonPlanTaskFields.SUBJECT, plan.getSubject())
+                .with(LessonPlanTaskFields.GRADE, plan.getGrade())
+                .with(LessonPlanTaskFields.WEEK, plan.getWeek())));
         events.publishEvent(new LessonPlanSubmitted(plan.getId(), doc.id(), plan.getSchoolCode(), teacher.username(),
                 doc.version(), doc.sha256(), plan.getProcessInstanceId()));
         // The author's signature waits for the teacher's code; the plan goes to review once it is confirmed.

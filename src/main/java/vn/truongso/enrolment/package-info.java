@@ -16,6 +16,7 @@
  * bpmn/README.md). HTTP: {@code /api/enrolments}, {@code /api/enrolment-rounds}. Published:
  * {@link vn.truongso.enrolment.EnrolmentApplied}. An application's history ({@code steps[]}) is its whole recorded
  * story and, from the round, the principal's decisions and the signature of its decision, read from
- * {@code steps.StepHistory}.
+ * {@code steps.StepHistory}. Both processes are started through {@code steps.ProcessStarter}; their tasks show the
+ * grade in the inbox through {@code EnrolmentTaskFields} (an {@code inbox.TaskFields}).
  */
 package vn.truongso.enrolment;

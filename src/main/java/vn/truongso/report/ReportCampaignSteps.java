@@ -1,6 +1,6 @@
 package vn.truongso.report;
 
-import static vn.truongso.report.ReportProcesses.acrossTenants;
+import static vn.truongso.school.Tenancy.acrossTenants;
 import static vn.truongso.report.ReportProcesses.campaignId;
 import static vn.truongso.report.ReportProcesses.holder;
 import static vn.truongso.report.ReportProcesses.link;

@@ -1,7 +1,7 @@
 package vn.truongso.report;
 
 import static vn.truongso.report.ReportProcesses.REPORT_TYPE_CODE;
-import static vn.truongso.report.ReportProcesses.acrossTenants;
+import static vn.truongso.school.Tenancy.acrossTenants;
 import static vn.truongso.report.ReportProcesses.campaignId;
 import static vn.truongso.report.ReportProcesses.holder;
 import static vn.truongso.report.ReportProcesses.link;

@@ -4,6 +4,7 @@
  * or returned by the office. Other modules learn of it only through its events. The processes are
  * bpmn/report-campaign.bpmn, bpmn/school-report.bpmn and bpmn/report-schedule.bpmn; their steps
  * {@link vn.truongso.report.ReportCampaignSteps}, {@link vn.truongso.report.SchoolReportSteps} and
- * {@link vn.truongso.report.ReportScheduleSteps} (see bpmn/README.md).
+ * {@link vn.truongso.report.ReportScheduleSteps} (see bpmn/README.md). The campaign (the office's tenant) and each
+ * school's report (the school's) message each other across tenants through {@link vn.truongso.school.Tenancy}.
  */
 package vn.truongso.report;

@@ -10,5 +10,10 @@
  * delegate's own school, only for the processes its {@link vn.truongso.school.DelegationScope} covers, only between
  * its dates (Vietnam time) and only while the delegate is still a vice-principal there. Changes are published as
  * {@link vn.truongso.school.DelegationChanged} for the audit trail.
+ *
+ * <p>Tenancy: every process instance runs in the tenant of its organisation (its {@code tenantId} start variable,
+ * read by the tenant id provider in {@code CamundaIdentity}); {@link vn.truongso.school.Tenancy#acrossTenants} is the
+ * one way a process module reaches an instance of another organisation (a correlation by instance id), so no process
+ * module touches the engine's internals.
  */
 package vn.truongso.school;

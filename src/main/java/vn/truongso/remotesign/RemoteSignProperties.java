@@ -20,6 +20,16 @@ record RemoteSignProperties(String masterKey, String masterKeyFile, @DefaultValu
                             @DefaultValue Csc csc) {
 
     /**
+     * A binder keeps a placeholder it cannot resolve as text ({@code master-key: ${TRUONGSO_MASTER_KEY}} in
+     * production with the variable unset): that is no key, and {@link MasterKey} says which variable to set.
+     */
+    RemoteSignProperties {
+        if (masterKey != null && masterKey.startsWith("${")) {
+            masterKey = null;
+        }
+    }
+
+    /**
      * @param library       the token's PKCS#11 library; required for PKCS11
      * @param slot          the token's slot id, or else
      * @param slotListIndex its index in the list of slots with a token

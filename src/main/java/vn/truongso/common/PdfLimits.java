@@ -19,7 +19,9 @@ import org.springframework.util.unit.DataSize;
  * @param maxDecodedSize    decoded size of all streams together
  * @param mainMemory        memory PDFBox may use per document before it spills to temporary files
  * @param workers           threads doing heavy PDF work at once
- * @param queue             requests waiting for a worker; beyond it the answer is 503 with Retry-After
+ * @param queue             requests waiting for a worker; beyond it the answer is 503 with Retry-After. A waiting
+ *                          request costs only its request thread, so the queue is sized for a school's Monday
+ *                          morning (fifty uploads at once), not for the two workers
  * @param timeout           longest a request waits for its PDF work
  */
 @ConfigurationProperties(prefix = "truongso.pdf")
@@ -33,10 +35,10 @@ public record PdfLimits(
         @DefaultValue("256MB") DataSize maxDecodedSize,
         @DefaultValue("16MB") DataSize mainMemory,
         @DefaultValue("2") int workers,
-        @DefaultValue("8") int queue,
+        @DefaultValue("100") int queue,
         @DefaultValue("60s") Duration timeout) {
 
     /** The defaults, for callers without Spring (the {@code verify} command, unit tests). */
     public static final PdfLimits DEFAULTS = new PdfLimits(2000, 50, 100, 200_000, 64, DataSize.ofMegabytes(64),
-            DataSize.ofMegabytes(256), DataSize.ofMegabytes(16), 2, 8, Duration.ofSeconds(60));
+            DataSize.ofMegabytes(256), DataSize.ofMegabytes(16), 2, 100, Duration.ofSeconds(60));
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.http.HttpStatus;
 
@@ -16,7 +17,8 @@ import org.springframework.http.HttpStatus;
  * A few threads, a short queue and a deadline for the heavy work on untrusted PDFs, so that a hostile file can
  * neither hang the request that brought it nor take every request thread. A request whose work does not finish in
  * time is answered 422 PDF_TOO_COMPLEX (its work is interrupted; PDFBox may need a moment to notice); when every
- * worker is busy and the queue is full, 503 PDF_BUSY with Retry-After.
+ * worker is busy and the queue is full, or the request's work never left the queue in time, 503 PDF_BUSY with
+ * Retry-After.
  */
 public class PdfWorker implements AutoCloseable {
 
@@ -45,18 +47,21 @@ public class PdfWorker implements AutoCloseable {
             return call(work); // already on a worker: waiting for another would only risk a deadlock
         }
         Future<T> future;
+        AtomicBoolean started = new AtomicBoolean();
         try {
-            future = pool.submit(work);
+            future = pool.submit(() -> {
+                started.set(true);
+                return work.call();
+            });
         } catch (RejectedExecutionException e) {
-            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "PDF_BUSY",
-                    "Hệ thống đang xử lý nhiều tệp PDF; vui lòng thử lại sau ít phút.")
-                    .retryAfter(Math.max(1, limits.timeout().toSeconds()));
+            throw busy();
         }
         try {
             return future.get(limits.timeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
-            throw SafePdf.tooComplex("xử lý quá " + limits.timeout().toSeconds() + " giây");
+            // Still waiting behind other files says nothing about this one: busy, not too complex.
+            throw started.get() ? SafePdf.tooComplex("xử lý quá " + limits.timeout().toSeconds() + " giây") : busy();
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();
@@ -71,6 +76,12 @@ public class PdfWorker implements AutoCloseable {
             }
             throw new IllegalStateException(cause);
         }
+    }
+
+    private ApiException busy() {
+        return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "PDF_BUSY",
+                "Hệ thống đang xử lý nhiều tệp PDF; vui lòng thử lại sau ít phút.")
+                .retryAfter(Math.max(1, limits.timeout().toSeconds()));
     }
 
     private static <T> T call(Callable<T> work) {

@@ -55,6 +55,39 @@ class PdfWorkerTest {
     }
 
     @Test
+    void aFileThatWaitedInTheQueueUntilItsTimeoutIsAnsweredBusyNotTooComplex() throws Exception {
+        try (PdfWorker worker = new PdfWorker(limits(1, 4, Duration.ofMillis(300)))) {
+            CountDownLatch started = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            // Like PDFBox deep in a parse, the hostile work does not notice the interrupt and keeps the worker.
+            Thread hostile = new Thread(() -> catchThrowableOfType(ApiException.class, () -> worker.run(() -> {
+                started.countDown();
+                while (release.getCount() > 0) {
+                    try {
+                        release.await();
+                    } catch (InterruptedException ignored) {
+                        // keeps going
+                    }
+                }
+                return 1;
+            })));
+            hostile.start();
+            started.await(10, TimeUnit.SECONDS);
+            ApiException e = catchThrowableOfType(ApiException.class, () -> worker.run(() -> 1));
+            release.countDown();
+            assertThat(e).isNotNull();
+            assertThat(e.code()).isEqualTo("PDF_BUSY");
+            assertThat(e.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+            hostile.join();
+        }
+    }
+
+    @Test
+    void theDefaultQueueHoldsFiftyUploadsArrivingAtOnce() {
+        assertThat(PdfLimits.DEFAULTS.workers() + PdfLimits.DEFAULTS.queue()).isGreaterThanOrEqualTo(50);
+    }
+
+    @Test
     void errorsOfTheWorkReachTheCallerUnchanged() {
         try (PdfWorker worker = new PdfWorker(PdfLimits.DEFAULTS)) {
             ApiException e = catchThrowableOfType(ApiException.class, () -> worker.run(() -> {

@@ -13,7 +13,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.task.Task;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import vn.truongso.common.ApiException;
@@ -47,8 +46,7 @@ public class LessonPlanApprovalSteps {
     LessonPlanApprovalSteps(LessonPlanRepository plans, ProfessionalRecordRepository records,
                             DocumentService documents, DocumentHolds holds, UserDirectory users, TaskService tasks,
                             Notifier notifier, ApplicationEventPublisher events, WorkingCalendar calendar, Clock clock,
-                            @Value("${truongso.lesson-plan.reminder-working-days}") int reminderDays,
-                            @Value("${truongso.lesson-plan.escalation-working-days}") int escalationDays) {
+                            LessonPlanProperties properties) {
         this.plans = plans;
         this.records = records;
         this.documents = documents;
@@ -59,8 +57,8 @@ public class LessonPlanApprovalSteps {
         this.events = events;
         this.calendar = calendar;
         this.clock = clock;
-        this.reminderDays = reminderDays;
-        this.escalationDays = escalationDays;
+        this.reminderDays = properties.reminderWorkingDays();
+        this.escalationDays = properties.escalationWorkingDays();
     }
 
     private LessonPlan plan(DelegateExecution execution) {

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.Date;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import vn.truongso.common.VietnamTime;
 
@@ -24,9 +23,9 @@ public class ReportDeadlines {
     private final int reminderDaysBefore;
 
     ReportDeadlines(ReportCampaignRepository campaigns,
-                    @Value("${truongso.reports.reminder-days-before:3}") int reminderDaysBefore) {
+                    ReportProperties properties) {
         this.campaigns = campaigns;
-        this.reminderDaysBefore = reminderDaysBefore;
+        this.reminderDaysBefore = properties.reminderDaysBefore();
     }
 
     /** The moment a deadline of {@code date} passes: the start of the next day in Vietnam. */

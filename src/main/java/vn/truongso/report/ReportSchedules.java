@@ -29,10 +29,8 @@ public class ReportSchedules {
     private final boolean openOnStart;
 
     ReportSchedules(ReportScheduleRepository schedules, ReportCampaignRepository campaigns,
-                    ReportCampaignService service, UserDirectory users, Clock clock,
-                    @org.springframework.beans.factory.annotation.Value("${truongso.reports.open-due-on-start:true}")
-                    boolean openOnStart) {
-        this.openOnStart = openOnStart;
+                    ReportCampaignService service, UserDirectory users, Clock clock, ReportProperties properties) {
+        this.openOnStart = properties.openDueOnStart();
         this.schedules = schedules;
         this.campaigns = campaigns;
         this.service = service;

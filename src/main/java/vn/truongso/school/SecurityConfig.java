@@ -8,7 +8,6 @@ import java.util.Collections;
 import org.apache.tomcat.util.buf.EncodedSolidusHandling;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -102,7 +101,8 @@ class SecurityConfig {
     @Bean
     @Order(2)
     SecurityFilterChain engineRest(HttpSecurity http, LoginThrottle throttle,
-                                   @Value("${truongso.engine-rest.enabled:false}") boolean enabled) throws Exception {
+                                   EngineRestProperties engineRest) throws Exception {
+        boolean enabled = engineRest.enabled();
         // Path patterns on the whole path: /engine-rest is Jersey's own servlet, not Spring MVC's.
         http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**"))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

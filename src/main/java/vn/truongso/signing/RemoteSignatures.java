@@ -14,7 +14,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -54,9 +53,7 @@ public class RemoteSignatures {
 
     RemoteSignatures(PendingSignatureRepository pending, SignatureConfirmations confirmations,
                      DocumentService documents, UserDirectory users, PadesSigner pades, SigningProperties properties,
-                     RuntimeService runtime, Clock clock,
-                     @Value("${truongso.signing.confirmation-timeout:${truongso.remotesign.transaction-ttl:5m}}")
-                     Duration timeout, ApplicationEventPublisher events, DocumentHolds holds) {
+                     RuntimeService runtime, Clock clock, ApplicationEventPublisher events, DocumentHolds holds) {
         this.holds = holds;
         this.events = events;
         this.pending = pending;
@@ -67,7 +64,7 @@ public class RemoteSignatures {
         this.properties = properties;
         this.runtime = runtime;
         this.clock = clock;
-        this.timeout = timeout;
+        this.timeout = properties.getConfirmationTimeout();
     }
 
     /** How long a process waits for the signer's code: as long as the sign transaction lives. */

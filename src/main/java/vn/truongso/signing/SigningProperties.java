@@ -1,5 +1,6 @@
 package vn.truongso.signing;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,8 @@ class SigningProperties {
             "HEAD", "Tổ trưởng chuyên môn duyệt", "PRINCIPAL", "Hiệu trưởng phê duyệt");
     private float width = 200;
     private float height = 60;
+    /** How long a workflow signature waits for the signer's code; by default the sign transaction's lifetime. */
+    private Duration confirmationTimeout = Duration.ofMinutes(5);
 
     /** The headings of a role in its own right, first found wins. */
     List<String> keywords(String role) {
@@ -103,5 +106,13 @@ class SigningProperties {
 
     public void setHeight(float height) {
         this.height = height;
+    }
+
+    public Duration getConfirmationTimeout() {
+        return confirmationTimeout;
+    }
+
+    public void setConfirmationTimeout(Duration confirmationTimeout) {
+        this.confirmationTimeout = confirmationTimeout;
     }
 }

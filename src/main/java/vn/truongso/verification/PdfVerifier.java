@@ -15,9 +15,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Service;
 import vn.truongso.common.ApiException;
@@ -57,14 +54,16 @@ public class PdfVerifier {
 
     /** Configured anchors are read now (a broken file fails the start); the PKI and DSS are set up on first use. */
     @Autowired
-    PdfVerifier(Environment env, ResourceLoader resources, ObjectProvider<SchoolPki> pki, Clock clock,
-                PdfWorker worker) {
-        this(setupWithPki(configuredAnchors(env, resources), pki, worker.limits()), clock, worker);
+    PdfVerifier(VerificationProperties properties, ResourceLoader resources, ObjectProvider<SchoolPki> pki,
+                Clock clock, PdfWorker worker) {
+        this(setupWithPki(TrustAnchors.fromResources(properties.trustAnchors(), resources), pki, worker.limits()),
+                clock, worker);
     }
 
     /** The same, on the standalone worker with the default limits (tests). */
-    PdfVerifier(Environment env, ResourceLoader resources, ObjectProvider<SchoolPki> pki, Clock clock) {
-        this(env, resources, pki, clock, Standalone.WORKER);
+    PdfVerifier(VerificationProperties properties, ResourceLoader resources, ObjectProvider<SchoolPki> pki,
+                Clock clock) {
+        this(properties, resources, pki, clock, Standalone.WORKER);
     }
 
     /** Without Spring (command line, tests): these anchors, and the school PKI if not null. */
@@ -138,12 +137,6 @@ public class PdfVerifier {
                     schoolPki == null ? "the documents only" : "the documents and the school PKI");
             return new DssValidation(anchors, new PkiDataLoader(schoolPki), limits);
         };
-    }
-
-    private static List<X509Certificate> configuredAnchors(Environment env, ResourceLoader resources) {
-        List<String> locations = Binder.get(env)
-                .bind("truongso.verification.trust-anchors", Bindable.listOf(String.class)).orElse(List.of());
-        return TrustAnchors.fromResources(locations, resources);
     }
 
     private static boolean looksLikePdf(byte[] pdf) {

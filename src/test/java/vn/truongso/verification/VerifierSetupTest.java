@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.core.io.DefaultResourceLoader;
-import org.springframework.mock.env.MockEnvironment;
+import java.util.List;
 import vn.truongso.pki.SchoolPki;
 import vn.truongso.support.TestPdfs;
 import vn.truongso.verification.VerificationReport.Verdict;
@@ -30,13 +30,12 @@ class VerifierSetupTest {
         TestCa ca = new TestCa();
         Path pem = tmp.resolve("root-ca.pem");
         Files.writeString(pem, pem(ca.root));
-        MockEnvironment env = new MockEnvironment()
-                .withProperty("truongso.verification.trust-anchors[0]", "file:" + tmp.resolve("not-there.pem"))
-                .withProperty("truongso.verification.trust-anchors[1]", "file:" + pem);
+        VerificationProperties configured = new VerificationProperties(
+                List.of("file:" + tmp.resolve("not-there.pem"), "file:" + pem));
         byte[] signed = ca.sign(TestPdfs.lessonPlan("Bài 7"), SignatureLevel.PAdES_BASELINE_T);
 
         // Without a SchoolPki bean: trusted, but no revocation data to be had (the file carries none).
-        PdfVerifier noPki = new PdfVerifier(env, new DefaultResourceLoader(),
+        PdfVerifier noPki = new PdfVerifier(configured, new DefaultResourceLoader(),
                 new StaticListableBeanFactory().getBeanProvider(SchoolPki.class), Clock.systemUTC());
         VerificationReport r = noPki.verify(signed);
         assertThat(r.signatures().get(0).trusted()).isTrue();
@@ -48,7 +47,7 @@ class VerifierSetupTest {
         SchoolPki pki = counting(ca.pki(), rootAsked);
         StaticListableBeanFactory beans = new StaticListableBeanFactory();
         beans.addBean("schoolPki", pki);
-        PdfVerifier withPki = new PdfVerifier(new MockEnvironment(), new DefaultResourceLoader(),
+        PdfVerifier withPki = new PdfVerifier(new VerificationProperties(null), new DefaultResourceLoader(),
                 beans.getBeanProvider(SchoolPki.class), Clock.systemUTC());
         for (int i = 0; i < 3; i++) {
             VerificationReport ok = withPki.verify(signed);

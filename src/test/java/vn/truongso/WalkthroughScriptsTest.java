@@ -59,7 +59,8 @@ class WalkthroughScriptsTest {
     void everyWalkthroughIsRunHere() throws IOException {
         try (Stream<Path> files = Files.list(SCRIPTS)) {
             assertThat(files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".sh")))
-                    .containsExactlyInAnyOrder("lib.sh", "lesson-plan.sh", "report-campaign.sh", "enrolment.sh");
+                    .containsExactlyInAnyOrder("lib.sh", "lesson-plan.sh", "report-campaign.sh", "enrolment.sh",
+                            "csc.sh");
         }
     }
 
@@ -84,6 +85,16 @@ class WalkthroughScriptsTest {
         List<String> out = run("enrolment.sh");
         assertThat(out.get(out.size() - 1)).matches("enrolment " + UUID_PATTERN + ": ADMITTED, decision .+ signed");
         assertThat(work.resolve("enrolment.sh.out/quyet-dinh.pdf")).isNotEmptyFile();
+    }
+
+    @Test
+    void aRemoteSigningClientSignsAHashThroughTheCscApi() throws Exception {
+        List<String> out = run("csc.sh");
+        assertThat(out.get(out.size() - 1)).matches("CSC credential " + UUID_PATTERN
+                + " \\(.*CN=Nguyễn Thị Lan.*\\): signHash verified by openssl, revoked token refused");
+        assertThat(out).contains("Verified OK", "gv.lan.pem: OK", "auth/revoke: 204");
+        // RSA 2048: a PKCS#1 v1.5 signature is as long as the modulus.
+        assertThat(work.resolve("csc.sh.out/khbd.sig")).hasSize(256);
     }
 
     /** Runs a walk-through in a directory of its own (where it writes its PDFs); exit 0 or the output says why. */

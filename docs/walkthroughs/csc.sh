@@ -69,7 +69,7 @@ REVOKED=$(curl -sS -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOK
 echo "auth/revoke: $REVOKED"                                     # 204: the token ends
 AFTER=$(curl -sS -w '\n%{http_code}' -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
   -d '{}' "$B/csc/v2/credentials/list")
-echo "credentials/list with it: $AFTER"                          # 401 invalid_token
+echo "credentials/list with it: $(tail -n 1 <<<"$AFTER") $(head -n 1 <<<"$AFTER")"   # 401 invalid_token
 
 # The end state a user checks: the certificate chains to the sample root, openssl verifies the signature over the
 # file's hash with its key, and the revoked token is refused.

@@ -21,9 +21,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The walk-throughs in docs/walkthroughs/ are what the docs show, so they run here as a reader runs them: bash, curl,
- * jq and oathtool against the embedded default with the demo data (started once, on a random port, job executor on,
- * the real clock for the one-time codes), each ending with the check a user would make. A walk-through that drifts
- * from the API fails the build instead of misleading its reader.
+ * jq, oathtool (pdfsig and openssl for their own checks) against the embedded default with the demo data (started
+ * once, on a random port, job executor on, the real clock for the one-time codes), each ending with the check a user
+ * would make. A walk-through that drifts from the API fails the build instead of misleading its reader.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WalkthroughScriptsTest {

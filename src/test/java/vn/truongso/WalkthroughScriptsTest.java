@@ -60,7 +60,7 @@ class WalkthroughScriptsTest {
         try (Stream<Path> files = Files.list(SCRIPTS)) {
             assertThat(files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".sh")))
                     .containsExactlyInAnyOrder("lib.sh", "lesson-plan.sh", "report-campaign.sh", "enrolment.sh",
-                            "csc.sh");
+                            "csc.sh", "registers.sh", "paperless.sh");
         }
     }
 
@@ -95,6 +95,22 @@ class WalkthroughScriptsTest {
         assertThat(out).contains("Verified OK", "gv.lan.pem: OK", "auth/revoke: 204");
         // RSA 2048: a PKCS#1 v1.5 signature is as long as the modulus.
         assertThat(work.resolve("csc.sh.out/khbd.sig")).hasSize(256);
+    }
+
+    @Test
+    void aDocumentIntoTheOutgoingRegisterAndFoundByItsNumber() throws Exception {
+        List<String> out = run("registers.sh");
+        assertThat(out.get(out.size() - 1)).matches("outgoing register: document " + UUID_PATTERN
+                + " issued as Số: \\d+/BC-THCSHB, found by its number");
+    }
+
+    @Test
+    void thePaperlessFiguresAndTheSignedReport() throws Exception {
+        List<String> out = run("paperless.sh");
+        assertThat(out.get(out.size() - 1)).matches("paperless: \\d+ figures for THCSHB, \\d+ schools for the "
+                + "office, report " + UUID_PATTERN + " VALID, signed by Phạm Thị Mai");
+        assertThat(work.resolve("paperless.sh.out/so-lieu.csv")).isNotEmptyFile();
+        assertThat(work.resolve("paperless.sh.out/bao-cao-khong-giay.pdf")).isNotEmptyFile();
     }
 
     /** Runs a walk-through in a directory of its own (where it writes its PDFs); exit 0 or the output says why. */

@@ -21,9 +21,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The walk-throughs in docs/walkthroughs/ are what the docs show, so they run here as a reader runs them: bash, curl,
- * jq and oathtool against the embedded default with the demo data (started once, on a random port, job executor on,
- * the real clock for the one-time codes), each ending with the check a user would make. A walk-through that drifts
- * from the API fails the build instead of misleading its reader.
+ * jq, oathtool (pdfsig and openssl for their own checks) against the embedded default with the demo data (started
+ * once, on a random port, job executor on, the real clock for the one-time codes), each ending with the check a user
+ * would make. A walk-through that drifts from the API fails the build instead of misleading its reader.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WalkthroughScriptsTest {
@@ -59,7 +59,8 @@ class WalkthroughScriptsTest {
     void everyWalkthroughIsRunHere() throws IOException {
         try (Stream<Path> files = Files.list(SCRIPTS)) {
             assertThat(files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".sh")))
-                    .containsExactlyInAnyOrder("lib.sh", "lesson-plan.sh", "report-campaign.sh", "enrolment.sh");
+                    .containsExactlyInAnyOrder("lib.sh", "lesson-plan.sh", "report-campaign.sh", "enrolment.sh",
+                            "csc.sh", "registers.sh", "paperless.sh");
         }
     }
 
@@ -84,6 +85,32 @@ class WalkthroughScriptsTest {
         List<String> out = run("enrolment.sh");
         assertThat(out.get(out.size() - 1)).matches("enrolment " + UUID_PATTERN + ": ADMITTED, decision .+ signed");
         assertThat(work.resolve("enrolment.sh.out/quyet-dinh.pdf")).isNotEmptyFile();
+    }
+
+    @Test
+    void aRemoteSigningClientSignsAHashThroughTheCscApi() throws Exception {
+        List<String> out = run("csc.sh");
+        assertThat(out.get(out.size() - 1)).matches("CSC credential " + UUID_PATTERN
+                + " \\(.*CN=Nguyễn Thị Lan.*\\): signHash verified by openssl, revoked token refused");
+        assertThat(out).contains("Verified OK", "gv.lan.pem: OK", "auth/revoke: 204");
+        // RSA 2048: a PKCS#1 v1.5 signature is as long as the modulus.
+        assertThat(work.resolve("csc.sh.out/khbd.sig")).hasSize(256);
+    }
+
+    @Test
+    void aDocumentIntoTheOutgoingRegisterAndFoundByItsNumber() throws Exception {
+        List<String> out = run("registers.sh");
+        assertThat(out.get(out.size() - 1)).matches("outgoing register: document " + UUID_PATTERN
+                + " issued as Số: \\d+/BC-THCSHB, found by its number");
+    }
+
+    @Test
+    void thePaperlessFiguresAndTheSignedReport() throws Exception {
+        List<String> out = run("paperless.sh");
+        assertThat(out.get(out.size() - 1)).matches("paperless: \\d+ figures for THCSHB, \\d+ schools for the "
+                + "office, report " + UUID_PATTERN + " VALID, signed by Phạm Thị Mai");
+        assertThat(work.resolve("paperless.sh.out/so-lieu.csv")).isNotEmptyFile();
+        assertThat(work.resolve("paperless.sh.out/bao-cao-khong-giay.pdf")).isNotEmptyFile();
     }
 
     /** Runs a walk-through in a directory of its own (where it writes its PDFs); exit 0 or the output says why. */

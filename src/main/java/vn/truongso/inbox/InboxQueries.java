@@ -24,16 +24,22 @@ import vn.truongso.school.Groups;
 @Transactional(readOnly = true)
 public class InboxQueries {
 
-    /** The process variable naming the candidate group of a lesson plan's head review: its subject group's heads. */
-    private static final String HEAD_GROUP = "headGroup";
-
     private final TaskService tasks;
     private final TaskRules rules;
     private final TaskAccess access;
     private final TaskViews views;
     private final Clock clock;
+    /** The variable holding a task's subject group's heads ({@link TaskFields#subjectGroupHeads}); null if none has. */
+    private final String subjectGroupHeads;
 
-    InboxQueries(TaskService tasks, TaskRules rules, TaskAccess access, TaskViews views, Clock clock) {
+    InboxQueries(TaskService tasks, TaskRules rules, TaskAccess access, TaskViews views, Clock clock,
+                 List<TaskFields> fields) {
+        Set<String> heads = fields.stream().flatMap(f -> f.subjectGroupHeads().stream()).collect(Collectors.toSet());
+        if (heads.size() > 1) {
+            throw new IllegalStateException("The inbox filters by subject group through one process variable, not "
+                    + heads);
+        }
+        this.subjectGroupHeads = heads.stream().findFirst().orElse(null);
         this.tasks = tasks;
         this.rules = rules;
         this.access = access;
@@ -76,8 +82,8 @@ public class InboxQueries {
     /** @param oldestFirst the pages show what waits longest first; the API keeps its newest-first order */
     public TaskPage inbox(CurrentUser user, Filter filter, int page, int size, boolean oldestFirst) {
         Paging.check(page, size);
-        if (user.organisationCode() == null) {
-            return new TaskPage(List.of(), 0, page, size);
+        if (user.organisationCode() == null || filter.subjectGroup() != null && subjectGroupHeads == null) {
+            return new TaskPage(List.of(), 0, page, size); // no process's tasks belong to a subject group
         }
         Date now = Date.from(clock.instant());
         TaskAccess.Reach reach = access.reach(user);
@@ -124,7 +130,7 @@ public class InboxQueries {
         return filtered(q, filter, now);
     }
 
-    private static TaskQuery filtered(TaskQuery q, Filter filter, Date now) {
+    private TaskQuery filtered(TaskQuery q, Filter filter, Date now) {
         if (filter.processKey() != null) {
             q.processDefinitionKey(filter.processKey());
         }
@@ -135,7 +141,7 @@ public class InboxQueries {
             q.processVariableValueEquals(SUBMITTER, filter.submitter());
         }
         if (filter.subjectGroup() != null) {
-            q.processVariableValueEquals(HEAD_GROUP, Groups.headsOf(filter.subjectGroup()));
+            q.processVariableValueEquals(subjectGroupHeads, Groups.headsOf(filter.subjectGroup()));
         }
         return q;
     }

@@ -133,12 +133,12 @@ public class InboxCommands {
     private void raceSafe(String taskId, CurrentUser user, Runnable action) {
         try {
             action.run();
-        } catch (ApiException e) {
-            throw e;
         } catch (RuntimeException e) {
-            ApiException refused = stepRefusal(e);
-            if (refused != null) {
-                throw refused;
+            // Ours, or a process step's that refused the completion (the revise step without a new version, say):
+            // the engine wraps what a step's expression throws, and the user is answered as if it were thrown here.
+            Optional<ApiException> refused = ApiException.within(e);
+            if (refused.isPresent()) {
+                throw refused.get();
             }
             if (lockConflict(e)) {
                 // Someone else's completion of this task holds its rows and has not committed yet: the task still
@@ -159,19 +159,6 @@ public class InboxCommands {
             }
             throw e;
         }
-    }
-
-    /**
-     * A process step that refused the completion (the revise step without a new version, say): the engine wraps what a
-     * step's method expression throws, and the user is answered as if the step had thrown it here.
-     */
-    static ApiException stepRefusal(Throwable e) {
-        for (Throwable t = e.getCause(); t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof ApiException api) {
-                return api;
-            }
-        }
-        return null;
     }
 
     /**

@@ -1,5 +1,8 @@
 package vn.truongso.common;
 
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -34,6 +37,20 @@ public class ApiException extends RuntimeException {
 
     public Long retryAfterSeconds() {
         return retryAfterSeconds;
+    }
+
+    /**
+     * The refusal inside what was thrown: {@code thrown} itself, or the first of its causes that is one. The engine,
+     * JPA and Spring wrap what our code throws (a process step's expression, a listener, a transaction's callback);
+     * the user is answered as if it had been thrown directly.
+     */
+    public static Optional<ApiException> within(Throwable thrown) {
+        return causes(thrown).filter(ApiException.class::isInstance).map(ApiException.class::cast).findFirst();
+    }
+
+    /** {@code thrown} and its causes, outermost first (a cause that is itself ends the chain). */
+    static Stream<Throwable> causes(Throwable thrown) {
+        return Stream.iterate(thrown, Objects::nonNull, t -> t.getCause() == t ? null : t.getCause());
     }
 
     public static ApiException badRequest(String code, String message) {

@@ -40,19 +40,15 @@ public class ProblemHandler {
      * update; empty for anything else. The pages show the same Vietnamese messages through this.
      */
     public static java.util.Optional<ApiException> explain(Throwable ex) {
-        for (Throwable t = ex; t != null; t = t.getCause()) {
-            if (t instanceof ApiException api) {
-                return java.util.Optional.of(api);
-            }
-            if (t instanceof OptimisticLockingException || t instanceof OptimisticLockingFailureException
-                    || t instanceof TaskAlreadyClaimedException) {
-                return java.util.Optional.of(ApiException.conflict("CONCURRENT_UPDATE", CONCURRENT));
-            }
-            if (t == t.getCause()) {
-                break;
-            }
-        }
-        return java.util.Optional.empty();
+        return ApiException.within(ex).or(() -> ApiException.causes(ex).anyMatch(ProblemHandler::concurrent)
+                ? java.util.Optional.of(ApiException.conflict("CONCURRENT_UPDATE", CONCURRENT))
+                : java.util.Optional.empty());
+    }
+
+    /** Someone else changed or claimed the same row first (the engine's and JPA's optimistic locking). */
+    private static boolean concurrent(Throwable t) {
+        return t instanceof OptimisticLockingException || t instanceof OptimisticLockingFailureException
+                || t instanceof TaskAlreadyClaimedException;
     }
 
     private static final String CONCURRENT = "Người khác vừa xử lý mục này trước bạn. Vui lòng tải lại.";
@@ -60,27 +56,20 @@ public class ProblemHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> any(Exception ex) {
         // Engine and JPA wrap what our delegates throw: find the cause that speaks to the user.
-        for (Throwable t = ex; t != null; t = t.getCause()) {
-            if (t instanceof ApiException api) {
-                ResponseEntity<ProblemDetail> answer = problem(api.status(), api.code(), api.getMessage(), null);
-                if (api.retryAfterSeconds() != null) {
-                    answer = ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
-                            .header(org.springframework.http.HttpHeaders.RETRY_AFTER,
-                                    String.valueOf(api.retryAfterSeconds()))
-                            .body(answer.getBody());
-                }
-                return answer;
+        java.util.Optional<ApiException> known = explain(ex);
+        if (known.isPresent()) {
+            ApiException api = known.get();
+            ResponseEntity<ProblemDetail> answer = problem(api.status(), api.code(), api.getMessage(), null);
+            if (api.retryAfterSeconds() != null) {
+                answer = ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
+                        .header(org.springframework.http.HttpHeaders.RETRY_AFTER,
+                                String.valueOf(api.retryAfterSeconds()))
+                        .body(answer.getBody());
             }
-            if (t instanceof OptimisticLockingException || t instanceof OptimisticLockingFailureException
-                    || t instanceof TaskAlreadyClaimedException) {
-                return problem(HttpStatus.CONFLICT, "CONCURRENT_UPDATE", CONCURRENT, null);
-            }
-            if (t instanceof AccessDeniedException) {
-                return problem(HttpStatus.FORBIDDEN, "FORBIDDEN", "Bạn không có quyền thực hiện thao tác này.", null);
-            }
-            if (t == t.getCause()) {
-                break;
-            }
+            return answer;
+        }
+        if (ApiException.causes(ex).anyMatch(AccessDeniedException.class::isInstance)) {
+            return problem(HttpStatus.FORBIDDEN, "FORBIDDEN", "Bạn không có quyền thực hiện thao tác này.", null);
         }
         if (ex instanceof MethodArgumentNotValidException invalid) {
             Map<String, String> fields = new LinkedHashMap<>();

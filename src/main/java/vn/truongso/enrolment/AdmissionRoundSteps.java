@@ -25,7 +25,7 @@ import vn.truongso.school.Groups;
 import vn.truongso.school.Role;
 import vn.truongso.school.UserDirectory;
 import vn.truongso.signing.Authority;
-import vn.truongso.signing.SignatureOutcome;
+import vn.truongso.steps.SignatureOutcome;
 
 /**
  * {@code ${admissionRoundSteps.…}}: every step of bpmn/admission-round.bpmn, one method each. When the window closes

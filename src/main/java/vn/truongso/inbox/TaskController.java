@@ -15,33 +15,35 @@ import vn.truongso.school.UserDirectory;
 @RequestMapping("/api/tasks")
 class TaskController {
 
-    private final InboxService inbox;
+    private final InboxQueries queries;
+    private final InboxCommands commands;
     private final UserDirectory users;
 
-    TaskController(InboxService inbox, UserDirectory users) {
-        this.inbox = inbox;
+    TaskController(InboxQueries queries, InboxCommands commands, UserDirectory users) {
+        this.queries = queries;
+        this.commands = commands;
         this.users = users;
     }
 
     @GetMapping
-    InboxService.TaskPage list(@RequestParam(required = false) String process,
+    InboxQueries.TaskPage list(@RequestParam(required = false) String process,
                                @RequestParam(required = false) Boolean overdue,
                                @RequestParam(required = false) String submitter,
                                @RequestParam(required = false) String subjectGroup,
                                @RequestParam(defaultValue = "0") int page,
                                @RequestParam(defaultValue = "50") int size) {
-        return inbox.inbox(users.current(), new InboxService.Filter(process, overdue, submitter, subjectGroup), page,
+        return queries.inbox(users.current(), new InboxQueries.Filter(process, overdue, submitter, subjectGroup), page,
                 size);
     }
 
     @PostMapping("/{id}/claim")
-    InboxService.TaskView claim(@PathVariable String id) {
-        return inbox.claim(id, users.current());
+    InboxQueries.TaskView claim(@PathVariable String id) {
+        return commands.claim(id, users.current());
     }
 
     @PostMapping("/{id}/unclaim")
-    InboxService.TaskView unclaim(@PathVariable String id) {
-        return inbox.unclaim(id, users.current());
+    InboxQueries.TaskView unclaim(@PathVariable String id) {
+        return commands.unclaim(id, users.current());
     }
 
     /**
@@ -50,16 +52,16 @@ class TaskController {
      */
     @PostMapping("/{id}/complete")
     ResponseEntity<RemoteSignatures.Confirmation> complete(@PathVariable String id,
-                                                           @RequestBody(required = false) InboxService.Completion completion) {
-        return inbox.complete(id, completion, users.current())
+                                                           @RequestBody(required = false) InboxCommands.Completion completion) {
+        return commands.complete(id, completion, users.current())
                 .map(c -> ResponseEntity.accepted().body(c))
                 .orElseGet(() -> ResponseEntity.noContent().build());
     }
 
     /** APPROVE for many tasks at once (all or none), with one sign transaction for all their signatures. */
     @PostMapping("/approve-batch")
-    ResponseEntity<InboxService.BatchResult> approveBatch(@RequestBody(required = false) InboxService.Batch batch) {
-        InboxService.BatchResult result = inbox.approveBatch(batch, users.current());
+    ResponseEntity<InboxCommands.BatchResult> approveBatch(@RequestBody(required = false) InboxCommands.Batch batch) {
+        InboxCommands.BatchResult result = commands.approveBatch(batch, users.current());
         return result.signTransaction() == null ? ResponseEntity.ok(result) : ResponseEntity.accepted().body(result);
     }
 }

@@ -1,6 +1,7 @@
 package vn.truongso.inbox;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -25,4 +26,13 @@ public interface TaskFields {
 
     /** Each field these processes fill, and the process variable it is read from. */
     Map<Field, String> shown();
+
+    /**
+     * The process variable by which the inbox's subject-group filter (GET /api/tasks?subjectGroup=…) finds these
+     * processes' tasks: it holds the candidate group of that subject group's heads (school.Groups.headsOf). Empty for
+     * processes of no subject group; all processes that have one must use the same variable.
+     */
+    default Optional<String> subjectGroupHeads() {
+        return Optional.empty();
+    }
 }

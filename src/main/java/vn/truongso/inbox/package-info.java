@@ -7,7 +7,12 @@
  *
  * <p>The inbox knows no process: it shows what every process sets (steps.ProcessVariables: displayTitle,
  * requesterName, documentId, …), and a process module tells it the rest through beans of its interfaces:
- * {@link vn.truongso.inbox.TaskFields} (the detail fields its tasks show: subject, grade, week) and
+ * {@link vn.truongso.inbox.TaskFields} (the detail fields its tasks show: subject, grade, week; the variable by which
+ * they are filtered by subject group) and
  * {@link vn.truongso.inbox.TaskInputs} (what a decision carries besides a comment).
+ *
+ * <p>Its API (REST /api/tasks and the pages) reads through {@link vn.truongso.inbox.InboxQueries} (a user's tasks,
+ * filtered, counted, one at a time) and acts through {@link vn.truongso.inbox.InboxCommands} (claim, give back,
+ * complete, approve many); both ask the one package-private TaskAccess whose a task is.
  */
 package vn.truongso.inbox;

@@ -101,7 +101,7 @@ public class LessonPlanApprovalSteps {
      * so that someone else can always do it.
      */
     public List<String> headReviewers(DelegateExecution execution) {
-        String heads = (String) execution.getVariable("headGroup");
+        String heads = (String) execution.getVariable(LessonPlanTaskFields.HEAD_GROUP);
         Object author = execution.getVariable("teacher");
         boolean authorIsHead = author != null && users.find(author.toString())
                 .map(u -> u.groups().contains(heads)).orElse(false);

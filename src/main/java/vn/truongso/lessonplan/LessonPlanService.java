@@ -99,7 +99,7 @@ public class LessonPlanService {
                 .submitter(teacher.username())
                 .with("planId", plan.getId().toString())
                 .with("teacher", teacher.username())
-                .with("headGroup", Groups.headsOf(plan.getSubjectGroupId()))
+                .with(LessonPlanTaskFields.HEAD_GROUP, Groups.headsOf(plan.getSubjectGroupId()))
                 .with("principalGroup", Groups.role(plan.getSchoolCode(), Role.PRINCIPAL))
                 .with(LessonPlanTaskFields.SUBJECT, plan.getSubject())
                 .with(LessonPlanTaskFields.GRADE, plan.getGrade())

@@ -33,7 +33,7 @@ import vn.truongso.school.CurrentUser;
 import vn.truongso.school.Groups;
 import vn.truongso.school.Role;
 import vn.truongso.school.UserDirectory;
-import vn.truongso.signing.SignatureOutcome;
+import vn.truongso.steps.SignatureOutcome;
 
 /**
  * {@code ${schoolReportSteps.…}}: every step of bpmn/school-report.bpmn (one school's report of a campaign), one

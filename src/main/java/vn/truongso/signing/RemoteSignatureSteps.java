@@ -7,6 +7,7 @@ import static vn.truongso.steps.ProcessVariables.SIGNATURE_NOTE;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
+import vn.truongso.steps.SignatureOutcome;
 
 /**
  * {@code ${remoteSignatureSteps.…}}: the steps of bpmn/remote-signature.bpmn. Its inputs: documentId, signer,

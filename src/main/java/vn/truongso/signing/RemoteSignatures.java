@@ -24,6 +24,7 @@ import vn.truongso.document.DocumentHolds;
 import vn.truongso.document.DocumentService;
 import vn.truongso.school.CurrentUser;
 import vn.truongso.school.UserDirectory;
+import vn.truongso.steps.SignatureOutcome;
 
 /**
  * Signatures confirmed on the signer's phone, the Smart CA way, for any process. A BPMN step calls

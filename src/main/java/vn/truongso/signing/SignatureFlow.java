@@ -5,6 +5,7 @@ import static vn.truongso.steps.ProcessVariables.SIGNATURE_OUTCOME;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
+import vn.truongso.steps.SignatureOutcome;
 
 /**
  * {@code ${signatureFlow.…}}: how a model that calls bpmn/remote-signature.bpmn reads its output (signatureOutcome,

@@ -15,7 +15,7 @@
  * <p>Every signing step of every process calls bpmn/remote-signature.bpmn (steps:
  * {@link vn.truongso.signing.RemoteSignatureSteps}); the caller reads its outcome through
  * {@link vn.truongso.signing.SignatureFlow} ({@code ${signatureFlow.done(execution)}}), the one bean the models share;
- * the outcome's values and their meaning are {@link vn.truongso.signing.SignatureOutcome} (kept in the process variable
- * by name).
+ * the outcome's values and their meaning are {@link vn.truongso.steps.SignatureOutcome} (kept in the process variable
+ * by name; in {@code steps}, below every process, because the step records read it too).
  */
 package vn.truongso.signing;

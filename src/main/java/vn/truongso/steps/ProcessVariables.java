@@ -31,7 +31,7 @@ public final class ProcessVariables {
     public static final String LAST_CHANNEL = "lastChannel";
     /** The capacity the last actor acted in when not their own (ký thay), else null. */
     public static final String LAST_AUTHORITY = "lastAuthority";
-    /** What remote-signature.bpmn gave back: a {@code signing.SignatureOutcome} by its name. */
+    /** What remote-signature.bpmn gave back: a {@link SignatureOutcome} by its name. */
     public static final String SIGNATURE_OUTCOME = "signatureOutcome";
     /** remote-signature.bpmn's note on the signature (where it was put, or why there is none). */
     public static final String SIGNATURE_NOTE = "signatureNote";

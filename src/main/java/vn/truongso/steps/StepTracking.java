@@ -253,19 +253,16 @@ class StepTracking extends AbstractProcessEnginePlugin {
     }
 
     /**
-     * SIGNED: signed electronically; PAPER: signed by hand on the printed copy; anything else: not signed (the names
-     * of {@code signing.SignatureOutcome}, read as text: this module sits below {@code signing}).
+     * A {@link SignatureOutcome#done() done} signature is the step SIGN, on the channel it was given on (SIGNED:
+     * DIGITAL, PAPER: by hand on the printed copy); any other outcome is recorded as the step's decision, by name.
      */
     private void signatureEnded(DelegateExecution execution) {
         records.getObject().findFirstByProcessInstanceIdAndStepIdAndEndedAtIsNullOrderByIdDesc(
                 execution.getProcessInstanceId(), execution.getCurrentActivityId()).ifPresent(r -> {
-            Object outcome = execution.isCanceled() ? "CANCELLED" : execution.getVariable(SIGNATURE_OUTCOME);
+            Object outcome = execution.isCanceled() ? null : execution.getVariable(SIGNATURE_OUTCOME);
             String o = outcome == null ? "CANCELLED" : outcome.toString();
-            Channel channel = switch (o) {
-                case "SIGNED" -> Channel.DIGITAL;
-                case "PAPER" -> Channel.PAPER;
-                default -> null;
-            };
+            Channel channel = SignatureOutcome.of(outcome).filter(SignatureOutcome::done)
+                    .map(s -> s.electronic() ? Channel.DIGITAL : Channel.PAPER).orElse(null);
             r.end(r.getActor(), channel == null ? o : "SIGN", null, channel, clock.instant());
             r.signedElectronically(channel == null ? null : channel == Channel.DIGITAL);
             r.document(pages(r.getDocumentId()));

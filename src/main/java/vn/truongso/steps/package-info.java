@@ -18,7 +18,9 @@
  *
  * <p>The process contract: {@link vn.truongso.steps.ProcessStarter} starts every process the same way (as its
  * starter, in its organisation's tenant, with the shared variables of a {@link vn.truongso.steps.ProcessStart}).
- * {@link vn.truongso.steps.ProcessVariables} names the variables every model shares (bpmn/README.md).
+ * {@link vn.truongso.steps.ProcessVariables} names the variables every model shares (bpmn/README.md), and
+ * {@link vn.truongso.steps.SignatureOutcome} the values of one of them, {@code signatureOutcome}: what
+ * bpmn/remote-signature.bpmn (module {@code signing}) gave back, which the callers' steps and the step records read.
  *
  * <p>Every process module may depend on this one (to show its history); it depends on no process module (only
  * {@code common}, {@code document} for page counts and scans, {@code school} for who may attach a scan). The figures

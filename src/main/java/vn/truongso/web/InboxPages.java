@@ -12,7 +12,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.truongso.common.ApiException;
 import vn.truongso.document.DocumentService;
 import vn.truongso.document.DocumentView;
-import vn.truongso.inbox.InboxService;
+import vn.truongso.inbox.InboxCommands;
+import vn.truongso.inbox.InboxQueries;
 import vn.truongso.lessonplan.LessonPlanService;
 import vn.truongso.lessonplan.LessonPlanView;
 import vn.truongso.school.CurrentUser;
@@ -22,7 +23,7 @@ import vn.truongso.school.UserDirectory;
 
 /**
  * The inbox of heads, principals and everyone with tasks: oldest first, due and overdue marked, filtered by process
- * and lateness (what InboxService offers); one task with the document's preview and history; approve, return, claim,
+ * and lateness (what InboxQueries offers); one task with the document's preview and history; approve, return, claim,
  * unclaim; many approved at once with one code. The calls of /api/tasks.
  */
 @Controller
@@ -38,14 +39,17 @@ class InboxPages {
     record Process(String key, String name) {
     }
 
-    private final InboxService inbox;
+    private final InboxQueries inbox;
+    private final InboxCommands commands;
     private final LessonPlanService plans;
     private final UserDirectory users;
     private final DocumentService documents;
 
-    InboxPages(InboxService inbox, LessonPlanService plans, UserDirectory users, DocumentService documents) {
+    InboxPages(InboxQueries inbox, InboxCommands commands, LessonPlanService plans, UserDirectory users,
+               DocumentService documents) {
         this.documents = documents;
         this.inbox = inbox;
+        this.commands = commands;
         this.plans = plans;
         this.users = users;
     }
@@ -55,8 +59,8 @@ class InboxPages {
                 @RequestParam(required = false) String submitter, @RequestParam(required = false) String subjectGroup,
                 @RequestParam(defaultValue = "0") int page, Model model) {
         CurrentUser me = users.current();
-        InboxService.Filter filter = new InboxService.Filter(process, overdue, submitter, subjectGroup);
-        InboxService.TaskPage tasks = inbox.inbox(me, filter, Math.max(0, page), 50, true);
+        InboxQueries.Filter filter = new InboxQueries.Filter(process, overdue, submitter, subjectGroup);
+        InboxQueries.TaskPage tasks = inbox.inbox(me, filter, Math.max(0, page), 50, true);
         model.addAttribute("tasks", tasks);
         model.addAttribute("filter", filter);
         model.addAttribute("overdue", Boolean.TRUE.equals(overdue));
@@ -74,7 +78,7 @@ class InboxPages {
     @GetMapping("/inbox/{taskId}")
     String show(@PathVariable String taskId, Model model, RedirectAttributes flash) {
         CurrentUser me = users.current();
-        InboxService.TaskView task;
+        InboxQueries.TaskView task;
         try {
             task = inbox.task(taskId, me);
         } catch (ApiException e) {
@@ -95,7 +99,7 @@ class InboxPages {
     }
 
     /** How many page images the preview shows: the reviewed version's pages, at most {@link FilePages#PREVIEW_PAGES}. */
-    private int previewPages(InboxService.TaskView task, CurrentUser me) {
+    private int previewPages(InboxQueries.TaskView task, CurrentUser me) {
         if (task.documentId() == null) {
             return 0;
         }
@@ -107,7 +111,7 @@ class InboxPages {
     }
 
     /** The plan behind a lesson-plan task, as the reviewer may read it (history, comments, versions). */
-    private LessonPlanView lessonPlanOf(InboxService.TaskView task, CurrentUser me) {
+    private LessonPlanView lessonPlanOf(InboxQueries.TaskView task, CurrentUser me) {
         if (!"lessonPlanApproval".equals(task.processKey()) || task.businessKey() == null) {
             return null;
         }
@@ -124,7 +128,7 @@ class InboxPages {
                     RedirectAttributes flash) {
         CurrentUser me = users.current();
         return Pages.act(flash, code -> Pages.TASK_GONE.contains(code) ? "/inbox" : "/inbox/" + taskId, () -> {
-            var confirmation = inbox.complete(taskId, new InboxService.Completion(decision,
+            var confirmation = commands.complete(taskId, new InboxCommands.Completion(decision,
                     LessonPlanPages.blankToNull(comment), LessonPlanPages.blankToNull(channel)), me);
             flash.addFlashAttribute(Pages.NOTICE, confirmation.isPresent()
                     ? "Đã ghi nhận quyết định. Hãy nhập mã xác nhận để ký." : "Đã ghi nhận quyết định.");
@@ -136,7 +140,7 @@ class InboxPages {
     String claim(@PathVariable String taskId, RedirectAttributes flash) {
         CurrentUser me = users.current();
         return Pages.act(flash, "/inbox", () -> {
-            inbox.claim(taskId, me);
+            commands.claim(taskId, me);
             flash.addFlashAttribute(Pages.NOTICE, "Bạn đã nhận xử lý việc này.");
             return "redirect:/inbox/" + taskId;
         });
@@ -146,7 +150,7 @@ class InboxPages {
     String unclaim(@PathVariable String taskId, RedirectAttributes flash) {
         CurrentUser me = users.current();
         return Pages.act(flash, code -> Pages.TASK_GONE.contains(code) ? "/inbox" : "/inbox/" + taskId, () -> {
-            inbox.unclaim(taskId, me);
+            commands.unclaim(taskId, me);
             flash.addFlashAttribute(Pages.NOTICE, "Đã trả việc về nhóm.");
             return "redirect:/inbox";
         });
@@ -158,7 +162,7 @@ class InboxPages {
                         RedirectAttributes flash) {
         CurrentUser me = users.current();
         return Pages.act(flash, "/inbox", () -> {
-            InboxService.BatchResult result = inbox.approveBatch(new InboxService.Batch(taskIds), me);
+            InboxCommands.BatchResult result = commands.approveBatch(new InboxCommands.Batch(taskIds), me);
             flash.addFlashAttribute(Pages.NOTICE, "Đã duyệt " + result.approved() + " việc."
                     + (result.signTransaction() == null ? "" : " Hãy nhập một mã xác nhận để ký tất cả."));
             return LessonPlanPages.next(result.signTransaction(), "/inbox");

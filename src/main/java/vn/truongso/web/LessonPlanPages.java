@@ -16,7 +16,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.truongso.document.DocumentKind;
 import vn.truongso.document.DocumentService;
 import vn.truongso.document.DocumentView;
-import vn.truongso.inbox.InboxService;
+import vn.truongso.inbox.InboxCommands;
 import vn.truongso.lessonplan.LessonPlanService;
 import vn.truongso.lessonplan.LessonPlanView;
 import vn.truongso.remotesign.SignerDesk;
@@ -34,12 +34,12 @@ class LessonPlanPages {
 
     private final LessonPlanService plans;
     private final DocumentService documents;
-    private final InboxService inbox;
+    private final InboxCommands inbox;
     private final SignerDesk signer;
     private final UserDirectory users;
     private final TransactionTemplate tx;
 
-    LessonPlanPages(LessonPlanService plans, DocumentService documents, InboxService inbox, SignerDesk signer,
+    LessonPlanPages(LessonPlanService plans, DocumentService documents, InboxCommands inbox, SignerDesk signer,
                     UserDirectory users, org.springframework.transaction.PlatformTransactionManager transactions) {
         this.plans = plans;
         this.documents = documents;
@@ -107,7 +107,7 @@ class LessonPlanPages {
             }
             // The task decides: without a new version it answers REVISION_MISSING, as the API does.
             var confirmation = inbox.complete(taskId == null ? "" : taskId,
-                    new InboxService.Completion("RESUBMIT", blankToNull(comment), null), me);
+                    new InboxCommands.Completion("RESUBMIT", blankToNull(comment), null), me);
             flash.addFlashAttribute(Pages.NOTICE, "Đã nộp lại bản chỉnh sửa. Hãy nhập mã xác nhận để ký.");
             return next(confirmation.orElse(null), back);
         }));
@@ -122,7 +122,7 @@ class LessonPlanPages {
             LessonPlanView plan = plans.get(id, me);
             String taskId = plan.currentStep() == null ? null : plan.currentStep().taskId();
             var confirmation = inbox.complete(taskId == null ? "" : taskId,
-                    new InboxService.Completion("SIGN", null, null), me);
+                    new InboxCommands.Completion("SIGN", null, null), me);
             return next(confirmation.orElse(null), back);
         }));
     }

@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import vn.truongso.inbox.InboxService;
+import vn.truongso.inbox.InboxCommands;
 import vn.truongso.report.ReportCampaignService;
 import vn.truongso.school.CurrentUser;
 import vn.truongso.school.Role;
@@ -25,10 +25,10 @@ import vn.truongso.school.UserDirectory;
 class OfficerPages {
 
     private final ReportCampaignService campaigns;
-    private final InboxService inbox;
+    private final InboxCommands inbox;
     private final UserDirectory users;
 
-    OfficerPages(ReportCampaignService campaigns, InboxService inbox, UserDirectory users) {
+    OfficerPages(ReportCampaignService campaigns, InboxCommands inbox, UserDirectory users) {
         this.campaigns = campaigns;
         this.inbox = inbox;
         this.users = users;
@@ -82,7 +82,7 @@ class OfficerPages {
                   RedirectAttributes flash) {
         String back = "/campaigns/" + id;
         return Pages.act(flash, back, () -> {
-            inbox.complete(taskId == null ? "" : taskId, new InboxService.Completion(decision,
+            inbox.complete(taskId == null ? "" : taskId, new InboxCommands.Completion(decision,
                     LessonPlanPages.blankToNull(comment), "DIGITAL"), users.current());
             flash.addFlashAttribute(Pages.NOTICE, "ACCEPT".equals(decision)
                     ? "Đã tiếp nhận báo cáo; kết quả kiểm tra chữ ký số có trong bảng."

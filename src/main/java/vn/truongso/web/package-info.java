@@ -10,7 +10,7 @@
  *       assets {@code /assets/**}, {@code /webjars/**}. {@link vn.truongso.web.PagePaths} lists them; the access
  *       matrix test refuses a page path it has no rule for.</li>
  *   <li>No rule of its own: every read and action calls the same public service the REST controller calls
- *       (lessonplan.LessonPlanService, inbox.InboxService, document.DocumentService, remotesign.SignerDesk); what the
+ *       (lessonplan.LessonPlanService, inbox.InboxQueries and InboxCommands, document.DocumentService, remotesign.SignerDesk); what the
  *       API refuses, the pages refuse, with the service's Vietnamese message. Pages only choose what to show.</li>
  *   <li>Signed in with a form and a session (CSRF on), through the same throttled password check as the API; the
  *       Camunda webapps use this login too.</li>

@@ -1,4 +1,4 @@
-package vn.truongso.signing;
+package vn.truongso.steps;
 
 import static vn.truongso.steps.ProcessVariables.SIGNATURE_OUTCOME;
 
@@ -8,7 +8,8 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 /**
  * What bpmn/remote-signature.bpmn gives back in {@code signatureOutcome}. The variable holds the constant's name, a
  * String (the models compare it as text: {@code ${signatureOutcome == 'SIGNED'}}, and running instances keep it), so
- * it is written with {@link #setIn} and read with {@link #in}.
+ * it is written with {@link #setIn} and read with {@link #in}. Part of the process contract, here below every
+ * process: {@code signing} gives it, the callers' steps and the step records read it.
  */
 public enum SignatureOutcome {
 

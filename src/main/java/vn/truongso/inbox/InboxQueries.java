@@ -49,9 +49,10 @@ public class InboxQueries {
 
     /** {@code subject}, {@code grade}, {@code week}: the {@link TaskFields} details, null unless its process fills them. */
     public record TaskView(String id, String name, String step, String processKey, String processInstanceId,
-                    String businessKey, String title, String requester, String subject, Integer grade, Integer week,
-                    String documentId, Integer documentVersion, String documentSha256, String assignee, OffsetDateTime created, OffsetDateTime due, boolean overdue,
-                    List<String> decisions) {
+                           String businessKey, String title, String requester, String subject, Integer grade,
+                           Integer week, String documentId, Integer documentVersion, String documentSha256,
+                           String assignee, OffsetDateTime created, OffsetDateTime due, boolean overdue,
+                           List<String> decisions) {
     }
 
     public record TaskPage(List<TaskView> items, long total, int page, int size) {

@@ -1,8 +1,10 @@
 package vn.truongso.common;
 
+import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
@@ -44,6 +46,9 @@ public class ProblemHandler {
             if (t instanceof ApiException api) {
                 return java.util.Optional.of(api);
             }
+            if (t instanceof ConstraintViolationException invalid) {
+                return java.util.Optional.of(Violations.refusal(invalid));
+            }
             if (t instanceof OptimisticLockingException || t instanceof OptimisticLockingFailureException
                     || t instanceof TaskAlreadyClaimedException) {
                 return java.util.Optional.of(ApiException.conflict("CONCURRENT_UPDATE", CONCURRENT));
@@ -82,16 +87,26 @@ public class ProblemHandler {
                 break;
             }
         }
+        // Bean Validation of a request (@Valid on a @RequestBody, or on a @Validated service's parameter)
         if (ex instanceof MethodArgumentNotValidException invalid) {
-            Map<String, String> fields = new LinkedHashMap<>();
+            List<Violations.Violation> violations = new ArrayList<>();
             for (FieldError fe : invalid.getBindingResult().getFieldErrors()) {
-                fields.putIfAbsent(fe.getField(), fe.getDefaultMessage());
+                violations.add(fe.contains(ConstraintViolation.class)
+                        ? Violations.of(fe.unwrap(ConstraintViolation.class))
+                        : new Violations.Violation(fe.getField(), Violations.GENERIC_CODE, fe.getDefaultMessage(),
+                                List.of(Integer.MAX_VALUE)));
             }
-            return problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Dữ liệu gửi lên không hợp lệ.",
-                    Map.of("fields", fields));
+            if (!violations.isEmpty()) {
+                return invalid(violations);
+            }
+            return problem(HttpStatus.BAD_REQUEST, Violations.GENERIC_CODE, Violations.GENERIC_DETAIL,
+                    Map.of("fields", Map.of()));
         }
-        if (ex instanceof ConstraintViolationException) {
-            return problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Dữ liệu gửi lên không hợp lệ.", null);
+        if (ex instanceof ConstraintViolationException invalid) {
+            if (invalid.getConstraintViolations() == null || invalid.getConstraintViolations().isEmpty()) {
+                return problem(HttpStatus.BAD_REQUEST, Violations.GENERIC_CODE, Violations.GENERIC_DETAIL, null);
+            }
+            return invalid(invalid.getConstraintViolations().stream().map(Violations::of).toList());
         }
         if (ex instanceof HttpMessageNotReadableException || ex instanceof MethodArgumentTypeMismatchException) {
             return problem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", "Yêu cầu không đúng định dạng.", null);
@@ -115,6 +130,13 @@ public class ProblemHandler {
         }
         log.error("Unhandled error", ex);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "Đã có lỗi hệ thống. Vui lòng thử lại sau.", null);
+    }
+
+    /** The first violated field's code and text (see {@link Violations}), and every violated field's text. */
+    private static ResponseEntity<ProblemDetail> invalid(List<Violations.Violation> violations) {
+        ApiException refusal = Violations.refusal(violations);
+        return problem(refusal.status(), refusal.code(), refusal.getMessage(),
+                Map.of("fields", Violations.fields(violations)));
     }
 
     static ResponseEntity<ProblemDetail> problem(HttpStatusCode status, String code, String detail,

@@ -1,8 +1,10 @@
 package vn.truongso.common;
 
+import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
@@ -36,13 +38,16 @@ public class ProblemHandler {
 
     /**
      * The refusal the user can act on inside what the services threw, as the API would answer it: an
-     * {@link ApiException} anywhere in the causes (engine and JPA wrap what our delegates throw), or a concurrent
-     * update; empty for anything else. The pages show the same Vietnamese messages through this.
+     * {@link ApiException} anywhere in the causes (engine and JPA wrap what our delegates throw), a request that
+     * failed Bean Validation (its first violated field), or a concurrent update; empty for anything else. The pages show the same Vietnamese messages through this.
      */
     public static java.util.Optional<ApiException> explain(Throwable ex) {
-        return ApiException.within(ex).or(() -> ApiException.causes(ex).anyMatch(ProblemHandler::concurrent)
-                ? java.util.Optional.of(ApiException.conflict("CONCURRENT_UPDATE", CONCURRENT))
-                : java.util.Optional.empty());
+        return ApiException.within(ex)
+                .or(() -> ApiException.causes(ex).filter(ConstraintViolationException.class::isInstance)
+                        .map(t -> Violations.refusal((ConstraintViolationException) t)).findFirst())
+                .or(() -> ApiException.causes(ex).anyMatch(ProblemHandler::concurrent)
+                        ? java.util.Optional.of(ApiException.conflict("CONCURRENT_UPDATE", CONCURRENT))
+                        : java.util.Optional.empty());
     }
 
     /** Someone else changed or claimed the same row first (the engine's and JPA's optimistic locking). */
@@ -55,6 +60,13 @@ public class ProblemHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> any(Exception ex) {
+        // Bean Validation of a @Validated service's parameter: every violated field, not only the first (explain)
+        if (ex instanceof ConstraintViolationException invalid) {
+            if (invalid.getConstraintViolations() == null || invalid.getConstraintViolations().isEmpty()) {
+                return problem(HttpStatus.BAD_REQUEST, Violations.GENERIC_CODE, Violations.GENERIC_DETAIL, null);
+            }
+            return invalid(invalid.getConstraintViolations().stream().map(Violations::of).toList());
+        }
         // Engine and JPA wrap what our delegates throw: find the cause that speaks to the user.
         java.util.Optional<ApiException> known = explain(ex);
         if (known.isPresent()) {
@@ -71,16 +83,20 @@ public class ProblemHandler {
         if (ApiException.causes(ex).anyMatch(AccessDeniedException.class::isInstance)) {
             return problem(HttpStatus.FORBIDDEN, "FORBIDDEN", "Bạn không có quyền thực hiện thao tác này.", null);
         }
+        // Bean Validation of a request body (@Valid on a @RequestBody)
         if (ex instanceof MethodArgumentNotValidException invalid) {
-            Map<String, String> fields = new LinkedHashMap<>();
+            List<Violations.Violation> violations = new ArrayList<>();
             for (FieldError fe : invalid.getBindingResult().getFieldErrors()) {
-                fields.putIfAbsent(fe.getField(), fe.getDefaultMessage());
+                violations.add(fe.contains(ConstraintViolation.class)
+                        ? Violations.of(fe.unwrap(ConstraintViolation.class))
+                        : new Violations.Violation(fe.getField(), Violations.GENERIC_CODE, fe.getDefaultMessage(),
+                                List.of(Integer.MAX_VALUE)));
             }
-            return problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Dữ liệu gửi lên không hợp lệ.",
-                    Map.of("fields", fields));
-        }
-        if (ex instanceof ConstraintViolationException) {
-            return problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Dữ liệu gửi lên không hợp lệ.", null);
+            if (!violations.isEmpty()) {
+                return invalid(violations);
+            }
+            return problem(HttpStatus.BAD_REQUEST, Violations.GENERIC_CODE, Violations.GENERIC_DETAIL,
+                    Map.of("fields", Map.of()));
         }
         if (ex instanceof HttpMessageNotReadableException || ex instanceof MethodArgumentTypeMismatchException) {
             return problem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", "Yêu cầu không đúng định dạng.", null);
@@ -104,6 +120,13 @@ public class ProblemHandler {
         }
         log.error("Unhandled error", ex);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "Đã có lỗi hệ thống. Vui lòng thử lại sau.", null);
+    }
+
+    /** The first violated field's code and text (see {@link Violations}), and every violated field's text. */
+    private static ResponseEntity<ProblemDetail> invalid(List<Violations.Violation> violations) {
+        ApiException refusal = Violations.refusal(violations);
+        return problem(refusal.status(), refusal.code(), refusal.getMessage(),
+                Map.of("fields", Violations.fields(violations)));
     }
 
     static ResponseEntity<ProblemDetail> problem(HttpStatusCode status, String code, String detail,

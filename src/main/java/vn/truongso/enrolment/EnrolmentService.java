@@ -9,13 +9,19 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
 import vn.truongso.common.ApiException;
 import vn.truongso.common.Paging;
 import vn.truongso.common.VietnamTime;
@@ -39,12 +45,11 @@ import vn.truongso.steps.StepKind;
  */
 @Service
 @Transactional
+@Validated
 public class EnrolmentService {
 
     static final String PROCESS_KEY = "enrolmentRequest";
     static final String PAPERS_MESSAGE = "enrolmentPapersAdded";
-    private static final Pattern PHONE = Pattern.compile("(0|\\+84)(3|5|7|8|9)[0-9]{8}");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
 
     private final AdmissionRoundRepository rounds;
     private final EnrolmentApplicationRepository applications;
@@ -73,27 +78,55 @@ public class EnrolmentService {
         this.clock = clock;
     }
 
-    public record ChildIn(String fullName, LocalDate birthDate, String personalId, String gender) {
+    // The shape of an application is checked by its constraints (texts in messages_vi.properties, the key is the
+    // code) before apply runs, whether the API or the parent's page sends it; what needs the database, the clock's
+    // round or several fields together (gender, personal ID, coordinates, school, papers) is checked in apply.
+
+    /** A name: not blank, at most 200 characters once stripped. */
+    static final String NAME = "\\s*\\S([\\s\\S]{0,198}\\S)?\\s*";
+    /** A Vietnamese mobile number, spaces, dots and dashes allowed anywhere (they are removed before it is kept). */
+    static final String PHONE_WRITTEN = "[\\s.\\-]*(0|\\+[\\s.\\-]*8[\\s.\\-]*4)[\\s.\\-]*[35789]([\\s.\\-]*[0-9]){8}[\\s.\\-]*";
+    /** Optional: blank, or an address around which only blanks are stripped. */
+    static final String EMAIL_WRITTEN = "\\s*([^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,})?\\s*";
+
+    public record ChildIn(@NotNull(message = "{CHILD_NAME_REQUIRED}")
+                          @Pattern(regexp = NAME, message = "{CHILD_NAME_REQUIRED}") String fullName,
+                          @NotNull(message = "{BIRTH_DATE_MISSING}")
+                          @PastOrPresent(message = "{BIRTH_DATE_INVALID}") LocalDate birthDate,
+                          String personalId, String gender) {
     }
 
-    public record ParentIn(String fullName, String phone, String email) {
+    public record ParentIn(@NotNull(message = "{PARENT_NAME_REQUIRED}")
+                           @Pattern(regexp = NAME, message = "{PARENT_NAME_REQUIRED}") String fullName,
+                           @NotNull(message = "{PHONE_INVALID}")
+                           @Pattern(regexp = PHONE_WRITTEN, message = "{PHONE_INVALID}") String phone,
+                           @Pattern(regexp = EMAIL_WRITTEN, message = "{EMAIL_INVALID}")
+                           @Size(max = 200, message = "{EMAIL_INVALID}") String email) {
     }
 
-    public record AddressIn(String text, String ward, Double lat, Double lon) {
+    public record AddressIn(@NotBlank(message = "{ADDRESS_REQUIRED}")
+                            @Size(max = 500, message = "{ADDRESS_REQUIRED}") String text,
+                            @NotBlank(message = "{WARD_MISSING}")
+                            @Size(max = 200, message = "{WARD_MISSING}") String ward,
+                            @NotNull(message = "{LOCATION_INVALID}") Double lat,
+                            @NotNull(message = "{LOCATION_INVALID}") Double lon) {
     }
 
     public record PaperIn(UUID documentId, String kind) {
     }
 
     /** @param enrolmentYear optional: the round's year when the school has more than one open (e.g. 2027) */
-    public record ApplyRequest(ChildIn child, ParentIn parent, AddressIn address, String schoolCode, Integer grade,
-                        List<String> priorityGroups, List<PaperIn> papers, Integer enrolmentYear) {
+    public record ApplyRequest(@NotNull(message = "{CHILD_REQUIRED}") @Valid ChildIn child,
+                               @NotNull(message = "{PARENT_REQUIRED}") @Valid ParentIn parent,
+                               @NotNull(message = "{ADDRESS_REQUIRED}") @Valid AddressIn address,
+                               @NotBlank(message = "{SCHOOL_REQUIRED}") String schoolCode, Integer grade,
+                               List<String> priorityGroups, List<PaperIn> papers, Integer enrolmentYear) {
     }
 
     public record PapersRequest(List<PaperIn> papers) {
     }
 
-    public EnrolmentView apply(ApplyRequest req, CurrentUser user) {
+    public EnrolmentView apply(@Valid ApplyRequest req, CurrentUser user) {
         boolean online;
         if (user.has(Role.PARENT)) {
             online = true;
@@ -105,47 +138,18 @@ public class EnrolmentService {
         if (req == null) {
             throw ApiException.badRequest("APPLICATION_REQUIRED", "Vui lòng gửi thông tin hồ sơ tuyển sinh.");
         }
-        // The child
+        // The child (present, named and born by today: the constraints above)
         ChildIn c = req.child();
-        if (c == null) {
-            throw ApiException.badRequest("CHILD_REQUIRED", "Vui lòng nhập thông tin của trẻ (child).");
-        }
-        String childName = name(c.fullName(), "CHILD_NAME_REQUIRED", "Vui lòng nhập họ và tên của trẻ (tối đa 200 ký tự).");
-        if (c.birthDate() == null) {
-            throw ApiException.badRequest("BIRTH_DATE_MISSING", "Vui lòng nhập ngày sinh của trẻ.");
-        }
-        if (c.birthDate().isAfter(LocalDate.now(clock.withZone(VietnamTime.ZONE)))) {
-            throw ApiException.badRequest("BIRTH_DATE_INVALID", "Ngày sinh của trẻ không được ở tương lai.");
-        }
+        String childName = name(c.fullName());
         Gender gender = gender(c.gender());
         PersonalId personalId = PersonalId.of(c.personalId(), c.birthDate(), gender);
         // The parent
         ParentIn p = req.parent();
-        if (p == null) {
-            throw ApiException.badRequest("PARENT_REQUIRED", "Vui lòng nhập thông tin cha mẹ hoặc người giám hộ (parent).");
-        }
-        String parentName = name(p.fullName(), "PARENT_NAME_REQUIRED",
-                "Vui lòng nhập họ và tên cha mẹ hoặc người giám hộ (tối đa 200 ký tự).");
-        String phone = p.phone() == null ? "" : p.phone().replaceAll("[\\s.\\-]", "");
-        if (!PHONE.matcher(phone).matches()) {
-            throw ApiException.badRequest("PHONE_INVALID",
-                    "Số điện thoại không hợp lệ: cần số di động Việt Nam 10 chữ số (ví dụ 0912345678 hoặc +84912345678).");
-        }
+        String parentName = name(p.fullName());
+        String phone = p.phone().replaceAll("[\\s.\\-]", "");
         String email = p.email() == null || p.email().isBlank() ? null : p.email().strip();
-        if (email != null && (email.length() > 200 || !EMAIL.matcher(email).matches())) {
-            throw ApiException.badRequest("EMAIL_INVALID", "Địa chỉ thư điện tử không hợp lệ (ví dụ ten@example.com).");
-        }
         // The home
         AddressIn a = req.address();
-        if (a == null || a.text() == null || a.text().isBlank() || a.text().length() > 500) {
-            throw ApiException.badRequest("ADDRESS_REQUIRED", "Vui lòng nhập địa chỉ nơi cư trú (tối đa 500 ký tự).");
-        }
-        if (a.ward() == null || a.ward().isBlank() || a.ward().length() > 200) {
-            throw ApiException.badRequest("WARD_MISSING", "Vui lòng nhập phường, xã nơi cư trú.");
-        }
-        if (a.lat() == null || a.lon() == null) {
-            throw ApiException.badRequest("LOCATION_INVALID", "Vui lòng chọn vị trí nơi cư trú trên bản đồ (vĩ độ, kinh độ).");
-        }
         Distance.checkCoordinates(a.lat(), a.lon());
         if (a.lat() < 8 || a.lat() > 23.5 || a.lon() < 102 || a.lon() > 110) {
             throw ApiException.badRequest("LOCATION_INVALID",
@@ -324,9 +328,6 @@ public class EnrolmentService {
     }
 
     private AdmissionRound roundFor(String schoolCode, Integer grade, Integer enrolmentYear) {
-        if (schoolCode == null || schoolCode.isBlank()) {
-            throw ApiException.badRequest("SCHOOL_REQUIRED", "Vui lòng chọn trường đăng ký (schoolCode).");
-        }
         if (grade == null || (grade != 1 && grade != 6)) {
             throw ApiException.badRequest("GRADE_INVALID", "Chỉ tuyển sinh trực tuyến vào lớp 1 và lớp 6.");
         }
@@ -459,10 +460,7 @@ public class EnrolmentService {
         }
     }
 
-    private static String name(String value, String code, String message) {
-        if (value == null || value.isBlank() || value.strip().length() > 200) {
-            throw ApiException.badRequest(code, message);
-        }
+    private static String name(String value) {
         return value.strip().replaceAll("\\s+", " ");
     }
 

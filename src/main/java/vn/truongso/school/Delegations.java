@@ -99,13 +99,13 @@ public class Delegations {
      * @param schoolCode the school: the principal's own when omitted; required for an administrator
      */
     record CreateRequest(
-            @NotBlank(message = "Hãy chọn phó hiệu trưởng được giao ký thay (delegate).")
-            @Size(max = 64, message = "Tên đăng nhập tối đa 64 ký tự.") String delegate,
-            @NotNull(message = "Hãy nhập ngày bắt đầu (validFrom).") LocalDate validFrom,
-            @NotNull(message = "Hãy nhập ngày kết thúc (validTo).") LocalDate validTo,
+            @NotBlank(message = "{delegation.delegate.required}")
+            @Size(max = 64, message = "{delegation.delegate.size}") String delegate,
+            @NotNull(message = "{delegation.validFrom.required}") LocalDate validFrom,
+            @NotNull(message = "{delegation.validTo.required}") LocalDate validTo,
             DelegationScope scope,
-            @Size(max = 32, message = "Mã trường tối đa 32 ký tự.") String schoolCode,
-            @Size(max = 500, message = "Ghi chú tối đa 500 ký tự.") String note) {
+            @Size(max = 32, message = "{delegation.schoolCode.size}") String schoolCode,
+            @Size(max = 500, message = "{delegation.note.size}") String note) {
     }
 
     enum Status { UPCOMING, ACTIVE, EXPIRED, REVOKED }

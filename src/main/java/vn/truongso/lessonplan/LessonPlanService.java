@@ -1,5 +1,11 @@
 package vn.truongso.lessonplan;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -12,6 +18,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
 import vn.truongso.common.ApiException;
 import vn.truongso.common.Paging;
 import vn.truongso.common.TaskGroups;
@@ -31,6 +38,7 @@ import vn.truongso.steps.StepHistory;
 
 @Service
 @Transactional
+@Validated
 public class LessonPlanService {
 
     static final String PROCESS_KEY = "lessonPlanApproval";
@@ -64,14 +72,22 @@ public class LessonPlanService {
         this.clock = clock;
     }
 
-    public record SubmitRequest(UUID documentId, String subject, Integer grade, String lessonTitle, Integer week) {
+    /** Checked on {@link #submit} (the teacher's page builds it too), before the teacher's role. */
+    public record SubmitRequest(@NotNull(message = "{DOCUMENT_REQUIRED}") UUID documentId,
+                                @NotBlank(message = "{SUBJECT_REQUIRED}")
+                                @Size(max = 120, message = "{SUBJECT_REQUIRED}") String subject,
+                                @NotNull(message = "{GRADE_INVALID}") @Min(value = 1, message = "{GRADE_INVALID}")
+                                @Max(value = 12, message = "{GRADE_INVALID}") Integer grade,
+                                @NotBlank(message = "{LESSON_TITLE_REQUIRED}")
+                                @Size(max = 500, message = "{LESSON_TITLE_REQUIRED}") String lessonTitle,
+                                @NotNull(message = "{WEEK_INVALID}") @Min(value = 1, message = "{WEEK_INVALID}")
+                                @Max(value = 52, message = "{WEEK_INVALID}") Integer week) {
     }
 
-    public LessonPlanView submit(SubmitRequest req, CurrentUser teacher) {
+    public LessonPlanView submit(@Valid SubmitRequest req, CurrentUser teacher) {
         if (!teacher.has(Role.TEACHER) || teacher.subjectGroupId() == null || teacher.organisationCode() == null) {
             throw ApiException.forbidden();
         }
-        validate(req);
         DocumentView doc = documents.get(req.documentId(), teacher);
         if (!doc.owner().equals(teacher.username())) {
             throw new ApiException(org.springframework.http.HttpStatus.FORBIDDEN, "NOT_DOCUMENT_OWNER",
@@ -176,24 +192,6 @@ public class LessonPlanService {
     private LessonPlan readable(UUID id, CurrentUser user) {
         return plans.findById(id).filter(p -> mayRead(p, user))
                 .orElseThrow(() -> ApiException.notFound("kế hoạch bài dạy"));
-    }
-
-    private static void validate(SubmitRequest r) {
-        if (r.documentId() == null) {
-            throw ApiException.badRequest("DOCUMENT_REQUIRED", "Vui lòng chọn tệp kế hoạch bài dạy (documentId).");
-        }
-        if (r.subject() == null || r.subject().isBlank() || r.subject().length() > 120) {
-            throw ApiException.badRequest("SUBJECT_REQUIRED", "Vui lòng nhập môn học (tối đa 120 ký tự).");
-        }
-        if (r.grade() == null || r.grade() < 1 || r.grade() > 12) {
-            throw ApiException.badRequest("GRADE_INVALID", "Khối lớp phải từ 1 đến 12.");
-        }
-        if (r.lessonTitle() == null || r.lessonTitle().isBlank() || r.lessonTitle().length() > 500) {
-            throw ApiException.badRequest("LESSON_TITLE_REQUIRED", "Vui lòng nhập tên bài dạy (tối đa 500 ký tự).");
-        }
-        if (r.week() == null || r.week() < 1 || r.week() > 52) {
-            throw ApiException.badRequest("WEEK_INVALID", "Tuần phải từ 1 đến 52.");
-        }
     }
 
     private LessonPlanView view(LessonPlan p, CurrentUser viewer) {

@@ -23,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.MessageSource;
 import vn.truongso.enrolment.EnrolmentService;
+import vn.truongso.lessonplan.LessonPlanService;
 import vn.truongso.school.UserDirectory;
 import vn.truongso.support.Api;
 import vn.truongso.support.IntegrationTest;
@@ -41,6 +42,8 @@ class RequestValidationTest {
     Clock clock;
     @Autowired
     EnrolmentService enrolments;
+    @Autowired
+    LessonPlanService lessonPlans;
     @Autowired
     UserDirectory users;
     @Autowired
@@ -196,6 +199,76 @@ class RequestValidationTest {
     }
 
     @Test
+    void aLessonPlanWithAFieldWrongAnswersThatFieldsCodeInVietnamese() {
+        String doc = api.uploadLessonPlan("gv.lan", "Bài 5: Phân số");
+        List<Object[]> cases = new ArrayList<>();
+        Map<String, Object> b;
+        b = lessonPlan(doc);
+        b.remove("documentId");
+        cases.add(new Object[]{b, "DOCUMENT_REQUIRED", "Vui lòng chọn tệp kế hoạch bài dạy (documentId)."});
+        b = lessonPlan(doc);
+        b.put("subject", "  ");
+        cases.add(new Object[]{b, "SUBJECT_REQUIRED", "Vui lòng nhập môn học (tối đa 120 ký tự)."});
+        b = lessonPlan(doc);
+        b.put("subject", "x".repeat(121));
+        cases.add(new Object[]{b, "SUBJECT_REQUIRED", "Vui lòng nhập môn học (tối đa 120 ký tự)."});
+        for (Object grade : new Object[]{null, 0, 13}) {
+            b = lessonPlan(doc);
+            b.put("grade", grade);
+            cases.add(new Object[]{b, "GRADE_INVALID", "Khối lớp phải từ 1 đến 12."});
+        }
+        b = lessonPlan(doc);
+        b.remove("lessonTitle");
+        cases.add(new Object[]{b, "LESSON_TITLE_REQUIRED", "Vui lòng nhập tên bài dạy (tối đa 500 ký tự)."});
+        b = lessonPlan(doc);
+        b.put("lessonTitle", "x".repeat(501));
+        cases.add(new Object[]{b, "LESSON_TITLE_REQUIRED", "Vui lòng nhập tên bài dạy (tối đa 500 ký tự)."});
+        for (Object week : new Object[]{null, 0, 53}) {
+            b = lessonPlan(doc);
+            b.put("week", week);
+            cases.add(new Object[]{b, "WEEK_INVALID", "Tuần phải từ 1 đến 52."});
+        }
+        for (Object[] c : cases) {
+            refused(post("gv.lan", "/api/lesson-plans", c[0], "en-US"), (String) c[1], (String) c[2]);
+        }
+        b = lessonPlan(doc);
+        b.put("week", 60);
+        b.put("subject", "");
+        Api.Response many = post("gv.lan", "/api/lesson-plans", b, "vi");
+        refused(many, "SUBJECT_REQUIRED", "Vui lòng nhập môn học (tối đa 120 ký tự).");
+        assertThat(many.json().get("fields").fieldNames()).toIterable().containsExactly("subject", "week");
+        // The bounds themselves pass
+        assertThat(validator.validate(new LessonPlanService.SubmitRequest(java.util.UUID.randomUUID(),
+                "x".repeat(120), 12, "x".repeat(500), 52))).isEmpty();
+        assertThat(validator.validate(new LessonPlanService.SubmitRequest(java.util.UUID.randomUUID(), "Toán", 1,
+                "Bài 1", 1))).isEmpty();
+    }
+
+    private static Map<String, Object> lessonPlan(String documentId) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("documentId", documentId);
+        body.put("subject", "Toán");
+        body.put("grade", 6);
+        body.put("lessonTitle", "Bài 5: Phân số");
+        body.put("week", 9);
+        return body;
+    }
+
+    @Test
+    void theTeachersPageGetsTheSameRefusalFromTheService() {
+        LessonPlanService.SubmitRequest bad = new LessonPlanService.SubmitRequest(java.util.UUID.randomUUID(), "Toán",
+                6, "Bài 5", 0);
+        assertThatThrownBy(() -> lessonPlans.submit(bad, users.find("gv.lan").orElseThrow()))
+                .isInstanceOf(ConstraintViolationException.class)
+                .satisfies(e -> {
+                    ApiException known = ProblemHandler.explain(e).orElseThrow();
+                    assertThat(known.status().value()).isEqualTo(400);
+                    assertThat(known.code()).isEqualTo("WEEK_INVALID");
+                    assertThat(known.getMessage()).isEqualTo("Tuần phải từ 1 đến 52.");
+                });
+    }
+
+    @Test
     void theParentsPageGetsTheSameRefusalFromTheService() {
         EnrolmentService.ApplyRequest bad = new EnrolmentService.ApplyRequest(
                 new EnrolmentService.ChildIn("Lê Văn Nam", LocalDate.of(2015, 3, 14), "001215123456", "MALE"),
@@ -218,7 +291,7 @@ class RequestValidationTest {
         Pattern key = Pattern.compile("\\{([^}]+)\\}");
         List<String> keys = new ArrayList<>();
         for (Class<?> request : List.of(EnrolmentService.ApplyRequest.class, EnrolmentService.ChildIn.class,
-                EnrolmentService.ParentIn.class, EnrolmentService.AddressIn.class,
+                EnrolmentService.ParentIn.class, EnrolmentService.AddressIn.class, LessonPlanService.SubmitRequest.class,
                 Class.forName("vn.truongso.school.Delegations$CreateRequest"))) {
             validator.getConstraintsForClass(request).getConstrainedProperties().forEach(p -> {
                 for (ConstraintDescriptor<?> d : p.getConstraintDescriptors()) {
@@ -228,7 +301,7 @@ class RequestValidationTest {
                 }
             });
         }
-        assertThat(keys).hasSizeGreaterThan(20);
+        assertThat(keys).hasSizeGreaterThan(30);
         for (String k : keys) {
             String text = messages.getMessage(k, null, null, Locale.ENGLISH);
             assertThat(text).as(k).isNotBlank().doesNotContain("{").doesNotContain("$");

@@ -1,6 +1,5 @@
 package vn.truongso.document;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,7 +18,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Deletes blobs no document version refers to. Uploads never delete a blob when their transaction rolls back (another
+ * Deletes blobs no document version refers to, in whichever {@link BlobStore} is configured. Uploads never delete a blob when their transaction rolls back (another
  * transaction may have committed the same bytes), so what a refused or failed upload wrote is collected here.
  *
  * <p>Only blobs untouched for the grace period are candidates: an upload touches its blob before its row is
@@ -72,13 +71,13 @@ class BlobCollector {
                 case TEMP -> {
                     // an upload's temporary file left by a crash (live ones are renamed within milliseconds)
                     if (s.modified().isBefore(cutoff)) {
-                        blobs.remove(s.file());
+                        blobs.remove(s.key());
                         leftovers[0]++;
                     }
                 }
                 case SET_ASIDE -> {
-                    if (staleSetAside(s.file(), cutoff)) {
-                        leftovers[0] += settleLeftover(s.file(), s.sha256()) ? 1 : 0;
+                    if (staleSetAside(s.key(), cutoff)) {
+                        leftovers[0] += settleLeftover(s.key(), s.sha256()) ? 1 : 0;
                     }
                 }
             }
@@ -97,7 +96,7 @@ class BlobCollector {
     }
 
     private boolean collectOne(String sha, Instant cutoff) {
-        Path aside = blobs.setAside(sha);
+        String aside = blobs.setAside(sha);
         if (aside == null) {
             return false;
         }
@@ -111,7 +110,7 @@ class BlobCollector {
     }
 
     /** A file a collector set aside and never settled (its node stopped): put back if in use, else delete. */
-    private boolean settleLeftover(Path aside, String sha) {
+    private boolean settleLeftover(String aside, String sha) {
         if (!referenced(List.of(sha)).isEmpty() && !blobs.exists(sha)) {
             blobs.restore(aside, sha);
             return false;
@@ -121,8 +120,8 @@ class BlobCollector {
     }
 
     /** Set aside longer than the grace period ago (a live run settles its own within milliseconds). */
-    private static boolean staleSetAside(Path file, Instant cutoff) {
-        Matcher m = SET_ASIDE_AT.matcher(file.getFileName().toString());
+    private static boolean staleSetAside(String key, Instant cutoff) {
+        Matcher m = SET_ASIDE_AT.matcher(key.substring(key.lastIndexOf('/') + 1));
         return m.matches() && Instant.ofEpochMilli(Long.parseLong(m.group(1))).isBefore(cutoff);
     }
 

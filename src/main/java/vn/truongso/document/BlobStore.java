@@ -2,49 +2,23 @@ package vn.truongso.document;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
-import org.springframework.stereotype.Component;
 
 /**
- * Content-addressed file store: a blob's name is the SHA-256 of its bytes, so identical uploads are stored once and a
- * stored blob can never change under its name.
+ * Content-addressed store of document files: a blob's name is the SHA-256 of its bytes, so identical uploads are
+ * stored once and a stored blob can never change under its name. {@code truongso.storage.type} picks the store:
+ * {@link LocalBlobStore} (a directory, the default) or {@link S3BlobStore} (an S3-compatible object store).
  *
- * <p>Because two transactions may share one blob, nothing is ever deleted when a transaction rolls back: a blob no
- * row refers to stays until {@link BlobCollector} finds it older than the grace period. Every blob is durable on disk
- * (file and directory fsynced) before {@link #put} returns, i.e. before the row naming it is committed.
+ * <p>Order of writes: a blob is stored completely before {@link #put} returns, i.e. before the row naming it is
+ * committed, so a row never names a missing blob. Nothing is deleted when a transaction rolls back (another one may
+ * share the blob): {@link BlobCollector} removes what no row names. The collector's operations below work on keys, the
+ * store's own names for what it holds (a blob, a blob set aside, an upload's leftover).
  */
-@Component
-class BlobStore {
-
-    private static final Pattern BLOB = Pattern.compile("([0-9a-f]{64})\\.pdf");
-    /** A blob the collector has set aside while it makes sure nobody refers to it. */
-    private static final Pattern SET_ASIDE = Pattern.compile("([0-9a-f]{64})\\.pdf\\.gc-\\d+-[0-9a-f-]{36}");
-    private static final Pattern TEMP = Pattern.compile("\\.upload-.*\\.tmp");
-
-    private final Path root;
-
-    BlobStore(StorageProperties properties) throws IOException {
-        this.root = properties.dir().toAbsolutePath().normalize();
-        Files.createDirectories(this.root);
-    }
+interface BlobStore {
 
     static String sha256(byte[] bytes) {
         try {
@@ -56,175 +30,37 @@ class BlobStore {
 
     /**
      * Stores the bytes durably; answers true when this call wrote the blob (false: it was already there). A blob that
-     * was already there is touched, so the collector's grace period counts from this upload, not the first one.
+     * was already there counts as uploaded now for the collector's grace period.
      */
-    boolean put(String sha256, byte[] bytes) {
-        Path target = path(sha256);
-        try {
-            if (Files.exists(target) && Files.size(target) == bytes.length) {
-                // File times are the file system's (not the app's movable clock). The collector sets a blob aside by
-                // renaming it, which keeps this time: it then sees the blob is in use again and puts it back. If it was
-                // set aside before this touch, the touch fails (the file is gone) and the blob is written anew.
-                Files.setLastModifiedTime(target, FileTime.from(Instant.now()));
-                return false;
-            }
-        } catch (NoSuchFileException gone) {
-            // set aside by the collector a moment ago: write it again below
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot store blob " + sha256, e);
-        }
-        try {
-            Path dir = target.getParent();
-            createDirectoriesDurably(dir);
-            Path tmp = Files.createTempFile(dir, ".upload-", ".tmp");
-            try {
-                try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                    ByteBuffer buf = ByteBuffer.wrap(bytes);
-                    while (buf.hasRemaining()) {
-                        ch.write(buf);
-                    }
-                    ch.force(true);
-                }
-                try {
-                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-            fsyncDirectory(dir);
-            return true;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot store blob " + sha256, e);
-        }
-    }
+    boolean put(String sha256, byte[] bytes);
 
-    InputStream open(String sha256) throws IOException {
-        return Files.newInputStream(path(sha256));
-    }
+    InputStream open(String sha256) throws IOException;
 
-    byte[] read(String sha256) {
-        try {
-            return Files.readAllBytes(path(sha256));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read blob " + sha256, e);
-        }
-    }
+    byte[] read(String sha256);
 
-    boolean exists(String sha256) {
-        return Files.exists(path(sha256));
-    }
+    boolean exists(String sha256);
 
-    /** A file in the store the collector may look at: a blob, one it set aside earlier, or an upload's leftover. */
-    record Stored(Path file, String sha256, Kind kind, Instant modified) {
+    /** Something in the store the collector may look at: a blob, one it set aside earlier, or an upload's leftover. */
+    record Stored(String key, String sha256, Kind kind, Instant modified) {
         enum Kind { BLOB, SET_ASIDE, TEMP }
     }
 
-    /** Walks the store, handing every file it knows to {@code each}; files of other shapes are left alone. */
-    void forEach(Consumer<Stored> each) {
-        try (Stream<Path> files = Files.walk(root)) {
-            files.filter(Files::isRegularFile).forEach(f -> {
-                String name = f.getFileName().toString();
-                Matcher blob = BLOB.matcher(name);
-                Matcher aside = SET_ASIDE.matcher(name);
-                Stored.Kind kind = blob.matches() ? Stored.Kind.BLOB
-                        : aside.matches() ? Stored.Kind.SET_ASIDE
-                        : TEMP.matcher(name).matches() ? Stored.Kind.TEMP : null;
-                if (kind == null) {
-                    return;
-                }
-                try {
-                    Instant modified = Files.getLastModifiedTime(f).toInstant();
-                    String sha = kind == Stored.Kind.BLOB ? blob.group(1)
-                            : kind == Stored.Kind.SET_ASIDE ? aside.group(1) : null;
-                    each.accept(new Stored(f, sha, kind, modified));
-                } catch (NoSuchFileException gone) {
-                    // another node's collector took it meanwhile
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot list the document store", e);
-        }
-    }
+    /** Hands everything of a known shape to {@code each}; anything else in the store is left alone. */
+    void forEach(Consumer<Stored> each);
 
     /**
-     * Renames the blob to a name only this caller knows, so no reader or upload finds it under its own name while the
-     * collector checks it; answers the new path, or null when it is gone already (another collector took it).
+     * Moves the blob to a key only this caller knows ({@code <blob key>.gc-<epoch millis>-<uuid>}), so no reader or
+     * upload finds it under its own name while the collector checks it; answers that key, or null when the blob is
+     * gone already (another collector took it).
      */
-    Path setAside(String sha256) {
-        Path target = path(sha256);
-        Path aside = target.resolveSibling(target.getFileName() + ".gc-" + Instant.now().toEpochMilli() + "-"
-                + UUID.randomUUID());
-        try {
-            Files.move(target, aside, StandardCopyOption.ATOMIC_MOVE);
-            return aside;
-        } catch (NoSuchFileException gone) {
-            return null;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot set blob " + sha256 + " aside", e);
-        }
-    }
+    String setAside(String sha256);
 
     /** Puts a set-aside blob back under its name (an upload may have written it anew meanwhile: same bytes). */
-    void restore(Path aside, String sha256) {
-        Path target = path(sha256);
-        try {
-            Files.move(aside, target, StandardCopyOption.ATOMIC_MOVE);
-            fsyncDirectory(target.getParent());
-        } catch (NoSuchFileException gone) {
-            // restored by another collector
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot restore blob " + sha256, e);
-        }
-    }
+    void restore(String asideKey, String sha256);
 
-    Instant modified(Path file) {
-        try {
-            return Files.getLastModifiedTime(file).toInstant();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    /** When the blob behind this key was last uploaded (for a set-aside one: before it was set aside). */
+    Instant modified(String key);
 
-    void remove(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot delete " + file, e);
-        }
-    }
-
-    private Path path(String sha256) {
-        if (!sha256.matches("[0-9a-f]{64}")) {
-            throw new IllegalArgumentException("not a sha256");
-        }
-        return root.resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4)).resolve(sha256 + ".pdf");
-    }
-
-    /** Creates missing directories and fsyncs each new one's parent, so the new entries survive a power cut. */
-    private void createDirectoriesDurably(Path dir) throws IOException {
-        if (Files.isDirectory(dir)) {
-            return;
-        }
-        Path parent = dir.getParent();
-        if (parent != null && !parent.equals(root.getParent())) {
-            createDirectoriesDurably(parent);
-        }
-        Files.createDirectories(dir);
-        if (parent != null) {
-            fsyncDirectory(parent);
-        }
-    }
-
-    /** Makes a rename or a new entry in {@code dir} durable; platforms that cannot open a directory (Windows) skip it. */
-    private static void fsyncDirectory(Path dir) {
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (IOException e) {
-            // not supported on this platform: the file itself was forced, which is the best it offers
-        }
-    }
+    /** Deletes what is under this key; nothing there is fine. */
+    void remove(String key);
 }

@@ -1,5 +1,7 @@
 /**
- * Documents: PDFs stored content-addressed (SHA-256) on a file store, with metadata and every version in the database.
+ * Documents: PDFs stored content-addressed (SHA-256) in a {@code BlobStore} (a local directory by default, or an
+ * S3-compatible object store), with metadata and every version in the database; {@code BlobCollector} removes files
+ * no version names.
  * A revision or a signature is a new version; old versions stay readable.
  */
 package vn.truongso.document;

@@ -25,4 +25,18 @@ class ProductionProfileTest {
         assertThat(String.valueOf(prod.getProperty("springdoc.api-docs.enabled"))).isEqualTo("false");
         assertThat(String.valueOf(prod.getProperty("springdoc.swagger-ui.enabled"))).isEqualTo("false");
     }
+
+    /** Documents stay in the local directory unless the environment names an object store and its credentials. */
+    @Test
+    void theDocumentStoreComesFromTheEnvironmentAndIsLocalByDefault() throws Exception {
+        PropertySource<?> prod = prod();
+        assertThat(String.valueOf(prod.getProperty("truongso.storage.type")))
+                .isEqualTo("${TRUONGSO_STORAGE_TYPE:local}");
+        assertThat(String.valueOf(prod.getProperty("truongso.storage.s3.endpoint"))).isEqualTo("${TRUONGSO_S3_ENDPOINT:}");
+        assertThat(String.valueOf(prod.getProperty("truongso.storage.s3.bucket"))).isEqualTo("${TRUONGSO_S3_BUCKET:}");
+        assertThat(String.valueOf(prod.getProperty("truongso.storage.s3.access-key")))
+                .isEqualTo("${TRUONGSO_S3_ACCESS_KEY:}");
+        assertThat(String.valueOf(prod.getProperty("truongso.storage.s3.secret-key")))
+                .isEqualTo("${TRUONGSO_S3_SECRET_KEY:}");
+    }
 }

@@ -52,6 +52,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * bytes: both set-aside copies are settled independently (deleted, or copied back — same bytes). Unlike the local
  * atomic rename, a touch landing between that copy and that delete (milliseconds, on a blob unused for the whole grace
  * period) is lost; the collector then puts the blob back only if the uploading row committed before its final check.
+ * (A touch before the copy is seen: the original is HEADed again after the copy.) Closing that window for good needs
+ * an upload record in the database or conditional deletes, which not every S3-compatible store offers.
  */
 @Component
 @ConditionalOnProperty(prefix = "truongso.storage", name = "type", havingValue = "s3")
@@ -176,6 +178,12 @@ class S3BlobStore implements BlobStore, AutoCloseable {
                     .metadataDirective(MetadataDirective.REPLACE).contentType("application/pdf")
                     .metadata(Map.of(BLOB_MODIFIED, head.lastModified().toString())));
         } catch (NoSuchKeyException gone) {
+            return null;
+        }
+        // Touched by an upload between that HEAD and the copy: in use, leave it (and the copy goes).
+        HeadObjectResponse again = head(key);
+        if (again == null || !again.lastModified().equals(head.lastModified())) {
+            remove(aside);
             return null;
         }
         s3.deleteObject(r -> r.bucket(bucket).key(key));

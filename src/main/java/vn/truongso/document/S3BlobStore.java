@@ -141,6 +141,8 @@ class S3BlobStore implements BlobStore, AutoCloseable {
     public byte[] read(String sha256) {
         try {
             return s3.getObjectAsBytes(r -> r.bucket(bucket).key(key(sha256))).asByteArray();
+        } catch (NoSuchKeyException e) {
+            throw new UncheckedIOException("Cannot read blob " + sha256, new NoSuchFileException(key(sha256)));
         } catch (S3Exception e) {
             throw new UncheckedIOException("Cannot read blob " + sha256, new IOException(e));
         }

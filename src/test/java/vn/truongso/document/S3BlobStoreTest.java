@@ -111,6 +111,9 @@ class S3BlobStoreTest {
 
         assertThat(blobs.exists(sha)).isFalse();
         assertThat(keys()).noneMatch(k -> k.contains(sha));
+        // Read as a missing file, as the local store answers.
+        assertThatThrownBy(() -> blobs.read(sha)).hasRootCauseInstanceOf(java.nio.file.NoSuchFileException.class);
+        assertThatThrownBy(() -> blobs.open(sha)).isInstanceOf(java.nio.file.NoSuchFileException.class);
     }
 
     @Test

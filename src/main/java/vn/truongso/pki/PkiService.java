@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +33,8 @@ import vn.truongso.pki.OcspResponder.Status;
 
 /**
  * The school PKI at run time: the PKI directory ({@code truongso.pki.dir}, the sample packaged in the jar by default)
- * is read once at startup; revocations live in the database, so every node publishes the same CRL and OCSP answers.
+ * is read once at startup; revocations, certificates issued at run time and CRL numbers live in the database, so every
+ * node publishes the same CRL and OCSP answers.
  */
 @Service
 class PkiService implements SchoolPki {
@@ -56,14 +56,14 @@ class PkiService implements SchoolPki {
     private final TimeStampAuthority tsa;
     /** Every certificate we issued, by serial; grows when {@link #issue} makes one more. */
     private final Map<BigInteger, Issued> issued = new ConcurrentHashMap<>();
-    private final AtomicLong crlNumber = new AtomicLong();
+    private final CrlNumbers crlNumbers;
 
     private final IssuedCertificateStore issuedStore;
 
     private final RootCrl rootCrl;
 
-    PkiService(ResourceLoader resources, RevocationStore revocations, IssuedCertificateStore issuedStore, Clock clock,
-               Environment env, PkiProperties properties) {
+    PkiService(ResourceLoader resources, RevocationStore revocations, IssuedCertificateStore issuedStore,
+               CrlNumbers crlNumbers, Clock clock, Environment env, PkiProperties properties) {
         String dir = properties.dir();
         String password = properties.password();
         // Before any key is read: a copy of the sample with another password is refused for what it is.
@@ -73,6 +73,7 @@ class PkiService implements SchoolPki {
                 .getResource(PkiMaterial.location(dir) + PkiFiles.ROOT_CRL), material.root());
         this.revocations = revocations;
         this.issuedStore = issuedStore;
+        this.crlNumbers = crlNumbers;
         this.clock = clock;
         this.ocsp = new OcspResponder(material.ocsp(), material.issuing().certificate(), this::status);
         this.tsa = new TimeStampAuthority(material.tsa());
@@ -338,12 +339,9 @@ class PkiService implements SchoolPki {
         return clock.instant().truncatedTo(ChronoUnit.SECONDS);
     }
 
-    /**
-     * Time-based, so CRL numbers keep increasing across restarts and between nodes without shared state; strictly
-     * increasing within this node.
-     */
+    /** From the database, so no two nodes sign different CRLs with one number and numbers only grow. */
     private BigInteger nextCrlNumber() {
-        return BigInteger.valueOf(crlNumber.updateAndGet(prev -> Math.max(prev + 1, clock.millis())));
+        return BigInteger.valueOf(crlNumbers.next(material.issuing().certificate().getSerialNumber(), clock.millis()));
     }
 
     private static byte[] der(X509Certificate cert) {

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.function.UnaryOperator;
 
 /**
- * Where the wrong-password counts of accounts and addresses are kept. Behind this small interface so that several
- * nodes can share them later (issue 12); {@link InMemoryLoginAttempts} keeps them in this process only.
+ * Where the wrong-password counts of accounts and addresses are kept: {@link JdbcLoginAttempts} in the database,
+ * shared by every node (issue 12); the unit tests keep them in memory.
  */
 public interface LoginAttempts {
 
@@ -30,7 +30,10 @@ public interface LoginAttempts {
     /** The counts under this key, or null. */
     Attempts get(String key);
 
-    /** Changes the counts under this key atomically; a null result forgets the key. Answers the new counts. */
+    /**
+     * Changes the counts under this key atomically, also against other nodes; a null result forgets the key. Answers
+     * the new counts. {@code change} may run more than once (a retry): only what its last run decided counts.
+     */
     Attempts update(String key, UnaryOperator<Attempts> change);
 
     /** Forgets everything (tests, and an operator lifting every lock). */

@@ -81,6 +81,7 @@ public class LoginThrottle {
         }
         boolean[] first = {false};
         store.update(key, old -> {
+            first[0] = false;
             if (old == null || old.refusalReported()) {
                 return old;
             }
@@ -106,6 +107,7 @@ public class LoginThrottle {
     private void count(String key, String username, String address, int max, Instant now) {
         boolean[] lockedNow = {false};
         LoginAttempts.Attempts after = store.update(key, old -> {
+            lockedNow[0] = false;
             LoginAttempts.Attempts a = old;
             if (a != null && !a.lockedAt(now) && a.lastFailure().plus(FORGET_AFTER).isBefore(now)) {
                 a = null; // quiet for a day: start afresh, escalation included

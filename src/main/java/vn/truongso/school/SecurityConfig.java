@@ -37,7 +37,9 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.firewall.FirewalledRequest;
 import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * HTTP Basic on /api/**; the Camunda webapps for ADMIN only, signed in with the pages' form (web.PageSecurity) and a
@@ -55,10 +57,11 @@ class SecurityConfig {
         return new BCryptPasswordEncoder();
     }
 
-    /** Wrong-password counts in this process's memory (not shared between nodes yet: issue 12). */
+    /** Wrong-password counts in the database: every node counts the same failures and honours the same locks. */
     @Bean
-    LoginThrottle loginThrottle(Clock clock, ApplicationEventPublisher events, LoginThrottle.Limits limits) {
-        return new LoginThrottle(new InMemoryLoginAttempts(), clock, limits, events);
+    LoginThrottle loginThrottle(Clock clock, ApplicationEventPublisher events, LoginThrottle.Limits limits,
+                                JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+        return new LoginThrottle(new JdbcLoginAttempts(jdbc, transactions, clock), clock, limits, events);
     }
 
     /** The only AuthenticationProvider: every chain's password check is throttled. */

@@ -11,6 +11,9 @@
  * its dates (Vietnam time) and only while the delegate is still a vice-principal there. Changes are published as
  * {@link vn.truongso.school.DelegationChanged} for the audit trail.
  *
+ * <p>Every password check goes through the login throttle, whose wrong-password counts and locks live in the
+ * database ({@code login_attempt}), so all nodes on one database count and lock alike.
+ *
  * <p>Tenancy: every process instance runs in the tenant of its organisation (its {@code tenantId} start variable,
  * read by the tenant id provider in {@code CamundaIdentity}); {@link vn.truongso.school.Tenancy#acrossTenants} is the
  * one way a process module reaches an instance of another organisation (a correlation by instance id), so no process

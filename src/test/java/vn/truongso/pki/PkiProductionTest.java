@@ -45,7 +45,7 @@ class PkiProductionTest {
             env.setActiveProfiles(profile);
         }
         return new PkiService(new DefaultResourceLoader(), mock(RevocationStore.class),
-                mock(IssuedCertificateStore.class), Clock.systemUTC(), env,
+                mock(IssuedCertificateStore.class), mock(CrlNumbers.class), Clock.systemUTC(), env,
                 TestCerts.pkiProperties(dir, password));
     }
 

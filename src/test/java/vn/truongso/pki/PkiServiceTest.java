@@ -144,6 +144,8 @@ class PkiServiceTest {
     RevocationStore revocationStore;
     @Autowired
     IssuedCertificateStore issuedStore;
+    @Autowired
+    CrlNumbers crlNumbers;
 
     @Test
     void certificatesIssuedAtRunTimeAreKnownAfterARestartAndOnOtherNodes() throws Exception {
@@ -152,7 +154,7 @@ class PkiServiceTest {
         java.security.cert.X509Certificate cert = pki.issueSigningCertificate(g.generateKeyPair().getPublic(),
                 "Trần Thị Khởi Động", "Giáo viên", "Trường THCS Hòa Bình");
         // A second PKI service over the same database: another node, or this one after a restart.
-        PkiService other = new PkiService(resources, revocationStore, issuedStore, java.time.Clock.systemUTC(),
+        PkiService other = new PkiService(resources, revocationStore, issuedStore, crlNumbers, java.time.Clock.systemUTC(),
                 new org.springframework.mock.env.MockEnvironment(),
                 TestCerts.pkiProperties("classpath:certs-sample/", "truongso-sample"));
         org.bouncycastle.cert.ocsp.BasicOCSPResp good = (org.bouncycastle.cert.ocsp.BasicOCSPResp)
@@ -163,6 +165,11 @@ class PkiServiceTest {
                 new org.bouncycastle.cert.ocsp.OCSPResp(service.ocspResponse(cert)).getResponseObject();
         org.assertj.core.api.Assertions.assertThat(revoked.getResponses()[0].getCertStatus())
                 .isInstanceOf(org.bouncycastle.cert.ocsp.RevokedStatus.class);
+        // This node's CRL lists what the other node revoked, with a higher number than the other's last one.
+        X509CRL before = TestCerts.crl(other.crl());
+        X509CRL after = TestCerts.crl(service.crl());
+        assertThat(after.isRevoked(cert)).isTrue();
+        assertThat(TestCerts.crlNumber(after)).isGreaterThan(TestCerts.crlNumber(before));
         org.assertj.core.api.Assertions.assertThat(other.certificates()).anySatisfy(i ->
                 org.assertj.core.api.Assertions.assertThat(i.issued().certificate()).isEqualTo(cert));
     }

@@ -268,4 +268,35 @@ class PkiTsaTest {
             otherNonce.stop(0);
         }
     }
+
+    @Autowired
+    org.springframework.core.io.ResourceLoader resources;
+    @Autowired
+    RevocationStore revocations;
+    @Autowired
+    IssuedCertificateStore issuedStore;
+    @Autowired
+    CrlNumbers crlNumbers;
+
+    /**
+     * Serial numbers unique across nodes without a shared counter: 128 random bits each (RFC 3161 asks for unique
+     * serials, up to 160 bits), so two nodes stamping in the same second over one database never collide.
+     */
+    @Test
+    void twoNodesStampingInTheSameSecondNeverShareASerial() throws Exception {
+        java.time.Clock sameSecond = java.time.Clock.fixed(Instant.now(), java.time.ZoneOffset.UTC);
+        java.util.Set<BigInteger> serials = new java.util.HashSet<>();
+        for (int node = 0; node < 2; node++) {
+            PkiService n = new PkiService(resources, revocations, issuedStore, crlNumbers, sameSecond,
+                    new org.springframework.mock.env.MockEnvironment(),
+                    TestCerts.pkiProperties("classpath:certs-sample/", "truongso-sample"));
+            for (int i = 0; i < 25; i++) {
+                BigInteger serial = new TimeStampToken(ContentInfo.getInstance(n.timeStampToken(sha256("tài liệu"))))
+                        .getTimeStampInfo().getSerialNumber();
+                assertThat(serial.bitLength()).isBetween(121, 128);
+                serials.add(serial);
+            }
+        }
+        assertThat(serials).hasSize(50);
+    }
 }

@@ -9,9 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The counts in this process's memory: lost on restart and not shared between nodes (enough for one node; several
- * nodes need a shared {@link LoginAttempts}). Bounded: beyond {@link #MAX_ENTRIES} keys (a flood of invented user
- * names), entries without a running lock are forgotten first.
+ * The counts in this test's memory, for the throttle's rules on a clock the test moves without a database (the
+ * application keeps them in {@link JdbcLoginAttempts}, shared by every node). Bounded like the real one.
  */
 class InMemoryLoginAttempts implements LoginAttempts {
 

@@ -110,6 +110,11 @@ class JdbcLoginAttempts implements LoginAttempts {
     }
 
     @Override
+    public void forget(String key) {
+        jdbc.update("delete from login_attempt where attempt_key = ?", column(key));
+    }
+
+    @Override
     public void clear() {
         jdbc.update("delete from login_attempt");
     }

@@ -36,6 +36,9 @@ public interface LoginAttempts {
      */
     Attempts update(String key, UnaryOperator<Attempts> change);
 
+    /** Forgets the counts under this key: one statement, no lock (a right password, on every request). */
+    void forget(String key);
+
     /** Forgets everything (tests, and an operator lifting every lock). */
     void clear();
 }

@@ -135,7 +135,8 @@ public class LoginThrottle {
 
     /** A right password: the account starts afresh. The address does not (one known account must not launder it). */
     public void succeeded(String username, String address) {
-        store.update("account:" + normalise(username), old -> null);
+        // Every authenticated request passes here: a plain delete, not a locked read-modify-write.
+        store.forget("account:" + normalise(username));
     }
 
     /** Forgets every count and lock (tests; an operator lifting all locks). */

@@ -34,6 +34,11 @@ class InMemoryLoginAttempts implements LoginAttempts {
     }
 
     @Override
+    public void forget(String key) {
+        entries.remove(key);
+    }
+
+    @Override
     public void clear() {
         entries.clear();
     }

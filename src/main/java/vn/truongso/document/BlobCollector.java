@@ -8,7 +8,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Configuration;
@@ -18,8 +17,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Deletes blobs no document version refers to, in whichever {@link BlobStore} is configured. Uploads never delete a blob when their transaction rolls back (another
- * transaction may have committed the same bytes), so what a refused or failed upload wrote is collected here.
+ * Deletes blobs no document version refers to, in whichever {@link BlobStore} is configured. Uploads never delete a
+ * blob when their transaction rolls back (another transaction may have committed the same bytes), so what a refused or
+ * failed upload wrote is collected here.
  *
  * <p>Only blobs untouched for the grace period are candidates: an upload touches its blob before its row is
  * committed, so an upload in flight is never collected. A candidate is first renamed to a name only this run knows
@@ -30,7 +30,6 @@ import org.springframework.stereotype.Component;
 class BlobCollector {
 
     private static final Logger log = LoggerFactory.getLogger(BlobCollector.class);
-    private static final Pattern SET_ASIDE_AT = Pattern.compile(".*\\.gc-(\\d+)-.*");
     private static final int BATCH = 500;
 
     private final BlobStore blobs;
@@ -121,8 +120,8 @@ class BlobCollector {
 
     /** Set aside longer than the grace period ago (a live run settles its own within milliseconds). */
     private static boolean staleSetAside(String key, Instant cutoff) {
-        Matcher m = SET_ASIDE_AT.matcher(key.substring(key.lastIndexOf('/') + 1));
-        return m.matches() && Instant.ofEpochMilli(Long.parseLong(m.group(1))).isBefore(cutoff);
+        Matcher m = BlobStore.SET_ASIDE_NAME.matcher(key.substring(key.lastIndexOf('/') + 1));
+        return m.matches() && Instant.ofEpochMilli(Long.parseLong(m.group(2))).isBefore(cutoff);
     }
 
     /** Which of these blobs a committed document version names. */

@@ -6,7 +6,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * Content-addressed store of document files: a blob's name is the SHA-256 of its bytes, so identical uploads are
@@ -19,6 +21,16 @@ import java.util.function.Consumer;
  * store's own names for what it holds (a blob, a blob set aside, an upload's leftover).
  */
 interface BlobStore {
+
+    /** A blob's own name in either store: {@code <sha256>.pdf}. */
+    Pattern BLOB_NAME = Pattern.compile("([0-9a-f]{64})\\.pdf");
+    /** A blob the collector set aside: {@code <sha256>.pdf.gc-<epoch millis>-<uuid>}. */
+    Pattern SET_ASIDE_NAME = Pattern.compile("([0-9a-f]{64})\\.pdf\\.gc-(\\d+)-[0-9a-f-]{36}");
+
+    /** What a blob's name gets when it is set aside now, unique to this caller (matches {@link #SET_ASIDE_NAME}). */
+    static String setAsideSuffix() {
+        return ".gc-" + Instant.now().toEpochMilli() + "-" + UUID.randomUUID();
+    }
 
     static String sha256(byte[] bytes) {
         try {

@@ -13,7 +13,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
-import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,9 +32,7 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(prefix = "truongso.storage", name = "type", havingValue = "local", matchIfMissing = true)
 class LocalBlobStore implements BlobStore {
 
-    private static final Pattern BLOB = Pattern.compile("([0-9a-f]{64})\\.pdf");
     /** A blob the collector has set aside while it makes sure nobody refers to it. */
-    private static final Pattern SET_ASIDE = Pattern.compile("([0-9a-f]{64})\\.pdf\\.gc-\\d+-[0-9a-f-]{36}");
     private static final Pattern TEMP = Pattern.compile("\\.upload-.*\\.tmp");
 
     private final Path root;
@@ -114,8 +111,8 @@ class LocalBlobStore implements BlobStore {
         try (Stream<Path> files = Files.walk(root)) {
             files.filter(Files::isRegularFile).forEach(f -> {
                 String name = f.getFileName().toString();
-                Matcher blob = BLOB.matcher(name);
-                Matcher aside = SET_ASIDE.matcher(name);
+                Matcher blob = BLOB_NAME.matcher(name);
+                Matcher aside = SET_ASIDE_NAME.matcher(name);
                 Stored.Kind kind = blob.matches() ? Stored.Kind.BLOB
                         : aside.matches() ? Stored.Kind.SET_ASIDE
                         : TEMP.matcher(name).matches() ? Stored.Kind.TEMP : null;
@@ -142,8 +139,7 @@ class LocalBlobStore implements BlobStore {
     @Override
     public String setAside(String sha256) {
         Path target = path(sha256);
-        Path aside = target.resolveSibling(target.getFileName() + ".gc-" + Instant.now().toEpochMilli() + "-"
-                + UUID.randomUUID());
+        Path aside = target.resolveSibling(target.getFileName() + BlobStore.setAsideSuffix());
         try {
             Files.move(target, aside, StandardCopyOption.ATOMIC_MOVE);
             return root.relativize(aside).toString();

@@ -10,10 +10,8 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -59,8 +57,6 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 @ConditionalOnProperty(prefix = "truongso.storage", name = "type", havingValue = "s3")
 class S3BlobStore implements BlobStore, AutoCloseable {
 
-    private static final Pattern BLOB = Pattern.compile("([0-9a-f]{64})\\.pdf");
-    private static final Pattern SET_ASIDE = Pattern.compile("([0-9a-f]{64})\\.pdf\\.gc-\\d+-[0-9a-f-]{36}");
     /** On a set-aside copy: the original's LastModified, which the copy itself does not keep. */
     private static final String BLOB_MODIFIED = "blob-modified";
     private static final String TOUCHED = "touched";
@@ -157,8 +153,8 @@ class S3BlobStore implements BlobStore, AutoCloseable {
     public void forEach(Consumer<Stored> each) {
         for (S3Object o : s3.listObjectsV2Paginator(r -> r.bucket(bucket)).contents()) {
             String name = o.key().substring(o.key().lastIndexOf('/') + 1);
-            Matcher blob = BLOB.matcher(name);
-            Matcher aside = SET_ASIDE.matcher(name);
+            Matcher blob = BLOB_NAME.matcher(name);
+            Matcher aside = SET_ASIDE_NAME.matcher(name);
             if (blob.matches()) {
                 each.accept(new Stored(o.key(), blob.group(1), Stored.Kind.BLOB, o.lastModified()));
             } else if (aside.matches()) {
@@ -174,7 +170,7 @@ class S3BlobStore implements BlobStore, AutoCloseable {
         if (head == null) {
             return null;
         }
-        String aside = key + ".gc-" + Instant.now().toEpochMilli() + "-" + UUID.randomUUID();
+        String aside = key + BlobStore.setAsideSuffix();
         try {
             s3.copyObject(r -> r.sourceBucket(bucket).sourceKey(key).destinationBucket(bucket).destinationKey(aside)
                     .metadataDirective(MetadataDirective.REPLACE).contentType("application/pdf")

@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import vn.truongso.audit.AuditCommand;
 import vn.truongso.remotesign.SharedOtp;
 import vn.truongso.support.Api;
+import vn.truongso.support.ChildProcess;
 
 /**
  * One scenario's child JVM and what was measured about it: kills, restarts and their start-up times, and the audit

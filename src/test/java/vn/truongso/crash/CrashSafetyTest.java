@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import vn.truongso.support.Api;
+import vn.truongso.support.ChildProcess;
 import vn.truongso.support.TestPostgres;
 
 /**

@@ -1,4 +1,4 @@
-package vn.truongso.crash;
+package vn.truongso.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,14 +17,14 @@ import java.util.jar.Manifest;
 import vn.truongso.remotesign.SharedOtp;
 
 /** The application in a child JVM on a data directory of its own; killed with SIGKILL, started again on the same data. */
-final class ChildProcess {
+public final class ChildProcess {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    final Process process;
-    final int port;
+    public final Process process;
+    public final int port;
     /** Milliseconds from launch until /actuator/health answered UP. */
-    final long startMillis;
+    public final long startMillis;
 
     private ChildProcess(Process process, int port, long startMillis) {
         this.process = process;
@@ -37,17 +37,20 @@ final class ChildProcess {
      *
      * @param settings more --name=value arguments (the datasource for PostgreSQL)
      */
-    static ChildProcess start(Path data, Path otpFile, Path log, List<String> settings) {
+    public static ChildProcess start(Path data, Path otpFile, Path log, List<String> settings) {
         int port = freePort();
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx768m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8",
                 "-D" + SharedOtp.STEPS_FILE + "=" + otpFile.toAbsolutePath(),
-                "-cp", classpath(), CrashChild.class.getName(),
+                "-cp", classpath(), ChildApplication.class.getName(),
                 "--server.port=" + port, "--truongso.data-dir=" + data.toAbsolutePath(),
                 "--camunda.bpm.job-execution.enabled=true",
                 // Jobs a killed child had locked run again once their lock expires: Camunda's default is 5 minutes.
                 "--camunda.bpm.job-execution.lock-time-in-millis=10000",
                 "--truongso.reports.open-due-on-start=false", "--logging.level.root=WARN"));
+        // A setting given by the caller replaces the default of the same name (Spring would join both values).
+        cmd.removeIf(arg -> arg.startsWith("--") && arg.contains("=") && settings.stream()
+                .anyMatch(s -> s.startsWith(arg.substring(0, arg.indexOf('=') + 1))));
         cmd.addAll(settings);
         long t0 = System.nanoTime();
         Process p;
@@ -75,10 +78,22 @@ final class ChildProcess {
     }
 
     /** kill -9: Process.destroyForcibly sends SIGKILL on Linux; nothing in the child runs after it. */
-    void kill() {
+    public void kill() {
         process.destroyForcibly();
         try {
             process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** SIGTERM: the child closes its application context as on an orderly shutdown, then exits. */
+    public void stop() {
+        process.destroy();
+        try {
+            if (!process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -105,7 +120,7 @@ final class ChildProcess {
         }
     }
 
-    static void sleep(long millis) {
+    public static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
@@ -118,7 +133,7 @@ final class ChildProcess {
      * The test JVM's own class path (main and test classes, every dependency). Surefire may start the test JVM from a
      * manifest-only jar, whose Class-Path lists the real entries as URLs.
      */
-    static String classpath() {
+    public static String classpath() {
         java.util.LinkedHashSet<String> unique = new java.util.LinkedHashSet<>();
         for (String e : rawClasspath().split(java.io.File.pathSeparator)) {
             if (!e.isBlank()) {

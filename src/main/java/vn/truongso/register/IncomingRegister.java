@@ -62,7 +62,8 @@ public class IncomingRegister {
      * @param acknowledgement the text sent to the sender
      */
     public record Received(Outcome outcome, Integer arrivalNumber, String arrivalNumberText, int year,
-                           OffsetDateTime receivedAt, Verdict verdict, String reason, String acknowledgement) {
+                           OffsetDateTime receivedAt, Verdict verdict, String reason, String acknowledgement)
+            implements java.io.Serializable {
     }
 
     /**

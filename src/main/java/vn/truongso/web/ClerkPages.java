@@ -167,7 +167,7 @@ class ClerkPages {
     }
 
     /** What the clerk typed, shown again when receiving was refused. */
-    record ReceiveForm(String title, String kind, String senderName) {
+    record ReceiveForm(String title, String kind, String senderName) implements java.io.Serializable {
     }
 
     static DocumentKind kind(String kind) {

@@ -75,7 +75,7 @@ class LessonPlanPages {
     }
 
     /** What the teacher typed, shown again when the submission was refused. */
-    record Form(String subject, Integer grade, String lessonTitle, Integer week) {
+    record Form(String subject, Integer grade, String lessonTitle, Integer week) implements java.io.Serializable {
     }
 
     @GetMapping("/lesson-plans/{id}")

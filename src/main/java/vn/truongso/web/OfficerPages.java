@@ -66,7 +66,8 @@ class OfficerPages {
     }
 
     /** What the officer typed, shown again when opening was refused. */
-    record CampaignForm(String title, String period, String deadline, List<String> schools) {
+    record CampaignForm(String title, String period, String deadline, List<String> schools)
+            implements java.io.Serializable {
     }
 
     @GetMapping("/campaigns/{id}")

@@ -3,6 +3,10 @@ package vn.truongso.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -149,6 +153,40 @@ class TwoNodesOnOneDatabaseTest {
 
     @Test
     @Order(3)
+    void aUserSignedInToThePagesOnNodeAIsSignedInOnNodeB() throws Exception {
+        HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpResponse<String> loginPage = browser.send(HttpRequest.newBuilder(page(a, "/login")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String cookie = sessionCookie(loginPage, null);
+        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"")
+                .matcher(loginPage.body());
+        assertThat(csrf.find()).isTrue();
+        HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(page(a, "/login"))
+                .header("Cookie", cookie).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=ht.mai&password=demo&_csrf="
+                        + java.net.URLEncoder.encode(csrf.group(1), java.nio.charset.StandardCharsets.UTF_8)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        assertThat(signedIn.headers().firstValue("Location").orElse("")).doesNotContain("error");
+        cookie = sessionCookie(signedIn, cookie);
+        // The next page request lands on node B: the session is in the shared database.
+        HttpResponse<String> home = browser.send(HttpRequest.newBuilder(page(b, "/inbox")).header("Cookie", cookie)
+                .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(home.statusCode()).as(home.headers().map().toString()).isEqualTo(200);
+        assertThat(home.body()).contains("Phạm Thị Mai");
+    }
+
+    private static URI page(ChildProcess node, String path) {
+        return URI.create("http://localhost:" + node.port + path);
+    }
+
+    private static String sessionCookie(HttpResponse<String> r, String had) {
+        return r.headers().allValues("Set-Cookie").stream().filter(h -> h.startsWith("JSESSIONID="))
+                .map(h -> h.substring(0, h.indexOf(';') < 0 ? h.length() : h.indexOf(';'))).findFirst().orElse(had);
+    }
+
+    @Test
+    @Order(4)
     void aReminderTimerFiresOnceNotOncePerNode() throws Exception {
         JsonNode plan = submit(onB, "Bài nhắc hai nút");
         String id = plan.get("id").asText();
@@ -173,7 +211,7 @@ class TwoNodesOnOneDatabaseTest {
     final List<JsonNode> batch = new ArrayList<>();
 
     @Test
-    @Order(4)
+    @Order(5)
     void aBatchConfirmedOnNodeAIsSignedByTheJobExecutorsOfBothNodesEachDocumentOnce() throws Exception {
         for (int i = 0; i < BATCH; i++) {
             batch.add(submit(i % 2 == 0 ? onA : onB, "Bài lô hai nút " + i));
@@ -188,7 +226,7 @@ class TwoNodesOnOneDatabaseTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void nodeAKilledInTheMiddleOfABatchLeavesNodeBToFinishItAfterTheLocksExpireNoneLostNoneSignedTwice() throws Exception {
         approveBatch(onA, "ht.mai");
         String lockedByA = "select id_ from act_ru_job where lock_owner_ = 'node-a'";

@@ -37,11 +37,11 @@ class BearerTokenFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String header = request.getHeader("Authorization");
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+        if (!bearer(header)) {
             chain.doFilter(request, response);
             return;
         }
-        String token = header.substring(7).strip();
+        String token = header.substring(6).strip();
         Optional<CurrentUser> user = tokens.userOf(token).flatMap(directory::find);
         if (user.isEmpty()) {
             refuse(response);
@@ -53,6 +53,12 @@ class BearerTokenFilter extends OncePerRequestFilter {
         SecurityContextHolder.getContextHolderStrategy().setContext(context);
         request.setAttribute(TOKEN, token);
         chain.doFilter(request, response);
+    }
+
+    /** The Bearer scheme, with or without a token after it (a bare "Bearer" is a token missing, not Basic). */
+    static boolean bearer(String header) {
+        return header != null && header.regionMatches(true, 0, "Bearer", 0, 6)
+                && (header.length() == 6 || Character.isWhitespace(header.charAt(6)));
     }
 
     /** One answer for every dead token: which reason it was would help only someone guessing. */

@@ -51,6 +51,8 @@ class ApiTokenTest {
     Clock clock;
     @Autowired
     ApiTokenProperties properties;
+    @Autowired
+    org.camunda.bpm.engine.ManagementService jobs;
 
     final HttpClient http = HttpClient.newHttpClient();
 
@@ -105,7 +107,7 @@ class ApiTokenTest {
 
     @Test
     void aTokenFromThePasswordSignsInForTheOwnSchoolsInboxOnly() throws Exception {
-        Api api = new Api(port);
+        Api api = new Api(port, jobs);
         String planA = api.submitLessonPlan("gv.lan", "Bài token trường A").get("id").asText();
 
         HttpResponse<String> issued = tokenRequest("tt.hung", "demo");

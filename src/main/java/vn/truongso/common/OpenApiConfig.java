@@ -20,7 +20,8 @@ class OpenApiConfig {
                                 + "a Vietnamese `detail`; times are in Asia/Ho_Chi_Minh (+07:00)."))
                 // Either scheme on every operation: Basic, or the bearer token from POST /api/auth/token.
                 .components(new Components()
-                        .addSecuritySchemes("basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic"))
+                        .addSecuritySchemes("basic", new SecurityScheme().type(SecurityScheme.Type.HTTP)
+                                .scheme("basic"))
                         .addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP)
                                 .scheme("bearer").description("POST /api/auth/token (HTTP Basic) answers the token; "
                                         + "DELETE /api/auth/token with it ends it.")))

@@ -44,12 +44,12 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * HTTP Basic or a bearer token from POST /api/auth/token ({@link BearerTokenFilter}: the password is checked once,
- * when the token is made) on /api/**; the Camunda webapps for ADMIN only, signed in with the pages' form (web.PageSecurity) and a
- * session; the engine REST API
- * (which deploys processes whose expressions run Java) off unless {@code truongso.engine-rest.enabled}, then ADMIN
- * only; the school PKI's public services under /pki/** open to all. Browsers never get a Basic challenge, so they
- * never cache a password that a forged cross-site request could reuse. Every password check goes through
- * {@link LoginThrottle}. Unauthenticated and forbidden answers are problem+json like every other error.
+ * when the token is made) on /api/**; the Camunda webapps for ADMIN only, signed in with the pages' form
+ * (web.PageSecurity) and a session; the engine REST API (which deploys processes whose expressions run Java) off
+ * unless {@code truongso.engine-rest.enabled}, then ADMIN only; the school PKI's public services under /pki/** open
+ * to all. Browsers never get a Basic challenge, so they never cache a password that a forged cross-site request could
+ * reuse. Every password check goes through {@link LoginThrottle}. Unauthenticated and forbidden answers are
+ * problem+json like every other error.
  */
 @Configuration
 class SecurityConfig {

@@ -18,8 +18,14 @@ class OpenApiConfig {
                         .description("Trường Số: lesson plans, documents, the task inbox and paperless tracking for "
                                 + "Vietnamese schools. Errors are RFC 9457 problem details with a stable `code` and "
                                 + "a Vietnamese `detail`; times are in Asia/Ho_Chi_Minh (+07:00)."))
-                .components(new Components().addSecuritySchemes("basic",
-                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")))
-                .addSecurityItem(new SecurityRequirement().addList("basic"));
+                // Either scheme on every operation: Basic, or the bearer token from POST /api/auth/token.
+                .components(new Components()
+                        .addSecuritySchemes("basic", new SecurityScheme().type(SecurityScheme.Type.HTTP)
+                                .scheme("basic"))
+                        .addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP)
+                                .scheme("bearer").description("POST /api/auth/token (HTTP Basic) answers the token; "
+                                        + "DELETE /api/auth/token with it ends it.")))
+                .addSecurityItem(new SecurityRequirement().addList("basic"))
+                .addSecurityItem(new SecurityRequirement().addList("bearer"));
     }
 }

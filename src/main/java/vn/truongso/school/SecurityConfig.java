@@ -34,6 +34,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.firewall.FirewalledRequest;
 import org.springframework.security.web.firewall.HttpFirewall;
@@ -42,12 +43,13 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * HTTP Basic on /api/**; the Camunda webapps for ADMIN only, signed in with the pages' form (web.PageSecurity) and a
- * session; the engine REST API
- * (which deploys processes whose expressions run Java) off unless {@code truongso.engine-rest.enabled}, then ADMIN
- * only; the school PKI's public services under /pki/** open to all. Browsers never get a Basic challenge, so they
- * never cache a password that a forged cross-site request could reuse. Every password check goes through
- * {@link LoginThrottle}. Unauthenticated and forbidden answers are problem+json like every other error.
+ * HTTP Basic or a bearer token from POST /api/auth/token ({@link BearerTokenFilter}: the password is checked once,
+ * when the token is made) on /api/**; the Camunda webapps for ADMIN only, signed in with the pages' form
+ * (web.PageSecurity) and a session; the engine REST API (which deploys processes whose expressions run Java) off
+ * unless {@code truongso.engine-rest.enabled}, then ADMIN only; the school PKI's public services under /pki/** open
+ * to all. Browsers never get a Basic challenge, so they never cache a password that a forged cross-site request could
+ * reuse. Every password check goes through {@link LoginThrottle}. Unauthenticated and forbidden answers are
+ * problem+json like every other error.
  */
 @Configuration
 class SecurityConfig {
@@ -83,11 +85,23 @@ class SecurityConfig {
                 .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
     }
 
+    /** Bearer tokens of /api in the database: a token made on one node works on every node. */
+    @Bean
+    ApiTokens apiTokens(JdbcTemplate jdbc, Clock clock, ApiTokenProperties properties) {
+        return new ApiTokens(jdbc, clock, properties);
+    }
+
+    /**
+     * Stateless: a client sends Basic or a bearer token with every request. Not the pages' session: /api has no CSRF
+     * check, so a cookie must not sign in here.
+     */
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, LoginThrottle throttle) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, LoginThrottle throttle, ApiTokens tokens,
+                            UserDirectory directory) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .addFilterBefore(new BearerTokenFilter(tokens, directory), BasicAuthenticationFilter.class)
                 .httpBasic(b -> b.authenticationEntryPoint(unauthorized(true, throttle)))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized(true, throttle))
                         .accessDeniedHandler(forbidden()))

@@ -12,7 +12,10 @@
  * {@link vn.truongso.school.DelegationChanged} for the audit trail.
  *
  * <p>Every password check goes through the login throttle, whose wrong-password counts and locks live in the
- * database ({@code login_attempt}), so all nodes on one database count and lock alike.
+ * database ({@code login_attempt}), so all nodes on one database count and lock alike. An API client may instead
+ * prove its password once ({@code POST /api/auth/token}) and send the bearer token it gets; tokens are kept only as
+ * their SHA-256 ({@code api_token}), read on every request without a cache, so a token made or revoked on one node
+ * holds on all.
  *
  * <p>Tenancy: every process instance runs in the tenant of its organisation (its {@code tenantId} start variable,
  * read by the tenant id provider in {@code CamundaIdentity}); {@link vn.truongso.school.Tenancy#acrossTenants} is the

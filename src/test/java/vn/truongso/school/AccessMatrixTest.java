@@ -103,8 +103,9 @@ class AccessMatrixTest {
     }
 
     /** How the caller authenticates for a rule. */
-    /** SESSION: the pages, signed in through the login form (a session cookie, the CSRF token on writes). */
-    enum Auth { BASIC, CSC_BEARER, SESSION }
+    /** SESSION: the pages, signed in through the login form (a session cookie, the CSRF token on writes).
+     *  API_BEARER: the caller's own token from POST /api/auth/token. */
+    enum Auth { BASIC, CSC_BEARER, API_BEARER, SESSION }
 
     /** One row of the rules table: an endpoint pattern, who may, the request each caller sends. */
     record Rule(String method, String pattern, String note, boolean inOpenApi, Auth auth, int phase,
@@ -138,6 +139,7 @@ class AccessMatrixTest {
         String throwawaySerial;
         String sadLan;            // gv.lan's CSC signature activation data
         final Map<Caller, String> cscTokens = new LinkedHashMap<>();
+        final Map<Caller, String> apiTokens = new LinkedHashMap<>(); // POST /api/auth/token, one per caller
     }
 
     static Fixture fixture;
@@ -191,6 +193,13 @@ class AccessMatrixTest {
         api(r, "GET", "/api/professional-records", "own records", SIGNED_IN, f -> "/api/professional-records");
         // inbox
         api(r, "GET", "/api/tasks", "own inbox", SIGNED_IN, f -> "/api/tasks");
+        probe(r, "GET", "/api/tasks", "own inbox, with the caller's bearer token", SIGNED_IN, f -> "/api/tasks")
+                .auth(Auth.API_BEARER);
+        // bearer tokens of /api: made with the password, ended with the token itself (last: the token is gone then)
+        api(r, "POST", "/api/auth/token", "everyone signed in, with the password (Basic)", SIGNED_IN,
+                f -> "/api/auth/token");
+        api(r, "DELETE", "/api/auth/token", "everyone signed in, with the token it ends", SIGNED_IN,
+                f -> "/api/auth/token").auth(Auth.API_BEARER).phase(11);
         api(r, "POST", "/api/tasks/{id}/claim", "the subject group's head", EnumSet.of(Caller.HEAD_A),
                 f -> "/api/tasks/" + f.taskId + "/claim").phase(1)
                 .unchanged(f -> taskState("tt.hung", f.taskId));
@@ -1105,6 +1114,17 @@ class AccessMatrixTest {
         if (r.auth() == Auth.CSC_BEARER) {
             basicUser = null;
             String token = f.cscTokens.get(c);
+            if (token != null) {
+                headers.put("Authorization", "Bearer " + token);
+            }
+        }
+        if (r.auth() == Auth.API_BEARER) {
+            basicUser = null;
+            String token = c.username == null ? null : f.apiTokens.computeIfAbsent(c, k -> {
+                Api.Response issued = api.send("POST", k.username, "/api/auth/token", null, Map.of());
+                assertThat(issued.status()).as(issued.text()).isEqualTo(200);
+                return issued.json().get("token").asText();
+            });
             if (token != null) {
                 headers.put("Authorization", "Bearer " + token);
             }

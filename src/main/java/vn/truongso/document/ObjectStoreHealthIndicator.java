@@ -1,5 +1,6 @@
 package vn.truongso.document;
 
+import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +25,7 @@ class ObjectStoreHealthIndicator implements HealthIndicator {
 
     ObjectStoreHealthIndicator(BlobStore store, StorageProperties properties) {
         this.store = store;
-        this.type = properties.type().name().toLowerCase(java.util.Locale.ROOT);
+        this.type = properties.type().name().toLowerCase(Locale.ROOT);
     }
 
     @Override

@@ -31,7 +31,6 @@ class ObjectStoreHealthTest {
         assertThat(api.get(null, "/actuator/health").status()).isEqualTo(200);
         assertThat(objectStore(api).get("status").asText()).isEqualTo("UP");
         JsonNode components = api.get("admin", "/actuator/health").json().get("components");
-        System.out.println("Health components: " + components);
         assertThat(components.get("db").get("status").asText()).as("the database's own check").isEqualTo("UP");
 
         Files.move(dir, away);

@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -75,4 +76,10 @@ interface BlobStore {
 
     /** Deletes what is under this key; nothing there is fine. */
     void remove(String key);
+
+    /**
+     * Whether the store can be used now, for the health check ({@link ObjectStoreHealthIndicator}): empty when it
+     * answers, else a short reason. Quick, and leaves nothing behind that the collector would not clear.
+     */
+    Optional<String> unavailable();
 }

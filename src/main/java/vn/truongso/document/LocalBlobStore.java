@@ -13,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -178,6 +179,24 @@ class LocalBlobStore implements BlobStore {
             Files.deleteIfExists(file(key));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot delete " + key, e);
+        }
+    }
+
+    /**
+     * The directory is there and takes a new file: one is written and deleted. It is never created here (a missing
+     * directory is a volume that is not mounted); a file left by a crash in between has an upload's shape, which the
+     * collector clears.
+     */
+    @Override
+    public Optional<String> unavailable() {
+        if (!Files.isDirectory(root)) {
+            return Optional.of("no directory " + root);
+        }
+        try {
+            Files.delete(Files.createTempFile(root, ".upload-health-", ".tmp"));
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.of("cannot write in " + root + ": " + e);
         }
     }
 

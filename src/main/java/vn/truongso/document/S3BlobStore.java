@@ -6,10 +6,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -20,6 +22,7 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -60,6 +63,8 @@ class S3BlobStore implements BlobStore, AutoCloseable {
     /** On a set-aside copy: the original's LastModified, which the copy itself does not keep. */
     private static final String BLOB_MODIFIED = "blob-modified";
     private static final String TOUCHED = "touched";
+    /** How long the health check waits for the store (retries included). */
+    private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(5);
 
     private final S3Client s3;
     private final String bucket;
@@ -213,6 +218,20 @@ class S3BlobStore implements BlobStore, AutoCloseable {
     @Override
     public void remove(String key) {
         s3.deleteObject(r -> r.bucket(bucket).key(key));
+    }
+
+    /** HEAD on the bucket: the store answers, the credentials are accepted and the bucket is there, within seconds. */
+    @Override
+    public Optional<String> unavailable() {
+        try {
+            s3.headBucket(r -> r.bucket(bucket).overrideConfiguration(c -> c.apiCallTimeout(HEALTH_TIMEOUT)));
+            return Optional.empty();
+        } catch (S3Exception e) {
+            return Optional.of("bucket " + bucket + ": HTTP " + e.statusCode()
+                    + (e.statusCode() == 404 ? " (no such bucket)" : e.statusCode() == 403 ? " (access denied)" : ""));
+        } catch (SdkException e) {
+            return Optional.of("cannot reach the object store: " + e.getMessage());
+        }
     }
 
     @Override

@@ -198,7 +198,11 @@ class SecurityConfig {
                 c -> c.setEncodedSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue()));
     }
 
-    /** Everything else (actuator, OpenAPI, error): ADMIN by Basic for scripts, never a challenge to a browser. */
+    /**
+     * Everything else (actuator, OpenAPI, error): ADMIN by Basic for scripts, never a challenge to a browser. Health
+     * and info are public (a load balancer asks); the metrics on /actuator/prometheus are not, they tell who is busy
+     * with what: the scraper signs in as an administrator.
+     */
     @Bean
     @Order(5)
     SecurityFilterChain rest(HttpSecurity http, LoginThrottle throttle) throws Exception {

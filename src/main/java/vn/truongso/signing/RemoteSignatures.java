@@ -2,6 +2,8 @@ package vn.truongso.signing;
 
 import static vn.truongso.steps.ProcessVariables.SIGNATURE_OUTCOME;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -51,11 +53,20 @@ public class RemoteSignatures {
     private final Duration timeout;
     private final ApplicationEventPublisher events;
     private final DocumentHolds holds;
+    /** How long putting one confirmed signature into its PDF takes (time-stamps and revocation data included). */
+    private final Timer signingTime;
 
     RemoteSignatures(PendingSignatureRepository pending, SignatureConfirmations confirmations,
                      DocumentService documents, UserDirectory users, PadesSigner pades, SigningProperties properties,
-                     RuntimeService runtime, Clock clock, ApplicationEventPublisher events, DocumentHolds holds) {
+                     RuntimeService runtime, Clock clock, ApplicationEventPublisher events, DocumentHolds holds,
+                     MeterRegistry meters) {
         this.holds = holds;
+        this.signingTime = Timer.builder("truongso.signing.time")
+                .description("Time to put one PAdES signature into its document, at the configured level")
+                .tag("level", properties.getLevel().name())
+                .serviceLevelObjectives(Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2),
+                        Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30))
+                .register(meters);
         this.events = events;
         this.pending = pending;
         this.confirmations = confirmations;
@@ -229,9 +240,11 @@ public class RemoteSignatures {
         byte[] base = latest.bytes();
         byte[] prepared = Arrays.copyOf(base, base.length + p.getIncrementBytes().length);
         System.arraycopy(p.getIncrementBytes(), 0, prepared, base.length, p.getIncrementBytes().length);
+        Timer.Sample started = Timer.start();
         byte[] signed = pades.complete(new PreparedSignature(prepared, p.getSignedAttributes(),
                 CmsSignature.sha256(p.getSignedAttributes())), request(person, p.getSignerRole(), p.chain()),
                 p.getSignatureValue());
+        started.stop(signingTime);
         int version = documents.addProducedVersion(p.getDocumentId(), p.getBaseVersion(), signed,
                 "Ký số: " + person.fullName() + " – " + reason, p.getSigner());
         p.applied(version);

@@ -16,6 +16,7 @@
  * {@link vn.truongso.signing.RemoteSignatureSteps}); the caller reads its outcome through
  * {@link vn.truongso.signing.SignatureFlow} ({@code ${signatureFlow.done(execution)}}), the one bean the models share;
  * the outcome's values and their meaning are {@link vn.truongso.steps.SignatureOutcome} (kept in the process variable
- * by name; in {@code steps}, below every process, because the step records read it too).
+ * by name; in {@code steps}, below every process, because the step records read it too). The time to put one
+ * confirmed signature into its PDF is the metric {@code truongso.signing.time}.
  */
 package vn.truongso.signing;

@@ -391,9 +391,11 @@ class AccessMatrixTest {
                 ? Expect.NOT_ASSERTED : Expect.REFUSED);
         extra(r, "GET", "/camunda/api/admin/auth/user/default", "administrator only",
                 c -> c == Caller.ADMIN ? Expect.NOT_ASSERTED : Expect.REFUSED);
-        // actuator: health and info public; the rest not exposed to anyone
+        // actuator: health and info public; the metrics for administrators (the scraper); the rest not exposed
         pub(r, "GET", "/actuator/health", EVERYONE).inOpenApi(false);
         pub(r, "GET", "/actuator/info", EVERYONE).inOpenApi(false);
+        extra(r, "GET", "/actuator/prometheus", "administrator only: the metrics tell who is busy with what",
+                c -> c == Caller.ADMIN ? Expect.ALLOWED : Expect.REFUSED);
         extra(r, "GET", "/actuator/env", "not exposed", c -> Expect.REFUSED);
         extra(r, "GET", "/actuator/heapdump", "not exposed", c -> Expect.REFUSED);
         extra(r, "GET", "/actuator/beans", "not exposed", c -> Expect.REFUSED);

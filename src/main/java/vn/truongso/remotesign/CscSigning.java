@@ -15,6 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.truongso.common.ApiException;
+import vn.truongso.common.Secrets;
 
 /**
  * The signing half of the CSC API: a signer's credentials, credentials/authorize (the signer's one-time code, checked
@@ -106,8 +107,8 @@ class CscSigning {
                 log.info("CSC API: code refused for credential {} of {}", c.getId(), username);
                 return refusal.get();
             }
-            String sad = CscTokens.randomSecret();
-            authorizations.save(new CscAuthorization(CscTokens.sha256Hex(sad), c.getId(), username, hex, now,
+            String sad = Secrets.randomSecret();
+            authorizations.save(new CscAuthorization(Secrets.sha256Hex(sad), c.getId(), username, hex, now,
                     now.plus(sadTtl)));
             log.info("CSC API: credential {} authorised by {} for {} signature(s)", c.getId(), username, hex.size());
             return new Authorized(sad, sadTtl.toSeconds());
@@ -133,7 +134,7 @@ class CscSigning {
             Credential c = find(username, credentialId);
             String keyAlgorithm = credentials.certificate(c).getPublicKey().getAlgorithm();
             requireSignAlgo(keyAlgorithm, signAlgo.strip(), hashAlgorithmOid);
-            CscAuthorization a = authorizations.findById(CscTokens.sha256Hex(sad.strip()))
+            CscAuthorization a = authorizations.findById(Secrets.sha256Hex(sad.strip()))
                     .filter(x -> x.getUsername().equals(username) && x.getCredentialId().equals(c.getId()))
                     .orElseThrow(() -> CscException.invalidRequest("SAD không hợp lệ."));
             if (a.expiredAt(clock.instant())) {

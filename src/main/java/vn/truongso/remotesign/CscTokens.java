@@ -1,18 +1,13 @@
 package vn.truongso.remotesign;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.truongso.common.Secrets;
 
 /**
  * Bearer tokens of the CSC API: 256 random bits handed to the client once, kept here only as their SHA-256 in the
@@ -23,7 +18,6 @@ import org.springframework.transaction.annotation.Transactional;
 class CscTokens {
 
     private static final Logger log = LoggerFactory.getLogger(CscTokens.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final CscAccessTokenRepository repo;
     private final Clock clock;
@@ -51,8 +45,8 @@ class CscTokens {
     Issued issue(String username) {
         Instant now = clock.instant();
         repo.deleteExpired(now);
-        String token = randomSecret();
-        repo.save(new CscAccessToken(sha256Hex(token), username, now, now.plus(ttl)));
+        String token = Secrets.randomSecret();
+        repo.save(new CscAccessToken(Secrets.sha256Hex(token), username, now, now.plus(ttl)));
         log.info("CSC API: access token issued to {} for {} s", username, ttl.toSeconds());
         return new Issued(token, ttl.toSeconds());
     }
@@ -62,7 +56,7 @@ class CscTokens {
         if (token == null || token.isBlank()) {
             return new Check(State.UNKNOWN, null);
         }
-        return repo.findById(sha256Hex(token.strip()))
+        return repo.findById(Secrets.sha256Hex(token.strip()))
                 .map(t -> new Check(t.validAt(clock.instant()) ? State.VALID : State.EXPIRED, t.getUsername()))
                 .orElse(new Check(State.UNKNOWN, null));
     }
@@ -72,25 +66,10 @@ class CscTokens {
         if (token == null || token.isBlank()) {
             return;
         }
-        repo.findById(sha256Hex(token.strip())).filter(t -> t.getUsername().equals(username)).ifPresent(t -> {
+        repo.findById(Secrets.sha256Hex(token.strip())).filter(t -> t.getUsername().equals(username)).ifPresent(t -> {
             repo.delete(t);
             log.info("CSC API: access token of {} revoked", username);
         });
     }
 
-    /** 256 random bits, base64url without padding: tokens and SADs. */
-    static String randomSecret() {
-        byte[] b = new byte[32];
-        RANDOM.nextBytes(b);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
-    }
-
-    static String sha256Hex(String secret) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

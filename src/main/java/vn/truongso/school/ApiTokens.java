@@ -1,21 +1,16 @@
 package vn.truongso.school;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import vn.truongso.common.Secrets;
 
 /**
  * Bearer tokens of /api: 256 random bits (base64url) handed to the client once, kept only as their SHA-256 in the
@@ -25,7 +20,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class ApiTokens {
 
     private static final Logger log = LoggerFactory.getLogger(ApiTokens.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -50,10 +44,10 @@ class ApiTokens {
         Instant now = clock.instant();
         // Tokens are only made here, so cleaning here keeps the table bounded by the tokens of one TTL.
         jdbc.update("delete from api_token where expires_at < ?", time(now));
-        String token = randomSecret();
+        String token = Secrets.randomSecret();
         Instant expires = now.plus(ttl);
         jdbc.update("insert into api_token (token_hash, username, created_at, expires_at) values (?, ?, ?, ?)",
-                sha256Hex(token), username, time(now), time(expires));
+                Secrets.sha256Hex(token), username, time(now), time(expires));
         log.info("API token issued to {} until {}", username, expires);
         return new Issued(token, expires);
     }
@@ -64,7 +58,8 @@ class ApiTokens {
             return Optional.empty(); // not one of ours: no database read
         }
         List<String> found = jdbc.queryForList("select username from api_token where token_hash = ?"
-                + " and revoked_at is null and expires_at > ?", String.class, sha256Hex(token), time(clock.instant()));
+                + " and revoked_at is null and expires_at > ?", String.class, Secrets.sha256Hex(token),
+                time(clock.instant()));
         return found.stream().findFirst();
     }
 
@@ -74,7 +69,7 @@ class ApiTokens {
             return false;
         }
         int ended = jdbc.update("update api_token set revoked_at = ? where token_hash = ? and username = ?"
-                + " and revoked_at is null", time(clock.instant()), sha256Hex(token), username);
+                + " and revoked_at is null", time(clock.instant()), Secrets.sha256Hex(token), username);
         if (ended > 0) {
             log.info("API token of {} revoked", username);
         }
@@ -85,22 +80,6 @@ class ApiTokens {
     static boolean wellFormed(String token) {
         return token != null && token.length() == 43 && token.chars().allMatch(c -> (c >= 'A' && c <= 'Z')
                 || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_');
-    }
-
-    /** 256 random bits, base64url without padding. */
-    static String randomSecret() {
-        byte[] b = new byte[32];
-        RANDOM.nextBytes(b);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
-    }
-
-    static String sha256Hex(String secret) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static OffsetDateTime time(Instant at) {

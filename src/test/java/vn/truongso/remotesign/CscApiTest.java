@@ -44,6 +44,7 @@ import vn.truongso.support.IntegrationTest;
 import vn.truongso.support.TestPdfs;
 import vn.truongso.verification.PdfVerifier;
 import vn.truongso.verification.VerificationReport;
+import vn.truongso.common.Secrets;
 
 /**
  * The CSC API v2 on /csc/v2 as a standard remote-signing client uses it: over HTTP, with bearer tokens, against
@@ -347,7 +348,7 @@ class CscApiTest {
         assertCscError(csc(token, "credentials/khong-co", Map.of()), 404, "invalid_request");
         // The token is kept only as its hash.
         assertThat(jdbc.queryForObject("select count(*) from csc_access_token where token_hash = ?", Integer.class,
-                CscTokens.sha256Hex(token))).isEqualTo(1);
+                Secrets.sha256Hex(token))).isEqualTo(1);
     }
 
     @Test
@@ -355,7 +356,7 @@ class CscApiTest {
         String token = login("gv.lan");
         assertThat(csc(token, "credentials/list", Map.of()).status()).isEqualTo(200);
         jdbc.update("update csc_access_token set expires_at = ? where token_hash = ?",
-                Timestamp.from(Instant.now().minusSeconds(1)), CscTokens.sha256Hex(token));
+                Timestamp.from(Instant.now().minusSeconds(1)), Secrets.sha256Hex(token));
         Api.Response r = csc(token, "credentials/list", Map.of());
         assertCscError(r, 401, "invalid_token");
         assertThat(r.json().get("error_description").asText()).contains("hết hạn");
@@ -447,7 +448,7 @@ class CscApiTest {
         byte[] h3 = sha256(utf8("ba"));
         String sad = sad(token, s, List.of(h1, h2));
         assertThat(jdbc.queryForObject("select num_signatures from csc_authorization where sad_hash = ?",
-                Integer.class, CscTokens.sha256Hex(sad))).isEqualTo(2);
+                Integer.class, Secrets.sha256Hex(sad))).isEqualTo(2);
 
         Api.Response notAuthorised = signHash(token, s.credentialId(), sad, List.of(h3));
         assertCscError(notAuthorised, 400, "invalid_request");
@@ -464,16 +465,16 @@ class CscApiTest {
 
         String expiring = sad(token, s, List.of(h3));
         jdbc.update("update csc_authorization set expires_at = ? where sad_hash = ?",
-                Timestamp.from(Instant.now().minusSeconds(1)), CscTokens.sha256Hex(expiring));
+                Timestamp.from(Instant.now().minusSeconds(1)), Secrets.sha256Hex(expiring));
         Api.Response expired = signHash(token, s.credentialId(), expiring, List.of(h3));
         assertCscError(expired, 400, "invalid_request");
         assertThat(expired.json().get("error_description").asText()).contains("hết hạn");
         // The next authorisation (anyone's) clears expired SADs away, hashes and all.
         sad(token, s, List.of(h3));
         assertThat(jdbc.queryForObject("select count(*) from csc_authorization where sad_hash = ?", Integer.class,
-                CscTokens.sha256Hex(expiring))).isZero();
+                Secrets.sha256Hex(expiring))).isZero();
         assertThat(jdbc.queryForObject("select count(*) from csc_authorization_hash where sad_hash = ?",
-                Integer.class, CscTokens.sha256Hex(expiring))).isZero();
+                Integer.class, Secrets.sha256Hex(expiring))).isZero();
 
         // numSignatures and hashes must agree, and only SHA-256 is taken.
         Map<String, Object> body = new LinkedHashMap<>();
@@ -520,7 +521,7 @@ class CscApiTest {
             pool.shutdownNow();
         }
         assertThat(jdbc.queryForObject("select signatures_used from csc_authorization where sad_hash = ?",
-                Integer.class, CscTokens.sha256Hex(sad))).isEqualTo(1);
+                Integer.class, Secrets.sha256Hex(sad))).isEqualTo(1);
     }
 
     @Test
@@ -626,7 +627,7 @@ class CscApiTest {
                 }
             });
         }
-        assertThat(db).contains(CscTokens.sha256Hex(token)).contains(CscTokens.sha256Hex(sad));
+        assertThat(db).contains(Secrets.sha256Hex(token)).contains(Secrets.sha256Hex(sad));
         for (String secret : List.of(token, sad)) {
             assertThat(db.toString()).as("database").doesNotContain(secret);
             assertThat(output.getAll()).as("log").doesNotContain(secret);

@@ -27,6 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import vn.truongso.support.Api;
 import vn.truongso.support.IntegrationTest;
+import vn.truongso.common.Secrets;
 
 /**
  * Sign in once (issue 12): POST /api/auth/token with the password answers a bearer token that then signs in on /api
@@ -122,7 +123,7 @@ class ApiTokenTest {
                 .isBetween(properties.ttl().minusMinutes(1), properties.ttl());
         // Only the hash is kept.
         assertThat(jdbc.queryForObject("select count(*) from api_token where token_hash = ? and username = 'tt.hung'",
-                Integer.class, ApiTokens.sha256Hex(token))).isEqualTo(1);
+                Integer.class, Secrets.sha256Hex(token))).isEqualTo(1);
         assertThat(jdbc.queryForObject("select count(*) from api_token where token_hash = ?", Integer.class, token))
                 .isZero();
 
@@ -164,8 +165,8 @@ class ApiTokenTest {
         String expired = token("gv.lan");
         jdbc.update("update api_token set expires_at = ? where token_hash = ?",
                 OffsetDateTime.ofInstant(clock.instant().minusSeconds(1), java.time.ZoneOffset.UTC),
-                ApiTokens.sha256Hex(expired));
-        String unknown = ApiTokens.randomSecret();
+                Secrets.sha256Hex(expired));
+        String unknown = Secrets.randomSecret();
 
         List<String> bodies = new ArrayList<>();
         for (String header : List.of("Bearer " + revoked, "Bearer " + expired, "Bearer " + unknown,
@@ -231,7 +232,7 @@ class ApiTokenTest {
         assertThat(later.userOf(old)).isEmpty();
         later.issue("gv.lan");
         assertThat(jdbc.queryForObject("select count(*) from api_token where token_hash = ?", Integer.class,
-                ApiTokens.sha256Hex(old))).isZero();
+                Secrets.sha256Hex(old))).isZero();
     }
 
     @Test
@@ -241,7 +242,7 @@ class ApiTokenTest {
         call("DELETE", "/api/auth/token", "Bearer " + token);
         call("GET", "/api/tasks", "Bearer " + token);
         assertThat(output.getAll()).contains("API token issued to gv.lan").contains("API token of gv.lan revoked")
-                .doesNotContain(token).doesNotContain(ApiTokens.sha256Hex(token));
+                .doesNotContain(token).doesNotContain(Secrets.sha256Hex(token));
     }
 
     @Test

@@ -42,7 +42,7 @@ import vn.truongso.steps.ProcessStart;
  * <pre>
  * mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
  * java -Xmx1g -cp target/test-classes:target/classes:$(cat target/cp.txt) vn.truongso.benchmarks.ProvinceBenchmark \
- *      [schools [teachersPerSchool [openTasks,… [historicSteps [clients [seconds [inboxUsers]]]]]]] \
+ *      [schools [teachersPerSchool [openTasks,… [historicSteps [clients,… [seconds [inboxUsers]]]]]]] \
  *      [--spring.datasource.url=jdbc:postgresql://… …]
  * </pre>
  */
@@ -63,7 +63,8 @@ public final class ProvinceBenchmark {
         int[] openTasks = plain.length > 2 ? Arrays.stream(plain[2].split(",")).mapToInt(Integer::parseInt).toArray()
                 : new int[] {10_000, 100_000};
         int historicSteps = Harness.intArg(plain, 3, 1_000_000);
-        int clients = Harness.intArg(plain, 4, 16);
+        int[] clients = plain.length > 4 ? Arrays.stream(plain[4].split(",")).mapToInt(Integer::parseInt).toArray()
+                : new int[] {1, 16};
         int seconds = Harness.intArg(plain, 5, 30);
         int inboxUsers = Harness.intArg(plain, 6, 64);
         long t0 = System.nanoTime();
@@ -101,11 +102,13 @@ public final class ProvinceBenchmark {
                     System.out.printf(Locale.ROOT, "inbox of user %d: %s tasks%n", k, Harness.get(base, "/api/tasks",
                             tokens.get(k)).get("total"));
                 }
-                Harness.run(base, "/api/tasks", tokens, clients, Math.max(5, seconds / 3)); // warm-up
-                System.out.printf(Locale.ROOT, "GET /api/tasks at %d open tasks, %d users, %d clients, %d s%n",
-                        target, inboxUsers, clients, seconds);
-                System.out.println("         requests  req/s    p50 ms   p95 ms   p99 ms   errors");
-                Harness.print("inbox", Harness.run(base, "/api/tasks", tokens, clients, seconds));
+                Harness.run(base, "/api/tasks", tokens, clients[clients.length - 1], Math.max(5, seconds / 3));
+                for (int c : clients) {
+                    System.out.printf(Locale.ROOT, "GET /api/tasks at %d open tasks, %d users, %d clients, %d s%n",
+                            target, inboxUsers, c, seconds);
+                    System.out.println("         requests  req/s    p50 ms   p95 ms   p99 ms   errors");
+                    Harness.print("inbox", Harness.run(base, "/api/tasks", tokens, c, seconds));
+                }
                 Runtime rt = Runtime.getRuntime();
                 System.out.printf(Locale.ROOT, "heap used %d MB%n", (rt.totalMemory() - rt.freeMemory()) >> 20);
             }

@@ -1,17 +1,12 @@
 package vn.truongso.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import vn.truongso.TruongSoApplication;
 import vn.truongso.remotesign.TestOtp;
 import vn.truongso.support.Api;
 
@@ -33,16 +28,12 @@ public final class BatchSigningBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        String[] plain = java.util.Arrays.stream(args).filter(a -> !a.startsWith("--")).toArray(String[]::new);
-        int runs = plain.length > 0 ? Integer.parseInt(plain[0]) : 3;
+        String[] plain = Harness.plain(args);
+        int runs = Harness.intArg(plain, 0, 3);
         int[] sizes = plain.length > 1 ? java.util.Arrays.stream(plain[1].split(",")).mapToInt(Integer::parseInt).toArray()
                 : new int[] {1, 20, 100};
-        Path data = Files.createTempDirectory("truongso-bench");
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(TruongSoApplication.class,
-                TestOtp.Config.class).run(java.util.stream.Stream.concat(java.util.stream.Stream.of("--server.port=0",
-                "--truongso.data-dir=" + data, "--logging.level.root=WARN"),
-                java.util.Arrays.stream(args).filter(a -> a.startsWith("--"))).toArray(String[]::new))) {
-            int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+        try (ConfigurableApplicationContext app = Harness.start(args, TestOtp.Config.class)) {
+            int port = Harness.port(app);
             Api api = new Api(port);
             TaskService tasks = app.getBean(TaskService.class);
             measure(api, tasks, 1, 1); // warm-up: class loading, JIT, first TSA and OCSP answers

@@ -1,7 +1,5 @@
 package vn.truongso.benchmarks;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -10,11 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import vn.truongso.TruongSoApplication;
 import vn.truongso.common.VietnamTime;
 import vn.truongso.support.Api;
 
@@ -40,16 +35,12 @@ public final class PaperlessSummaryBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        String[] plain = java.util.Arrays.stream(args).filter(a -> !a.startsWith("--")).toArray(String[]::new);
-        int schools = plain.length > 0 ? Integer.parseInt(plain[0]) : 60;
-        int perSchool = plain.length > 1 ? Integer.parseInt(plain[1]) : 1000;
-        int runs = plain.length > 2 ? Integer.parseInt(plain[2]) : 5;
-        Path data = Files.createTempDirectory("truongso-bench");
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(TruongSoApplication.class)
-                .run(java.util.stream.Stream.concat(java.util.stream.Stream.of("--server.port=0",
-                        "--truongso.data-dir=" + data, "--logging.level.root=WARN"),
-                        java.util.Arrays.stream(args).filter(a -> a.startsWith("--"))).toArray(String[]::new))) {
-            int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+        String[] plain = Harness.plain(args);
+        int schools = Harness.intArg(plain, 0, 60);
+        int perSchool = Harness.intArg(plain, 1, 1000);
+        int runs = Harness.intArg(plain, 2, 5);
+        try (ConfigurableApplicationContext app = Harness.start(args)) {
+            int port = Harness.port(app);
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
             long t0 = System.nanoTime();
             seed(jdbc, schools, perSchool);
@@ -80,40 +71,48 @@ public final class PaperlessSummaryBenchmark {
 
     /** Schools under the demo office VHXH-HB, and a school year of lesson plans in each. */
     private static void seed(JdbcTemplate jdbc, int schools, int perSchool) {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        Instant yearStart = LocalDateTime.of(2025, 9, 5, 8, 0).atZone(VietnamTime.ZONE).toInstant();
         for (int s = 0; s < schools; s++) {
             String school = String.format(Locale.ROOT, "BENCH%03d", s);
             jdbc.update("insert into organisation (code, name, kind, parent_code) values (?, ?, "
                     + "'LOWER_SECONDARY_SCHOOL', 'VHXH-HB')", school, "Trường THCS thử tải " + s);
-            List<Object[]> processes = new ArrayList<>();
-            List<Object[]> steps = new ArrayList<>();
-            for (int i = 0; i < perSchool; i++) {
-                String pid = "bench-" + UUID.randomUUID();
-                Instant start = yearStart.plusSeconds(random.nextLong(300L * 24 * 3600));
-                boolean paperHead = random.nextInt(10) < 2;
-                int pages = 1 + random.nextInt(6);
-                Instant end = start.plusSeconds(3600L * (1 + random.nextInt(72)));
-                processes.add(new Object[] {pid, "lessonPlanApproval", "Duyệt kế hoạch bài dạy", pid, school,
-                        UUID.randomUUID(), "gv" + random.nextInt(40), Timestamp.from(start), Timestamp.from(end),
-                        "COMPLETED"});
-                for (int k = 0; k < STEPS.length; k++) {
-                    String channel = paperHead && (k == 2 || k == 3) ? "PAPER" : "DIGITAL";
-                    Integer copies = STEPS[k][2] == null ? null : Integer.valueOf(STEPS[k][2]);
-                    Integer avoided = copies == null ? null : "DIGITAL".equals(channel) ? copies * pages : 0;
-                    Boolean signed = "SIGNATURE".equals(STEPS[k][0]) ? "DIGITAL".equals(channel) : null;
-                    steps.add(new Object[] {STEPS[k][0], "lessonPlanApproval", pid, pid, school, STEPS[k][1],
-                            STEPS[k][1], "APPROVE", channel, Timestamp.from(start.plusSeconds(k * 600L)),
-                            Timestamp.from(start.plusSeconds(k * 600L + 300)), pages, copies, avoided, signed});
-                }
-            }
-            jdbc.batchUpdate("insert into process_record (process_instance_id, process_key, process_name, "
-                    + "business_key, tenant_id, document_id, started_by, started_at, ended_at, outcome) "
-                    + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", processes);
-            jdbc.batchUpdate("insert into step_record (kind, process_key, process_instance_id, business_key, "
-                    + "tenant_id, step_id, step_name, decision, channel, started_at, ended_at, document_pages, "
-                    + "printed_copies, pages_avoided, signed_electronically) "
-                    + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", steps);
+            historicRecords(jdbc, school, perSchool);
         }
+    }
+
+    /**
+     * A school year of completed lesson plans of one school, as the step tracking records them: {@code instances}
+     * process records of six step records each (a fifth with the head's steps on paper), in two batch inserts.
+     */
+    static void historicRecords(JdbcTemplate jdbc, String school, int instances) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        Instant yearStart = LocalDateTime.of(2025, 9, 5, 8, 0).atZone(VietnamTime.ZONE).toInstant();
+        List<Object[]> processes = new ArrayList<>();
+        List<Object[]> steps = new ArrayList<>();
+        for (int i = 0; i < instances; i++) {
+            String pid = "bench-" + UUID.randomUUID();
+            Instant start = yearStart.plusSeconds(random.nextLong(300L * 24 * 3600));
+            boolean paperHead = random.nextInt(10) < 2;
+            int pages = 1 + random.nextInt(6);
+            Instant end = start.plusSeconds(3600L * (1 + random.nextInt(72)));
+            processes.add(new Object[] {pid, "lessonPlanApproval", "Duyệt kế hoạch bài dạy", pid, school,
+                    UUID.randomUUID(), "gv" + random.nextInt(40), Timestamp.from(start), Timestamp.from(end),
+                    "COMPLETED"});
+            for (int k = 0; k < STEPS.length; k++) {
+                String channel = paperHead && (k == 2 || k == 3) ? "PAPER" : "DIGITAL";
+                Integer copies = STEPS[k][2] == null ? null : Integer.valueOf(STEPS[k][2]);
+                Integer avoided = copies == null ? null : "DIGITAL".equals(channel) ? copies * pages : 0;
+                Boolean signed = "SIGNATURE".equals(STEPS[k][0]) ? "DIGITAL".equals(channel) : null;
+                steps.add(new Object[] {STEPS[k][0], "lessonPlanApproval", pid, pid, school, STEPS[k][1],
+                        STEPS[k][1], "APPROVE", channel, Timestamp.from(start.plusSeconds(k * 600L)),
+                        Timestamp.from(start.plusSeconds(k * 600L + 300)), pages, copies, avoided, signed});
+            }
+        }
+        jdbc.batchUpdate("insert into process_record (process_instance_id, process_key, process_name, "
+                + "business_key, tenant_id, document_id, started_by, started_at, ended_at, outcome) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", processes);
+        jdbc.batchUpdate("insert into step_record (kind, process_key, process_instance_id, business_key, "
+                + "tenant_id, step_id, step_name, decision, channel, started_at, ended_at, document_pages, "
+                + "printed_copies, pages_avoided, signed_electronically) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", steps);
     }
 }

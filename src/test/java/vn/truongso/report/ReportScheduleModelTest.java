@@ -48,8 +48,9 @@ class ReportScheduleModelTest {
         verify(steps).openDue();
         assertThat(historyService().createHistoricProcessInstanceQuery().processDefinitionKey("reportSchedule")
                 .completed().count()).isEqualTo(1);
+        // Occurrence, not start time: steps of one millisecond tie on the time and then come in any order.
         assertThat(historyService().createHistoricActivityInstanceQuery().orderByHistoricActivityInstanceStartTime()
-                .asc().list()).extracting(HistoricActivityInstance::getActivityId)
+                .asc().orderPartiallyByOccurrence().asc().list()).extracting(HistoricActivityInstance::getActivityId)
                 .containsExactly("daily", "openDue", "done");
         // The cycle goes on: a new timer, again at 00:30.
         Job next = jobQuery().activityId("daily").singleResult();

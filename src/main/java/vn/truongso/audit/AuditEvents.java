@@ -7,6 +7,7 @@ import vn.truongso.enrolment.EnrolmentApplied;
 import vn.truongso.inbox.TaskCompleted;
 import vn.truongso.lessonplan.LessonPlanApproved;
 import vn.truongso.lessonplan.LessonPlanSubmitted;
+import vn.truongso.notification.NotificationPreferencesChanged;
 import vn.truongso.remotesign.CredentialChanged;
 import vn.truongso.remotesign.SignTransactionDecided;
 import vn.truongso.report.SchoolReportMissed;
@@ -118,6 +119,14 @@ class AuditEvents {
         log.record(e.actor(), e.schoolCode(), "DELEGATION_" + e.change().name(), "DELEGATION",
                 e.delegationId().toString(), null, null, null, what + e.delegate() + ": " + e.scope().text() + ", "
                         + e.validFrom().format(VietnamTime.DAY) + " – " + e.validTo().format(VietnamTime.DAY));
+    }
+
+    @EventListener
+    void on(NotificationPreferencesChanged e) {
+        java.util.StringJoiner what = new java.util.StringJoiner("; ", "Đổi cách nhận thông báo qua thư điện tử: ", "");
+        e.changes().forEach((category, delivery) -> what.add(category.label() + " → " + delivery.label()));
+        log.record(e.username(), e.organisationCode(), "NOTIFICATION_PREFERENCES_CHANGED", "USER_ACCOUNT",
+                e.username(), null, null, null, what.toString());
     }
 
     /** A wrong password: the name tried is the actor (it may not exist), the address is the request's. */

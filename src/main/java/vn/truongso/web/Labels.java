@@ -119,4 +119,9 @@ public class Labels {
         String s = String.format(Locale.ROOT, "%.1f", share * 100).replace('.', ',');
         return (s.endsWith(",0") ? s.substring(0, s.length() - 2) : s) + " %";
     }
+
+    /** Where a notification's stored link opens in the pages, or null when no page shows it. */
+    public String notificationLink(String link) {
+        return NotificationPages.pageLink(link);
+    }
 }

@@ -45,6 +45,7 @@ class PageErrors {
     ModelAndView withMenu(ModelAndView mv) {
         mv.addObject("me", model.me());
         mv.addObject("menu", model.menu());
+        mv.addObject("unreadCount", model.unreadCount());
         return mv;
     }
 

@@ -5,18 +5,24 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import vn.truongso.notification.NotificationInbox;
 import vn.truongso.school.CurrentUser;
 import vn.truongso.school.Role;
 import vn.truongso.school.UserDirectory;
 
-/** What the layout shows on every page: who is signed in and the menu their roles open. */
+/**
+ * What the layout shows on every page: who is signed in, the menu their roles open and the bell's count of their
+ * unread notifications.
+ */
 @ControllerAdvice(basePackageClasses = PageModel.class)
 class PageModel {
 
     private final UserDirectory users;
+    private final NotificationInbox notifications;
 
-    PageModel(UserDirectory users) {
+    PageModel(UserDirectory users, NotificationInbox notifications) {
         this.users = users;
+        this.notifications = notifications;
     }
 
     /** The menu: only entries whose pages the person can use (the services still decide every action). */
@@ -30,6 +36,16 @@ class PageModel {
             return null;
         }
         return users.find(auth.getName()).orElse(null);
+    }
+
+    /** The bell's figure (one indexed count); null when nobody is signed in. */
+    @ModelAttribute("unreadCount")
+    Long unreadCount() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null || auth instanceof AnonymousAuthenticationToken || !auth.isAuthenticated()) {
+            return null;
+        }
+        return notifications.unreadCount(auth.getName());
     }
 
     @ModelAttribute("menu")

@@ -14,7 +14,9 @@ public final class PagePaths {
             "/favicon.ico",
             // the clerk's, the dashboard's, the officer's, the parent's and every signer's pages
             "/documents", "/documents/**", "/registers/**", "/paperless", "/paperless/**", "/campaigns",
-            "/campaigns/**", "/applications", "/applications/**", "/credential", "/credential/**");
+            "/campaigns/**", "/applications", "/applications/**", "/credential", "/credential/**",
+            // everyone's notifications and notification preferences
+            "/notifications", "/notifications/**");
 
     /** Open to everyone: the login page and what it needs to render. */
     static final String[] PUBLIC = {"/login", "/assets/**", "/webjars/**", "/favicon.ico"};

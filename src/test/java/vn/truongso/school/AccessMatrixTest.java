@@ -337,6 +337,13 @@ class AccessMatrixTest {
                 .expect(c -> c != fixture.notified ? Expect.REFUSED
                         : "0".equals(fixture.notificationId) ? Expect.NOT_ASSERTED : Expect.ALLOWED)
                 .unchanged(f -> field(f.notified.username, "/api/notifications?unread=true", "total"));
+        api(r, "GET", "/api/notifications/count", "own", SIGNED_IN, f -> "/api/notifications/count");
+        // late: it marks the caller's own read, which the probe of POST /{id}/read counts
+        api(r, "POST", "/api/notifications/read-all", "own", SIGNED_IN, f -> "/api/notifications/read-all").phase(10);
+        api(r, "GET", "/api/notifications/preferences", "own", SIGNED_IN, f -> "/api/notifications/preferences");
+        // the default again: every demo user keeps the defaults the other tests expect
+        api(r, "PUT", "/api/notifications/preferences", "own (no one names another's)", SIGNED_IN,
+                f -> "/api/notifications/preferences").json(c -> Map.of("RESULTS", "AT_ONCE"));
         // paperless
         api(r, "POST", "/api/paperless/report", "a principal, of own school", EnumSet.of(Caller.PRINCIPAL_A,
                 Caller.PRINCIPAL_B), f -> "/api/paperless/report").json(c -> Map.of());
@@ -530,6 +537,17 @@ class AccessMatrixTest {
         page(r, "POST", "/credential/totp", "own only: run as cv.khac (no credential: its rule), never as a demo "
                 + "signer", EnumSet.of(Caller.OFFICER_OTHER_OFFICE), f -> "/credential/totp").body(c -> form())
                 .only(EnumSet.of(Caller.OFFICER_OTHER_OFFICE, Caller.ANONYMOUS)).phase(1);
+        page(r, "GET", "/notifications", "own (as GET /api/notifications)", SIGNED_IN, f -> "/notifications");
+        page(r, "POST", "/notifications/{id}/read", "as POST /api/notifications/{id}/read", NOBODY,
+                f -> "/notifications/" + f.notificationId + "/read").body(c -> form()).phase(5)
+                .expect(c -> c != fixture.notified ? Expect.REFUSED
+                        : "0".equals(fixture.notificationId) ? Expect.NOT_ASSERTED : Expect.ALLOWED)
+                .unchanged(f -> field(f.notified.username, "/api/notifications?unread=true", "total"));
+        page(r, "POST", "/notifications/read-all", "own (as its API)", SIGNED_IN, f -> "/notifications/read-all")
+                .body(c -> form()).phase(10);
+        page(r, "GET", "/notifications/preferences", "own", SIGNED_IN, f -> "/notifications/preferences");
+        page(r, "POST", "/notifications/preferences", "own (the default again, as the API's cell)", SIGNED_IN,
+                f -> "/notifications/preferences").body(c -> form("RESULTS", "AT_ONCE"));
         pub(r, "GET", "/assets/app.css", EVERYONE).inOpenApi(false);
         pub(r, "GET", "/webjars/htmx.org/dist/htmx.min.js", EVERYONE).inOpenApi(false);
         // anything else: administrators only, and nothing there

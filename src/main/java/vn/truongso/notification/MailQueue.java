@@ -1,0 +1,52 @@
+package vn.truongso.notification;
+
+import org.springframework.stereotype.Component;
+import vn.truongso.school.CurrentUser;
+import vn.truongso.school.Role;
+import vn.truongso.school.UserDirectory;
+
+/**
+ * Queues the mail of one notification, in the caller's transaction, when its recipient wants this kind at once and
+ * has an address; DIGEST and NONE queue nothing now (the morning digest reads the notifications themselves).
+ */
+@Component
+class MailQueue {
+
+    static final String PLATFORM = "Trường Số";
+
+    private final NotificationPreferences preferences;
+    private final UserDirectory users;
+    private final MailComposer composer;
+    private final MailOutbox outbox;
+
+    MailQueue(NotificationPreferences preferences, UserDirectory users, MailComposer composer, MailOutbox outbox) {
+        this.preferences = preferences;
+        this.users = users;
+        this.composer = composer;
+        this.outbox = outbox;
+    }
+
+    void atOnce(String username, String kind, String message, String link, String fromOrganisationCode) {
+        if (preferences.deliveryFor(username, kind) != Delivery.AT_ONCE) {
+            return;
+        }
+        users.emailOf(username).ifPresent(address -> users.find(username).ifPresent(u -> outbox.queue(username,
+                address, kind, composer.notification(kind, greeting(u), message, link,
+                        sender(u, fromOrganisationCode)))));
+    }
+
+    static String greeting(CurrentUser u) {
+        return (u.has(Role.PARENT) && u.organisationCode() == null ? "Quý phụ huynh " : "Thầy/Cô ") + u.fullName();
+    }
+
+    /** The school or office the mail speaks for: the one that sent it when known, else the recipient's own. */
+    String sender(CurrentUser u, String fromOrganisationCode) {
+        if (fromOrganisationCode != null) {
+            var name = users.organisationName(fromOrganisationCode);
+            if (name.isPresent()) {
+                return name.get();
+            }
+        }
+        return u.organisationName() != null ? u.organisationName() : PLATFORM;
+    }
+}

@@ -10,6 +10,7 @@ import java.util.Properties;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
@@ -92,7 +93,8 @@ class MailComposer {
         r.setTemplateMode(mode);
         r.setCharacterEncoding("UTF-8");
         r.setCacheable(true);
-        TemplateEngine e = new TemplateEngine();
+        // Spring's engine: Spring expressions, as the pages use (plain Thymeleaf would want OGNL).
+        TemplateEngine e = new SpringTemplateEngine();
         e.setTemplateResolver(r);
         return e;
     }

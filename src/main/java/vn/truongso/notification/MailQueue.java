@@ -12,6 +12,8 @@ import vn.truongso.school.UserDirectory;
 @Component
 class MailQueue {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MailQueue.class);
+
     static final String PLATFORM = "Trường Số";
 
     private final NotificationPreferences preferences;
@@ -30,9 +32,21 @@ class MailQueue {
         if (preferences.deliveryFor(username, kind) != Delivery.AT_ONCE) {
             return;
         }
-        users.emailOf(username).ifPresent(address -> users.find(username).ifPresent(u -> outbox.queue(username,
-                address, kind, composer.notification(kind, greeting(u), message, link,
-                        sender(u, fromOrganisationCode)))));
+        var address = users.emailOf(username);
+        var user = users.find(username);
+        if (address.isEmpty() || user.isEmpty()) {
+            return;
+        }
+        MailComposer.Mail mail;
+        try {
+            mail = composer.notification(kind, greeting(user.get()), message, link,
+                    sender(user.get(), fromOrganisationCode));
+        } catch (RuntimeException e) {
+            // A template that fails must not undo the step that notifies: the in-app notification stays.
+            log.error("Mail of {} to {} not written: {}", kind, username, e.toString());
+            return;
+        }
+        outbox.queue(username, address.get(), kind, mail);
     }
 
     static String greeting(CurrentUser u) {

@@ -21,9 +21,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(prefix = "spring.mail", name = "host")
-class MailSender {
+class OutboxSender {
 
-    private static final Logger log = LoggerFactory.getLogger(MailSender.class);
+    private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
 
     private final JavaMailSender smtp;
     private final MailOutbox outbox;
@@ -31,7 +31,7 @@ class MailSender {
     private final Clock clock;
     private final String node = "node-" + UUID.randomUUID();
 
-    MailSender(JavaMailSender smtp, MailOutbox outbox, MailProperties properties, Clock clock) {
+    OutboxSender(JavaMailSender smtp, MailOutbox outbox, MailProperties properties, Clock clock) {
         this.smtp = smtp;
         this.outbox = outbox;
         this.properties = properties;

@@ -11,7 +11,8 @@
  * to its assignee, else its candidate groups but the submitter; link {@code /inbox/{taskId}}), {@code SIGN_WAITING} and
  * {@code SIGN_EXPIRED} (a sign transaction, module remotesign; never the code), and those of the process modules:
  * {@code LESSON_PLAN_RETURNED|APPROVED}, {@code REVIEW_REMINDER|ESCALATED}, {@code REPORT_*}, {@code DOCUMENT_RECEIVED|RETURNED},
- * {@code ENROLMENT_*}, {@code TOTP_ENROLLED|CHANGED|RESET}, {@code CREDENTIAL_REVOKED}. Their subjects and wording:
+ * {@code ENROLMENT_*} (with {@code ENROLMENT_RECEIVED}: the parent's receipt of an online application),
+ * {@code TOTP_ENROLLED|CHANGED|RESET}, {@code CREDENTIAL_REVOKED}. Their subjects and wording:
  * {@code templates/mail/events.properties}; bodies: {@code templates/mail/*.html|txt}.
  *
  * <p>Jobs: {@code OutboxSender} (every {@code truongso.mail.send-interval}, only with {@code spring.mail.host}) claims due

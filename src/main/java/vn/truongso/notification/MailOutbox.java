@@ -41,7 +41,8 @@ class MailOutbox {
     List<Queued> claim(String node, int max, Instant until) {
         Timestamp now = Timestamp.from(clock.instant());
         List<Long> due = jdbc.queryForList("select id from mail_outbox where sent_at is null and next_attempt_at <= ?"
-                + " and (claimed_until is null or claimed_until < ?) order by id", Long.class, now, now);
+                + " and (claimed_until is null or claimed_until < ?) order by id fetch first " + (max * 4) + " rows only",
+                Long.class, now, now);
         List<Queued> mine = new ArrayList<>();
         for (Long id : due) {
             if (mine.size() >= max) {

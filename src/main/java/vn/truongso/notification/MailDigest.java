@@ -65,10 +65,13 @@ class MailDigest {
         run(clock.instant());
     }
 
-    /** Answers how many digests were queued: none on a day off, or when another node already ran the day. */
+    /**
+     * Answers how many digests were queued: none without SMTP, on a day off, or when another node already ran the
+     * day.
+     */
     int run(Instant now) {
         LocalDate day = now.atZone(VietnamTime.ZONE).toLocalDate();
-        if (!calendar.isWorkingDay(day)) {
+        if (!queue.enabled() || !calendar.isWorkingDay(day)) {
             return 0;
         }
         try {

@@ -66,6 +66,11 @@ class MailOutbox {
                 + " where id = ? and claimed_by = ?", Timestamp.from(clock.instant()), id, node);
     }
 
+    /** Sent mails are kept this long for looking into ("did it go?"), then deleted. */
+    int forgetSent(Instant before) {
+        return jdbc.update("delete from mail_outbox where sent_at < ?", Timestamp.from(before));
+    }
+
     void failed(long id, String node, int attempts, Instant nextAttempt, String error) {
         jdbc.update("update mail_outbox set attempts = ?, next_attempt_at = ?, last_error = ?, claimed_by = null,"
                         + " claimed_until = null where id = ? and claimed_by = ?",

@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param claimFor      a node that claimed a mail owns it this long (longer than sending one takes)
  * @param retryFirst    wait after the first failure; doubled after every further failure ...
  * @param retryMax      ... up to this
+ * @param keepSent      sent mails stay in {@code mail_outbox} this long, then are deleted
  * @param digestTime    the morning digest, on working days, in Vietnam's time (the cron is fixed at 06:30: this is
  *                      what the digest's window and the manual say)
  */
@@ -27,6 +28,7 @@ record MailProperties(@DefaultValue("Trường Số <no-reply@truongso.local>") 
                       @DefaultValue("2m") Duration claimFor,
                       @DefaultValue("30s") Duration retryFirst,
                       @DefaultValue("1h") Duration retryMax,
+                      @DefaultValue("30d") Duration keepSent,
                       @DefaultValue("06:30") LocalTime digestTime) {
 
     /** The absolute address of a notification's link (an absolute link stays as it is). */

@@ -1,13 +1,15 @@
 package vn.truongso.notification;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import vn.truongso.school.CurrentUser;
 import vn.truongso.school.Role;
 import vn.truongso.school.UserDirectory;
 
 /**
- * Queues the mail of one notification, in the caller's transaction, when its recipient wants this kind at once and
- * has an address; DIGEST and NONE queue nothing now (the morning digest reads the notifications themselves).
+ * Queues the mail of one notification, in the caller's transaction, when an SMTP server is configured and its
+ * recipient wants this kind at once and has an address; DIGEST and NONE queue nothing now (the morning digest reads
+ * the notifications themselves).
  */
 @Component
 class MailQueue {
@@ -20,16 +22,27 @@ class MailQueue {
     private final UserDirectory users;
     private final MailComposer composer;
     private final MailOutbox outbox;
+    private final boolean smtp;
 
-    MailQueue(NotificationPreferences preferences, UserDirectory users, MailComposer composer, MailOutbox outbox) {
+    MailQueue(NotificationPreferences preferences, UserDirectory users, MailComposer composer, MailOutbox outbox,
+              @Value("${spring.mail.host:}") String smtpHost) {
         this.preferences = preferences;
         this.users = users;
         this.composer = composer;
         this.outbox = outbox;
+        this.smtp = !smtpHost.isBlank();
+    }
+
+    /**
+     * Whether mail is written at all: not without an SMTP server, when nothing would ever send it (the queue would
+     * only grow, and turning SMTP on later would send weeks-old news).
+     */
+    boolean enabled() {
+        return smtp;
     }
 
     void atOnce(String username, String kind, String message, String link, String fromOrganisationCode) {
-        if (preferences.deliveryFor(username, kind) != Delivery.AT_ONCE) {
+        if (!smtp || preferences.deliveryFor(username, kind) != Delivery.AT_ONCE) {
             return;
         }
         var address = users.emailOf(username);

@@ -7,7 +7,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
-/** Says once at start-up whether mail goes out: without {@code spring.mail.host} it is queued and not sent. */
+/** Says once at start-up whether mail goes out: without {@code spring.mail.host} none is written or sent. */
 @Component
 class MailStartupNotice {
 
@@ -25,8 +25,8 @@ class MailStartupNotice {
     void tell() {
         String host = env.getProperty("spring.mail.host");
         if (host == null || host.isBlank()) {
-            log.info("E-mail: no SMTP configured (spring.mail.host): mail is queued in mail_outbox, not sent "
-                    + "(docs/notifications.md)");
+            log.info("E-mail: no SMTP configured (spring.mail.host): no mail is written or sent, notifications stay "
+                    + "in the app (docs/email.md)");
         } else {
             log.info("E-mail: sending through {}:{} as {}, links to {}", host,
                     env.getProperty("spring.mail.port", "25"), properties.from(), properties.baseUrl());

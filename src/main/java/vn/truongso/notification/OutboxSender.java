@@ -38,9 +38,11 @@ class OutboxSender {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${truongso.mail.send-interval:10s}", initialDelayString = "${truongso.mail.send-interval:10s}")
+    @Scheduled(fixedDelayString = "${truongso.mail.send-interval:10s}",
+            initialDelayString = "${truongso.mail.send-interval:10s}")
     void scheduled() {
         sendDue();
+        outbox.forgetSent(clock.instant().minus(properties.keepSent()));
     }
 
     /** Answers how many mails were sent. */

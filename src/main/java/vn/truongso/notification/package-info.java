@@ -2,10 +2,11 @@
  * Notifications for each user (GET /api/notifications): reminders, escalations, results, tasks that arrive — and
  * their e-mail (issue 14, docs/email.md).
  *
- * <p>Public: {@link vn.truongso.notification.Notifier} ({@code toUser}, {@code toGroups}: stores the {@code notification}
- * row and, when the person wants this kind {@link vn.truongso.notification.Delivery#AT_ONCE at once} and has an address,
- * queues its mail in {@code mail_outbox}, both in the caller's transaction), {@link vn.truongso.notification.Delivery}
- * and {@link vn.truongso.notification.NotificationPreferences#deliveryFor} (each person's choice per kind).
+ * <p>Public: {@link vn.truongso.notification.Notifier} ({@code toUser}, {@code toGroups}: stores the
+ * {@code notification} row and, when the person wants this kind {@link vn.truongso.notification.Delivery#AT_ONCE at
+ * once} and has an address, queues its mail in {@code mail_outbox}, both in the caller's transaction; no mail at all
+ * without {@code spring.mail.host}), {@link vn.truongso.notification.Delivery} and
+ * {@link vn.truongso.notification.NotificationPreferences#deliveryFor} (each person's choice per kind).
  *
  * <p>Kinds stored and mailed: {@code TASK_ASSIGNED} (any user task created, from {@link vn.truongso.steps.TaskAssigned}:
  * to its assignee, else its candidate groups but the submitter; link {@code /inbox/{taskId}}), {@code SIGN_WAITING} and
@@ -23,7 +24,8 @@
  * notifications since the last digest whose kind they get as DIGEST; the day is claimed in {@code mail_digest_run}.
  *
  * <p>Tables: {@code notification}, {@code mail_outbox}, {@code mail_digest_run}. Configuration: {@code truongso.mail.*}
- * ({@code MailProperties}: from, base-url, send-interval, batch-size, claim-for, retry-first, retry-max, digest-time)
+ * ({@code MailProperties}: from, base-url, send-interval, batch-size, claim-for, retry-first, retry-max, keep-sent,
+ * digest-time)
  * and Spring Boot's {@code spring.mail.*}.
  */
 package vn.truongso.notification;

@@ -85,6 +85,8 @@ class MailTest {
     @Autowired
     ManagementService management;
     @Autowired
+    org.camunda.bpm.engine.RuntimeService runtime;
+    @Autowired
     OutboxSender sender;
     @Autowired
     MailDigest digest;
@@ -227,6 +229,28 @@ class MailTest {
             b.append(a.charAt(r.nextInt(a.length())));
         }
         return Character.toUpperCase(b.charAt(0)) + b.substring(1);
+    }
+
+    @Test
+    void aSignatureNobodyConfirmsExpiresAndItsSignerIsToldWithoutACode() throws Exception {
+        String title = "Bài 10: Hàm số bậc nhất " + System.nanoTime();
+        JsonNode submitted = api.submitLessonPlanUnconfirmed("gv.lan", title);
+        String tx = submitted.get("signTransaction").get("transactionId").asText();
+        String process = api.get("gv.lan", "/api/lesson-plans/" + submitted.get("id").asText()).json()
+                .get("processInstanceId").asText();
+        // The confirmation window closes: the timer of the remote-signature call fires.
+        String signature = runtime.createProcessInstanceQuery().superProcessInstanceId(process).singleResult().getId();
+        management.executeJob(management.createJobQuery().processInstanceId(signature).timers().singleResult().getId());
+
+        List<Mail> mails = arrivedAndLinksOpen(title);
+        assertThat(mails).extracting(m -> m.to() + " " + m.subject().replaceAll(":.*", ""))
+                .contains("gv.lan@demo.truongso.vn [Trường THCS Hòa Bình] Yêu cầu ký số chờ Thầy/Cô xác nhận",
+                        "gv.lan@demo.truongso.vn [Trường THCS Hòa Bình] Yêu cầu ký số đã hết hạn");
+        assertThat(mails).filteredOn(m -> m.subject().contains("hết hạn")).singleElement().satisfies(m -> {
+            assertThat(m.text()).contains("đã hết hạn mà chưa được xác nhận", BASE + "/signing/" + tx);
+            assertNoSecret(m);
+        });
+        assertThat(mails).allSatisfy(MailTest::assertNoSecret);
     }
 
     @Test

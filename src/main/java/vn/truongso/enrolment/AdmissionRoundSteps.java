@@ -192,7 +192,8 @@ public class AdmissionRoundSteps {
 
     private void tell(EnrolmentApplication app, String kind, String message) {
         if (app.getParentUsername() != null) {
-            notifier.toUser(app.getParentUsername(), kind, message, EnrolmentRequestSteps.link(app.getId()));
+            notifier.toUser(app.getParentUsername(), kind, message, EnrolmentRequestSteps.link(app.getId()),
+                    app.getSchoolCode());
         }
     }
 

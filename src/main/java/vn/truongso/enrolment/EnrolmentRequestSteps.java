@@ -122,7 +122,7 @@ public class EnrolmentRequestSteps {
 
     private void tell(EnrolmentApplication app, String kind, String message) {
         if (app.getParentUsername() != null) {
-            notifier.toUser(app.getParentUsername(), kind, message, link(app.getId()));
+            notifier.toUser(app.getParentUsername(), kind, message, link(app.getId()), app.getSchoolCode());
         }
     }
 

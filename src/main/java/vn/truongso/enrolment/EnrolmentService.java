@@ -28,6 +28,7 @@ import vn.truongso.common.VietnamTime;
 import vn.truongso.document.DocumentKind;
 import vn.truongso.document.DocumentService;
 import vn.truongso.document.DocumentView;
+import vn.truongso.notification.Notifier;
 import vn.truongso.school.CurrentUser;
 import vn.truongso.school.Groups;
 import vn.truongso.school.Role;
@@ -60,12 +61,13 @@ public class EnrolmentService {
     private final RuntimeService runtime;
     private final ProcessStarter starter;
     private final ApplicationEventPublisher events;
+    private final Notifier notifier;
     private final Clock clock;
 
     EnrolmentService(AdmissionRoundRepository rounds, EnrolmentApplicationRepository applications,
                      EnrolmentPaperRepository papers, DocumentService documents, UserDirectory users,
                      StepHistory history, RuntimeService runtime, ProcessStarter starter,
-                     ApplicationEventPublisher events, Clock clock) {
+                     ApplicationEventPublisher events, Notifier notifier, Clock clock) {
         this.rounds = rounds;
         this.applications = applications;
         this.papers = papers;
@@ -75,6 +77,7 @@ public class EnrolmentService {
         this.runtime = runtime;
         this.starter = starter;
         this.events = events;
+        this.notifier = notifier;
         this.clock = clock;
     }
 
@@ -197,6 +200,12 @@ public class EnrolmentService {
                 .with("channel", online ? "DIGITAL" : "PAPER")));
         events.publishEvent(new EnrolmentApplied(round.getSchoolCode(), app.getId(), app.getProcessInstanceId(),
                 online, now));
+        if (online) {
+            // The parent's receipt (issue 14): the clerk's task to check it is TASK_ASSIGNED.
+            notifier.toUser(user.username(), "ENROLMENT_RECEIVED", school + " đã nhận hồ sơ tuyển sinh lớp "
+                    + round.getGrade() + " của " + childName + "; nhà trường sẽ kiểm tra và báo kết quả.",
+                    EnrolmentRequestSteps.link(app.getId()), round.getSchoolCode());
+        }
         return view(app, round, school);
     }
 

@@ -20,7 +20,7 @@ public enum NotificationCategory {
     /** A decision or an outcome: approved, received, admitted, a list ready. */
     RESULTS("Kết quả, quyết định", List.of("LESSON_PLAN_APPROVED", "REPORT_SUBMITTED", "DOCUMENT_RECEIVED",
             "ENROLMENT_ADMITTED", "ENROLMENT_NOT_ADMITTED", "ENROLMENT_ACCEPTED", "ENROLMENT_REJECTED",
-            "ENROLMENT_LAPSED", "ENROLMENT_LIST_READY"), true, EnumSet.allOf(Delivery.class)),
+            "ENROLMENT_LAPSED", "ENROLMENT_LIST_READY", "ENROLMENT_RECEIVED"), true, EnumSet.allOf(Delivery.class)),
     /** A deadline near or missed, a review waiting too long. */
     REMINDERS("Nhắc hạn, quá hạn", List.of("REVIEW_REMINDER", "REVIEW_ESCALATED", "REPORT_REMINDER",
             "REPORT_LATE"), true, EnumSet.allOf(Delivery.class)),

@@ -8,30 +8,52 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.truongso.school.CurrentUser;
 import vn.truongso.school.UserDirectory;
 
-/** Leaves a message for people; stored in the same transaction as the step that caused it. */
+/**
+ * Leaves a message for people; stored in the same transaction as the step that caused it, and so is its e-mail
+ * (queued for the sender when the person wants this kind at once): a step that rolls back leaves neither.
+ */
 @Service
 @Transactional
 public class Notifier {
 
     private final NotificationRepository notifications;
     private final UserDirectory users;
+    private final MailQueue mail;
     private final Clock clock;
 
-    Notifier(NotificationRepository notifications, UserDirectory users, Clock clock) {
+    Notifier(NotificationRepository notifications, UserDirectory users, MailQueue mail, Clock clock) {
         this.notifications = notifications;
         this.users = users;
+        this.mail = mail;
         this.clock = clock;
     }
 
     public void toUser(String username, String kind, String message, String link) {
+        toUser(username, kind, message, link, null);
+    }
+
+    /**
+     * @param fromOrganisationCode the school or office the message comes from, named in its e-mail (null: the
+     *                             recipient's own), e.g. the school that answers a parent
+     */
+    public void toUser(String username, String kind, String message, String link, String fromOrganisationCode) {
         notifications.save(new Notification(username, kind, message, link, clock.instant()));
+        mail.atOnce(username, kind, message, link, fromOrganisationCode);
     }
 
     /** Everyone in the given Camunda groups, each once. */
     public void toGroups(Collection<String> groupIds, String kind, String message, String link) {
+        toGroups(groupIds, kind, message, link, null);
+    }
+
+    /** Everyone in the given Camunda groups but {@code except} (e.g. the one who caused it), each once. */
+    public void toGroups(Collection<String> groupIds, String kind, String message, String link, String except) {
         LinkedHashSet<String> recipients = new LinkedHashSet<>();
         for (String g : groupIds) {
             users.membersOf(g).stream().map(CurrentUser::username).forEach(recipients::add);
+        }
+        if (except != null) {
+            recipients.remove(except);
         }
         recipients.forEach(r -> toUser(r, kind, message, link));
     }

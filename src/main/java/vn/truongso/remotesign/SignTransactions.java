@@ -16,6 +16,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.truongso.common.ApiException;
 import vn.truongso.common.Paging;
+import vn.truongso.common.VietnamTime;
+import vn.truongso.notification.Notifier;
 import vn.truongso.signing.DigestToSign;
 import vn.truongso.signing.SignatureConfirmationDecided;
 
@@ -36,10 +38,11 @@ class SignTransactions {
     private final Duration ttl;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
+    private final Notifier notifier;
 
     SignTransactions(SignTransactionRepository repo, CredentialRepository credentialRepo, Credentials credentials,
                      Clock clock, RemoteSignProperties properties,
-                     PlatformTransactionManager txManager, ApplicationEventPublisher events) {
+                     PlatformTransactionManager txManager, ApplicationEventPublisher events, Notifier notifier) {
         this.repo = repo;
         this.credentialRepo = credentialRepo;
         this.credentials = credentials;
@@ -47,6 +50,15 @@ class SignTransactions {
         this.ttl = properties.transactionTtl();
         this.tx = new TransactionTemplate(txManager);
         this.events = events;
+        this.notifier = notifier;
+    }
+
+    private static final java.time.format.DateTimeFormatter SHOWN =
+            java.time.format.DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy");
+
+    /** The page where the signer confirms it: the link of its notifications (never the code, which only the phone has). */
+    static String link(UUID id) {
+        return "/signing/" + id;
     }
 
     /**
@@ -77,6 +89,9 @@ class SignTransactions {
                     displayText == null ? "" : displayText, items, now, now.plus(ttl));
             repo.save(t);
             log.info("Remote signing: transaction {} opened for {} ({} digests)", t.getId(), username, items.size());
+            notifier.toUser(username, "SIGN_WAITING", "Yêu cầu ký số \"" + t.getDisplayText()
+                    + "\" đang chờ Thầy/Cô xác nhận bằng mã trên ứng dụng xác thực, trước "
+                    + SHOWN.format(t.getExpiresAt().atZone(VietnamTime.ZONE)) + ".", link(t.getId()));
             return t;
         });
     }
@@ -87,6 +102,8 @@ class SignTransactions {
             if (t.getStatus() == SignTransactionStatus.PENDING) {
                 t.expire();
                 log.info("Remote signing: transaction {} expired", id);
+                notifier.toUser(t.getUsername(), "SIGN_EXPIRED", "Yêu cầu ký số \"" + t.getDisplayText()
+                        + "\" đã hết hạn mà chưa được xác nhận; việc ký cần được yêu cầu lại.", link(id));
             }
         }));
     }

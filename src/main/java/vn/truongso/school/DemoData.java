@@ -88,6 +88,8 @@ class DemoData implements ApplicationRunner {
 
     private void user(String username, String fullName, String hash, String title, String org, String group,
                       String subject, Set<Role> roles) {
-        users.save(new UserAccount(username, fullName, hash, title, org, group, subject, null, roles));
+        // Example addresses (issue 14): mail to them goes nowhere unless a test server catches it.
+        users.save(new UserAccount(username, fullName, hash, title, org, group, subject,
+                username + "@demo.truongso.vn", roles));
     }
 }

@@ -39,6 +39,12 @@ public class UserDirectory {
         return users.findById(username).filter(UserAccount::isEnabled).map(this::view);
     }
 
+    /** A person's e-mail address (issue 14), when they are enabled and have one. */
+    public Optional<String> emailOf(String username) {
+        return users.findById(username).filter(UserAccount::isEnabled).map(UserAccount::getEmail)
+                .filter(e -> !e.isBlank()).map(String::strip);
+    }
+
     public List<CurrentUser> all() {
         return users.findAll().stream().filter(UserAccount::isEnabled).map(this::view)
                 .sorted(Comparator.comparing(CurrentUser::username)).toList();

@@ -26,7 +26,10 @@ import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.impl.util.xml.Namespace;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import vn.truongso.document.DocumentService;
 
@@ -71,13 +74,16 @@ class StepTracking extends AbstractProcessEnginePlugin {
     private final ObjectProvider<StepRecordRepository> records;
     private final ObjectProvider<ProcessRecordRepository> processes;
     private final ObjectProvider<DocumentService> documents;
+    private final ObjectProvider<ApplicationEventPublisher> events;
     private final Clock clock;
 
     StepTracking(ObjectProvider<StepRecordRepository> records, ObjectProvider<ProcessRecordRepository> processes,
-                 ObjectProvider<DocumentService> documents, Clock clock) {
+                 ObjectProvider<DocumentService> documents, ObjectProvider<ApplicationEventPublisher> events,
+                 Clock clock) {
         this.records = records;
         this.processes = processes;
         this.documents = documents;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -225,6 +231,29 @@ class StepTracking extends AbstractProcessEnginePlugin {
                 task.getProcessInstanceId(), task.getExecution().getProcessBusinessKey(), task.getTenantId(),
                 task.getTaskDefinitionKey(), task.getName(), task.getId(), documentOf(task.getExecution()), copies,
                 clock.instant()));
+        taskAssigned(task);
+    }
+
+    /** Tells whoever listens (notification: mail and in-app) that a task waits for a person or groups. */
+    private void taskAssigned(DelegateTask task) {
+        java.util.List<String> groups = new java.util.ArrayList<>();
+        java.util.List<String> people = new java.util.ArrayList<>();
+        for (IdentityLink link : task.getCandidates()) {
+            if (IdentityLinkType.CANDIDATE.equals(link.getType())) {
+                if (link.getGroupId() != null) {
+                    groups.add(link.getGroupId());
+                } else if (link.getUserId() != null) {
+                    people.add(link.getUserId());
+                }
+            }
+        }
+        Object title = task.getExecution().getVariable(ProcessVariables.DISPLAY_TITLE);
+        Object requester = task.getExecution().getVariable(ProcessVariables.REQUESTER_NAME);
+        Object submitter = task.getExecution().getVariable(ProcessVariables.SUBMITTER);
+        events.getObject().publishEvent(new TaskAssigned(task.getId(), task.getName(), processKey(task.getExecution()),
+                task.getExecution().getProcessBusinessKey(), task.getTenantId(), task.getAssignee(),
+                java.util.List.copyOf(groups), java.util.List.copyOf(people), title == null ? null : title.toString(),
+                requester == null ? null : requester.toString(), submitter == null ? null : submitter.toString()));
     }
 
     private void taskCompleted(DelegateTask task) {

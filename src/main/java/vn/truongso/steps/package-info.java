@@ -14,7 +14,8 @@
  * <p>Public: {@link vn.truongso.steps.StepHistory} (the read side: {@code of} people's steps of an instance, {@code story}
  * every step, {@code share} how paperless it went, {@code lastCompleted} the instance of a document),
  * {@link vn.truongso.steps.StepKind}, {@link vn.truongso.steps.ProcessFacts} and {@link vn.truongso.steps.StepScans}
- * (the scan of a step done on paper). The tables' layout is also read, in SQL, by the paperless figures.
+ * (the scan of a step done on paper), and the event {@link vn.truongso.steps.TaskAssigned}, published inside the engine's
+ * transaction whenever a user task is created (notification tells its assignee or candidate groups). The tables' layout is also read, in SQL, by the paperless figures.
  *
  * <p>The process contract: {@link vn.truongso.steps.ProcessStarter} starts every process the same way (as its
  * starter, in its organisation's tenant, with the shared variables of a {@link vn.truongso.steps.ProcessStart}).

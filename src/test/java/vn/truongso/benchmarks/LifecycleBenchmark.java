@@ -259,12 +259,15 @@ public final class LifecycleBenchmark {
             }));
         }
         long[] nanos = new long[count];
-        for (int i = 0; i < count; i++) {
-            nanos[i] = runs.get(i).get();
+        try {
+            for (int i = 0; i < count; i++) {
+                nanos[i] = runs.get(i).get();
+            }
+        } finally {
+            pool.shutdownNow();
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         double cpuMs = (os.getProcessCpuTime() - cpu0) / 1e6;
-        pool.shutdown();
         java.util.Arrays.sort(nanos);
         return new Measured(seconds, cpuMs, nanos);
     }

@@ -34,6 +34,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import vn.truongso.remotesign.SharedOtp;
 import vn.truongso.support.Api;
 import vn.truongso.support.ChildProcess;
+import vn.truongso.support.PageSession;
 import vn.truongso.support.S3MockServer;
 import vn.truongso.support.TestPostgres;
 
@@ -157,7 +158,7 @@ class TwoNodesOnOneDatabaseTest {
         HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
         HttpResponse<String> loginPage = browser.send(HttpRequest.newBuilder(page(a, "/login")).build(),
                 HttpResponse.BodyHandlers.ofString());
-        String cookie = sessionCookie(loginPage, null);
+        String cookie = PageSession.cookie(loginPage, null);
         java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"")
                 .matcher(loginPage.body());
         assertThat(csrf.find()).isTrue();
@@ -168,7 +169,7 @@ class TwoNodesOnOneDatabaseTest {
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(signedIn.statusCode()).isEqualTo(302);
         assertThat(signedIn.headers().firstValue("Location").orElse("")).doesNotContain("error");
-        cookie = sessionCookie(signedIn, cookie);
+        cookie = PageSession.cookie(signedIn, cookie);
         // The next page request lands on node B: the session is in the shared database.
         HttpResponse<String> home = browser.send(HttpRequest.newBuilder(page(b, "/inbox")).header("Cookie", cookie)
                 .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
@@ -180,10 +181,6 @@ class TwoNodesOnOneDatabaseTest {
         return URI.create("http://localhost:" + node.port + path);
     }
 
-    private static String sessionCookie(HttpResponse<String> r, String had) {
-        return r.headers().allValues("Set-Cookie").stream().filter(h -> h.startsWith("JSESSIONID="))
-                .map(h -> h.substring(0, h.indexOf(';') < 0 ? h.length() : h.indexOf(';'))).findFirst().orElse(had);
-    }
 
     @Test
     @Order(4)

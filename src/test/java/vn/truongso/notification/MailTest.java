@@ -45,6 +45,7 @@ import vn.truongso.common.VietnamTime;
 import vn.truongso.common.WorkingCalendar;
 import vn.truongso.support.Api;
 import vn.truongso.support.IntegrationTest;
+import vn.truongso.support.PageSession;
 import vn.truongso.support.TestPdfs;
 
 /**
@@ -413,7 +414,7 @@ class MailTest {
         if (cookie == null) {
             HttpResponse<String> login = browser.send(HttpRequest.newBuilder(local("/login")).build(),
                     HttpResponse.BodyHandlers.ofString());
-            cookie = sessionCookie(login, null);
+            cookie = PageSession.cookie(login, null);
             Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(login.body());
             assertThat(csrf.find()).isTrue();
             HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(local("/login"))
@@ -422,7 +423,7 @@ class MailTest {
                             + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8))).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(signedIn.statusCode()).isEqualTo(302);
-            cookie = sessionCookie(signedIn, cookie);
+            cookie = PageSession.cookie(signedIn, cookie);
             sessions.put(user, cookie);
         }
         return browser.send(HttpRequest.newBuilder(local(path)).header("Cookie", cookie).header("Accept", "text/html")
@@ -433,10 +434,6 @@ class MailTest {
         return URI.create("http://localhost:" + port + path);
     }
 
-    private static String sessionCookie(HttpResponse<String> r, String had) {
-        return r.headers().allValues("Set-Cookie").stream().filter(h -> h.startsWith("JSESSIONID="))
-                .map(h -> h.substring(0, h.indexOf(';') < 0 ? h.length() : h.indexOf(';'))).findFirst().orElse(had);
-    }
 
     /** Mails received so far that match. */
     List<Mail> received(Predicate<Mail> which) {

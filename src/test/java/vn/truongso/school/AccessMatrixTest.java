@@ -37,10 +37,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import vn.truongso.common.VietnamTime;
 import vn.truongso.remotesign.TestOtp;
-import vn.truongso.support.Api;
 import vn.truongso.support.Api.Body;
 import vn.truongso.support.Api.Part;
+import vn.truongso.support.Api;
 import vn.truongso.support.IntegrationTest;
+import vn.truongso.support.PageSession;
 import vn.truongso.support.TestPdfs;
 
 /**
@@ -787,7 +788,7 @@ class AccessMatrixTest {
             return known;
         }
         HttpResponse<String> login = pageCall("GET", "/login", null, null, null);
-        String cookie = cookie(login, null);
+        String cookie = PageSession.cookie(login, null);
         String csrf = match(login.body(), "name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
         Session s = new Session(cookie, csrf);
         if (c.username != null) {
@@ -795,7 +796,7 @@ class AccessMatrixTest {
                     form("username", c.username, "password", "demo", "_csrf", csrf), null);
             assertThat(signedIn.statusCode()).as("sign-in of " + c.username).isEqualTo(302);
             assertThat(signedIn.headers().firstValue("Location").orElse("")).doesNotContain("error");
-            cookie = cookie(signedIn, cookie);
+            cookie = PageSession.cookie(signedIn, cookie);
             HttpResponse<String> home = pageCall("GET", "/home", new Session(cookie, null), null, null);
             assertThat(home.statusCode()).as("home of " + c.username).isEqualTo(200);
             s = new Session(cookie, match(home.body(), "<meta name=\"csrf-token\" content=\"([^\"]+)\""));
@@ -883,11 +884,6 @@ class AccessMatrixTest {
         }
     }
 
-    /** The session cookie the answer sets, else the one we had. */
-    static String cookie(HttpResponse<String> r, String had) {
-        return r.headers().allValues("Set-Cookie").stream().filter(h -> h.startsWith("JSESSIONID="))
-                .map(h -> h.indexOf(';') < 0 ? h : h.substring(0, h.indexOf(';'))).findFirst().orElse(had);
-    }
 
     static String match(String text, String regex) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile(regex).matcher(text);

@@ -22,6 +22,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import vn.truongso.notification.Notifier;
 import vn.truongso.support.Api;
 import vn.truongso.support.IntegrationTest;
+import vn.truongso.support.PageSession;
 
 /**
  * The bell and the notification pages over HTTP with a session from the login form: the header counts the unread,
@@ -133,12 +134,12 @@ class NotificationPagesTest {
 
     Session signIn(String username) {
         HttpResponse<String> login = call("GET", "/login", null, null);
-        String cookie = cookie(login, null);
+        String cookie = PageSession.cookie(login, null);
         String csrf = text(login.body(), "name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
         HttpResponse<String> signedIn = call("POST", "/login", new Session(cookie, csrf),
                 "username=" + enc(username) + "&password=demo&_csrf=" + enc(csrf));
         assertThat(signedIn.statusCode()).isEqualTo(302);
-        cookie = cookie(signedIn, cookie);
+        cookie = PageSession.cookie(signedIn, cookie);
         HttpResponse<String> home = call("GET", "/home", new Session(cookie, null), null);
         return new Session(cookie, text(home.body(), "<meta name=\"csrf-token\" content=\"([^\"]+)\""));
     }
@@ -177,10 +178,6 @@ class NotificationPagesTest {
         }
     }
 
-    static String cookie(HttpResponse<String> r, String had) {
-        return r.headers().allValues("Set-Cookie").stream().filter(h -> h.startsWith("JSESSIONID="))
-                .map(h -> h.indexOf(';') < 0 ? h : h.substring(0, h.indexOf(';'))).findFirst().orElse(had);
-    }
 
     static String text(String html, String regex) {
         Matcher m = Pattern.compile(regex).matcher(html);

@@ -53,9 +53,6 @@ class SignTransactions {
         this.notifier = notifier;
     }
 
-    private static final java.time.format.DateTimeFormatter SHOWN =
-            java.time.format.DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy");
-
     /** The page where the signer confirms it: the link of its notifications (never the code, which only the phone has). */
     static String link(UUID id) {
         return "/signing/" + id;
@@ -91,7 +88,7 @@ class SignTransactions {
             log.info("Remote signing: transaction {} opened for {} ({} digests)", t.getId(), username, items.size());
             notifier.toUser(username, "SIGN_WAITING", "Yêu cầu ký số \"" + t.getDisplayText()
                     + "\" đang chờ Thầy/Cô xác nhận bằng mã trên ứng dụng xác thực, trước "
-                    + SHOWN.format(t.getExpiresAt().atZone(VietnamTime.ZONE)) + ".", link(t.getId()));
+                    + VietnamTime.MINUTE.format(t.getExpiresAt().atZone(VietnamTime.ZONE)) + ".", link(t.getId()));
             return t;
         });
     }

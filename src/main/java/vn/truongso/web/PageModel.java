@@ -31,21 +31,22 @@ class PageModel {
 
     @ModelAttribute("me")
     CurrentUser me() {
+        String name = signedIn();
+        return name == null ? null : users.find(name).orElse(null);
+    }
+
+    /** The signed-in user's name; null for an anonymous visitor. */
+    private static String signedIn() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth == null || auth instanceof AnonymousAuthenticationToken || !auth.isAuthenticated()) {
-            return null;
-        }
-        return users.find(auth.getName()).orElse(null);
+        return auth == null || auth instanceof AnonymousAuthenticationToken || !auth.isAuthenticated()
+                ? null : auth.getName();
     }
 
     /** The bell's figure (one indexed count); null when nobody is signed in. */
     @ModelAttribute("unreadCount")
     Long unreadCount() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth == null || auth instanceof AnonymousAuthenticationToken || !auth.isAuthenticated()) {
-            return null;
-        }
-        return notifications.unreadCount(auth.getName());
+        String name = signedIn();
+        return name == null ? null : notifications.unreadCount(name);
     }
 
     @ModelAttribute("menu")

@@ -31,6 +31,8 @@ import vn.truongso.school.UserDirectory;
 @Transactional(readOnly = true)
 public class NotificationPreferences {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(NotificationPreferences.class);
+
     private final NotificationPreferenceRepository preferences;
     private final UserDirectory users;
     private final Clock clock;
@@ -108,6 +110,7 @@ public class NotificationPreferences {
         try {
             return tx.execute(s -> changeOnce(person, choices));
         } catch (DataIntegrityViolationException | ConcurrencyFailureException first) {
+            log.info("Notification preferences of {} changed twice at once: tried again", person.username());
             try {
                 return tx.execute(s -> changeOnce(person, choices));
             } catch (DataIntegrityViolationException | ConcurrencyFailureException again) {

@@ -12,6 +12,7 @@ import vn.truongso.remotesign.CredentialChanged;
 import vn.truongso.remotesign.SignTransactionDecided;
 import vn.truongso.report.SchoolReportMissed;
 import vn.truongso.report.SchoolReportSubmitted;
+import vn.truongso.school.ApiTokenChanged;
 import vn.truongso.school.CurrentUser;
 import vn.truongso.school.DelegationChanged;
 import vn.truongso.school.LoginFailed;
@@ -127,6 +128,16 @@ class AuditEvents {
         e.changes().forEach((category, delivery) -> what.add(category.label() + " → " + delivery.label()));
         log.record(e.username(), e.organisationCode(), "NOTIFICATION_PREFERENCES_CHANGED", "USER_ACCOUNT",
                 e.username(), null, null, null, what.toString());
+    }
+
+    /** A bearer token of /api issued or revoked by its user; never the token, only until when it was valid. */
+    @EventListener
+    void on(ApiTokenChanged e) {
+        String until = e.expiresAt() == null ? "" : ", hiệu lực đến "
+                + VietnamTime.of(e.expiresAt()).format(VietnamTime.MINUTE);
+        log.record(e.username(), organisationOf(e.username()), "API_TOKEN_" + e.change().name(), "USER_ACCOUNT",
+                e.username(), null, null, null, (e.change() == ApiTokenChanged.Change.ISSUED
+                        ? "Cấp token truy cập API (đăng nhập bằng mật khẩu)" : "Thu hồi token truy cập API") + until);
     }
 
     /** A wrong password: the name tried is the actor (it may not exist), the address is the request's. */

@@ -40,7 +40,8 @@ class MailOutbox {
      */
     List<Queued> claim(String node, int max, Instant until) {
         Timestamp now = Timestamp.from(clock.instant());
-        List<Long> due = jdbc.queryForList("select id from mail_outbox where sent_at is null and next_attempt_at <= ?"
+        List<Long> due = jdbc.queryForList("select id from mail_outbox where sent_at is null and parked_at is null"
+                + " and next_attempt_at <= ?"
                 + " and (claimed_until is null or claimed_until < ?) order by id fetch first " + (max * 4) + " rows only",
                 Long.class, now, now);
         List<Queued> mine = new ArrayList<>();
@@ -49,7 +50,7 @@ class MailOutbox {
                 break;
             }
             int changed = jdbc.update("update mail_outbox set claimed_by = ?, claimed_until = ? where id = ?"
-                    + " and sent_at is null and (claimed_until is null or claimed_until < ?)",
+                    + " and sent_at is null and parked_at is null and (claimed_until is null or claimed_until < ?)",
                     node, Timestamp.from(until), id, now);
             if (changed == 1) {
                 mine.addAll(jdbc.query("select id, recipient, address, kind, subject, text_body, html_body, attempts"
@@ -66,14 +67,31 @@ class MailOutbox {
                 + " where id = ? and claimed_by = ?", Timestamp.from(clock.instant()), id, node);
     }
 
-    /** Sent mails are kept this long for looking into ("did it go?"), then deleted. */
+    /** Sent and parked mails are kept this long for looking into ("did it go?", "why not?"), then deleted. */
     int forgetSent(Instant before) {
-        return jdbc.update("delete from mail_outbox where sent_at < ?", Timestamp.from(before));
+        Timestamp t = Timestamp.from(before);
+        return jdbc.update("delete from mail_outbox where sent_at < ? or parked_at < ?", t, t);
     }
 
     void failed(long id, String node, int attempts, Instant nextAttempt, String error) {
         jdbc.update("update mail_outbox set attempts = ?, next_attempt_at = ?, last_error = ?, claimed_by = null,"
                         + " claimed_until = null where id = ? and claimed_by = ?",
                 attempts, Timestamp.from(nextAttempt), error, id, node);
+    }
+
+    /**
+     * Gives a mail up: never claimed again, kept with its last error for looking into. Answers false when this node
+     * no longer held it (its claim ran out and another node took it).
+     */
+    boolean parked(long id, String node, int attempts, String error) {
+        return jdbc.update("update mail_outbox set attempts = ?, parked_at = ?, last_error = ?, claimed_by = null,"
+                        + " claimed_until = null where id = ? and claimed_by = ?",
+                attempts, Timestamp.from(clock.instant()), error, id, node) == 1;
+    }
+
+    /** Parked mails (the whole cluster's), for the gauge. */
+    long parkedCount() {
+        Long n = jdbc.queryForObject("select count(*) from mail_outbox where parked_at is not null", Long.class);
+        return n == null ? 0 : n;
     }
 }

@@ -16,7 +16,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param claimFor      a node that claimed a mail owns it this long (longer than sending one takes)
  * @param retryFirst    wait after the first failure; doubled after every further failure ...
  * @param retryMax      ... up to this
- * @param keepSent      sent mails stay in {@code mail_outbox} this long, then are deleted
+ * @param maxAttempts   a mail that failed this many times is parked (not tried again); with the default back-off
+ *                      30 attempts are about a day, enough for an SMTP server down overnight. A refusal for good
+ *                      (malformed address, SMTP 5xx for the recipient) parks it at once.
+ * @param keepSent      sent and parked mails stay in {@code mail_outbox} this long, then are deleted
  * @param digestTime    the morning digest, on working days, in Vietnam's time (the cron is fixed at 06:30: this is
  *                      what the digest's window and the manual say)
  */
@@ -28,6 +31,7 @@ record MailProperties(@DefaultValue("Trường Số <no-reply@truongso.local>") 
                       @DefaultValue("2m") Duration claimFor,
                       @DefaultValue("30s") Duration retryFirst,
                       @DefaultValue("1h") Duration retryMax,
+                      @DefaultValue("30") int maxAttempts,
                       @DefaultValue("30d") Duration keepSent,
                       @DefaultValue("06:30") LocalTime digestTime) {
 

@@ -9,9 +9,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.truongso.common.ApiException;
 import vn.truongso.school.CurrentUser;
 import vn.truongso.school.UserDirectory;
@@ -26,17 +31,21 @@ import vn.truongso.school.UserDirectory;
 @Transactional(readOnly = true)
 public class NotificationPreferences {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(NotificationPreferences.class);
+
     private final NotificationPreferenceRepository preferences;
     private final UserDirectory users;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final TransactionTemplate tx;
 
     NotificationPreferences(NotificationPreferenceRepository preferences, UserDirectory users, Clock clock,
-                            ApplicationEventPublisher events) {
+                            ApplicationEventPublisher events, PlatformTransactionManager txManager) {
         this.preferences = preferences;
         this.users = users;
         this.clock = clock;
         this.events = events;
+        this.tx = new TransactionTemplate(txManager);
     }
 
     /**
@@ -90,9 +99,28 @@ public class NotificationPreferences {
      * Changes the person's own choices: category name → delivery name, e.g. {@code TASKS → DIGEST}. All or nothing:
      * one unknown name or refused choice and nothing is changed. A choice equal to the default is not stored (the
      * category follows the default again). The account's security messages accept only AT_ONCE.
+     *
+     * <p>Two changes of the same person at the same moment (two tabs, a double click) may both insert the same
+     * (username, category) row, or one delete what the other updates: the one that loses is tried once more, in a
+     * transaction of its own (on PostgreSQL the failed one is unusable), and then sees what the other committed; the
+     * last writer wins. Should that fail too, a 409 {@code PREFERENCES_CHANGED_CONCURRENTLY}, never a 500.
      */
-    @Transactional
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public List<Preference> change(CurrentUser person, Map<String, String> choices) {
+        try {
+            return tx.execute(s -> changeOnce(person, choices));
+        } catch (DataIntegrityViolationException | ConcurrencyFailureException first) {
+            log.info("Notification preferences of {} changed twice at once: tried again", person.username());
+            try {
+                return tx.execute(s -> changeOnce(person, choices));
+            } catch (DataIntegrityViolationException | ConcurrencyFailureException again) {
+                throw new ApiException(HttpStatus.CONFLICT, "PREFERENCES_CHANGED_CONCURRENTLY",
+                        "Cách nhận thông báo vừa được thay đổi ở nơi khác cùng lúc. Vui lòng tải lại và chọn lại.");
+            }
+        }
+    }
+
+    private List<Preference> changeOnce(CurrentUser person, Map<String, String> choices) {
         if (choices == null || choices.isEmpty()) {
             throw ApiException.badRequest("PREFERENCES_EMPTY", "Chưa chọn cách nhận thông báo cho mục nào.");
         }

@@ -1,12 +1,22 @@
 package vn.truongso.notification;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.UUID;
 import org.slf4j.Logger;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
 import org.slf4j.LoggerFactory;
+import org.springframework.mail.MailSendException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -16,8 +26,10 @@ import org.springframework.stereotype.Component;
 /**
  * Sends what {@code mail_outbox} holds, after the commits that queued it: every {@code truongso.mail.send-interval}
  * it claims the due mails (so that another node does not send them too), sends each as multipart/alternative (plain
- * text and HTML, UTF-8), and marks it sent; a failure (SMTP down, refused) leaves it queued, tried again after an
- * exponential back-off. Only when {@code spring.mail.host} is set.
+ * text and HTML, UTF-8), and marks it sent; a failure (SMTP down, a 4xx) leaves it queued, tried again after an
+ * exponential back-off, up to {@code truongso.mail.max-attempts}; a refusal for good (malformed address, SMTP 5xx for
+ * the recipient or the message) or the last attempt parks it: never tried again, one warning, counted in
+ * {@code truongso.mail.parked}. Only when {@code spring.mail.host} is set.
  */
 @Component
 @ConditionalOnProperty(prefix = "spring.mail", name = "host")
@@ -30,12 +42,27 @@ class OutboxSender {
     private final MailProperties properties;
     private final Clock clock;
     private final String node = "node-" + UUID.randomUUID();
+    private final Counter refused;
+    private final Counter exhausted;
 
-    OutboxSender(JavaMailSender smtp, MailOutbox outbox, MailProperties properties, Clock clock) {
+    OutboxSender(JavaMailSender smtp, MailOutbox outbox, MailProperties properties, Clock clock, MeterRegistry meters) {
         this.smtp = smtp;
         this.outbox = outbox;
         this.properties = properties;
         this.clock = clock;
+        this.refused = parkedCounter(meters, "refused");
+        this.exhausted = parkedCounter(meters, "attempts");
+        Gauge.builder("truongso.mail.outbox.parked", outbox, MailOutbox::parkedCount)
+                .description("Mails parked in mail_outbox, not tried again (the whole cluster's)")
+                .strongReference(true)
+                .register(meters);
+    }
+
+    private static Counter parkedCounter(MeterRegistry meters, String reason) {
+        return Counter.builder("truongso.mail.parked")
+                .description("Mails given up by this node: refused for good, or failed at every attempt")
+                .tag("reason", reason)
+                .register(meters);
     }
 
     @Scheduled(fixedDelayString = "${truongso.mail.send-interval:10s}",
@@ -56,9 +83,19 @@ class OutboxSender {
                 sent++;
             } catch (Exception e) {
                 int attempts = m.attempts() + 1;
-                outbox.failed(m.id(), node, attempts, clock.instant().plus(properties.backOff(attempts)), error(e));
-                log.warn("Mail {} ({}) to {} not sent (attempt {}): {}", m.id(), m.kind(), m.recipient(), attempts,
-                        error(e));
+                boolean forGood = permanent(e);
+                if (forGood || attempts >= properties.maxAttempts()) {
+                    if (outbox.parked(m.id(), node, attempts, error(e))) {
+                        (forGood ? refused : exhausted).increment();
+                        log.warn("Mail {} ({}) to {} parked, not tried again ({}, attempt {}): {}", m.id(), m.kind(),
+                                m.recipient(), forGood ? "refused for good" : "last attempt", attempts, error(e));
+                    }
+                } else {
+                    outbox.failed(m.id(), node, attempts, clock.instant().plus(properties.backOff(attempts)),
+                            error(e));
+                    log.warn("Mail {} ({}) to {} not sent (attempt {}): {}", m.id(), m.kind(), m.recipient(),
+                            attempts, error(e));
+                }
             }
         }
         return sent;
@@ -73,6 +110,49 @@ class OutboxSender {
         h.setSubject(m.subject());
         h.setText(m.text(), m.html());
         return message;
+    }
+
+    /**
+     * Whether trying again cannot help: the address is malformed, or the server refused the recipient or the
+     * message with a 5xx. Not a refused sender (our own configuration: every mail would be parked) nor anything
+     * else (server down, 4xx, a timeout), which the back-off and max-attempts handle. Spring wraps what the SMTP
+     * transport threw in a {@link MailSendException} per message, and jakarta.mail chains the per-address replies.
+     */
+    static boolean permanent(Throwable e) {
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        java.util.Deque<Throwable> todo = new java.util.ArrayDeque<>(java.util.List.of(e));
+        while (!todo.isEmpty()) {
+            Throwable t = todo.pop();
+            if (!seen.add(t)) {
+                continue;
+            }
+            if (t instanceof SMTPSenderFailedException || t instanceof SMTPSendFailedException f
+                    && f.getCommand() != null && f.getCommand().toUpperCase(java.util.Locale.ROOT).startsWith("MAIL")) {
+                continue; // MAIL FROM refused: our sender address, not this mail
+            }
+            if (t instanceof AddressException) {
+                return true;
+            }
+            if (t instanceof SMTPAddressFailedException a && a.getReturnCode() / 100 == 5
+                    || t instanceof SMTPSendFailedException f && f.getReturnCode() / 100 == 5) {
+                return true;
+            }
+            if (t instanceof SendFailedException f && f.getInvalidAddresses() != null
+                    && f.getInvalidAddresses().length > 0 && (f.getValidSentAddresses() == null
+                    || f.getValidSentAddresses().length == 0)) {
+                return true; // jakarta.mail lists here the recipients refused with a 5xx
+            }
+            if (t instanceof MailSendException s) {
+                todo.addAll(s.getFailedMessages().values());
+            }
+            if (t instanceof MessagingException m && m.getNextException() != null) {
+                todo.add(m.getNextException());
+            }
+            if (t.getCause() != null) {
+                todo.add(t.getCause());
+            }
+        }
+        return false;
     }
 
     /** What failed, for last_error and the log: the exception's kind and message (SMTP replies carry no secret). */

@@ -25,7 +25,8 @@
  *       {@code [{"category": …, "delivery": …}]}, all or nothing; refusals: 400 {@code PREFERENCES_MALFORMED},
  *       {@code PREFERENCES_EMPTY}, {@code PREFERENCE_CATEGORY_UNKNOWN}, {@code PREFERENCE_DELIVERY_UNKNOWN},
  *       {@code PREFERENCE_DUPLICATE}; 422 {@code PREFERENCE_NOT_CHANGEABLE} (ACCOUNT),
- *       {@code PREFERENCE_DELIVERY_NOT_OFFERED} (SIGNING as a digest). A change publishes
+ *       {@code PREFERENCE_DELIVERY_NOT_OFFERED} (SIGNING as a digest); two changes at the same moment: the loser is
+ *       tried once more (last writer wins), else 409 {@code PREFERENCES_CHANGED_CONCURRENTLY}. A change publishes
  *       {@link vn.truongso.notification.NotificationPreferencesChanged} (the audit trail records it).</li>
  * </ul>
  *
@@ -46,13 +47,14 @@
  * <p>Jobs: {@code OutboxSender} (every {@code truongso.mail.send-interval}, only with {@code spring.mail.host}) claims due
  * mails with a conditional UPDATE ({@code claimed_by}, {@code claimed_until}: one node sends each), sends them
  * (multipart text + HTML, UTF-8) and marks them sent, or keeps them with an exponential back-off
- * ({@code retry-first} doubled up to {@code retry-max}, never given up) and {@code last_error}. {@code MailDigest} at
- * 06:30 Asia/Ho_Chi_Minh on working days ({@link vn.truongso.common.WorkingCalendar}): one mail per person with the
- * notifications since the last digest whose kind they get as DIGEST; the day is claimed in {@code mail_digest_run}.
+ * ({@code retry-first} doubled up to {@code retry-max}) and {@code last_error}; a refusal for good (malformed
+ * address, SMTP 5xx for the recipient or message) or the {@code max-attempts}-th failure parks it ({@code parked_at}:
+ * never claimed again, one WARN, {@code truongso.mail.parked{reason}}, gauge {@code truongso.mail.outbox.parked}).
+ * {@code MailDigest} at 06:30 Asia/Ho_Chi_Minh on working days ({@link vn.truongso.common.WorkingCalendar}): one mail
+ * per person with the notifications since the last digest whose kind they get as DIGEST; the day is claimed in {@code mail_digest_run}.
  *
  * <p>Tables: {@code notification}, {@code mail_outbox}, {@code mail_digest_run}. Configuration: {@code truongso.mail.*}
- * ({@code MailProperties}: from, base-url, send-interval, batch-size, claim-for, retry-first, retry-max, keep-sent,
- * digest-time)
- * and Spring Boot's {@code spring.mail.*}.
+ * ({@code MailProperties}: from, base-url, send-interval, batch-size, claim-for, retry-first, retry-max, max-attempts,
+ * keep-sent, digest-time) and Spring Boot's {@code spring.mail.*}.
  */
 package vn.truongso.notification;

@@ -9,13 +9,17 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.annotation.Transactional;
 import vn.truongso.common.Secrets;
 
 /**
  * Bearer tokens of /api: 256 random bits (base64url) handed to the client once, kept only as their SHA-256 in the
  * {@code api_token} table. No cache: every node reads the one table, so a token made on one node works on all and a
  * revocation holds on all at once; the check is one primary-key read. Neither the token nor its hash is ever logged.
+ * Issuing and revoking publish {@link ApiTokenChanged} (the audit trail records it) in the same transaction as the
+ * row, so a token is never made or ended without its entry.
  */
 class ApiTokens {
 
@@ -24,11 +28,13 @@ class ApiTokens {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final Duration ttl;
+    private final ApplicationEventPublisher events;
 
-    ApiTokens(JdbcTemplate jdbc, Clock clock, ApiTokenProperties properties) {
+    ApiTokens(JdbcTemplate jdbc, Clock clock, ApiTokenProperties properties, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.ttl = properties.ttl();
+        this.events = events;
     }
 
     /** A token as handed out: the secret itself exists only in this answer. */
@@ -40,6 +46,7 @@ class ApiTokens {
     }
 
     /** A new token for someone who just proved their password; rows past their expiry are deleted meanwhile. */
+    @Transactional
     Issued issue(String username) {
         Instant now = clock.instant();
         // Tokens are only made here, so cleaning here keeps the table bounded by the tokens of one TTL.
@@ -49,6 +56,7 @@ class ApiTokens {
         jdbc.update("insert into api_token (token_hash, username, created_at, expires_at) values (?, ?, ?, ?)",
                 Secrets.sha256Hex(token), username, time(now), time(expires));
         log.info("API token issued to {} until {}", username, expires);
+        events.publishEvent(new ApiTokenChanged(username, ApiTokenChanged.Change.ISSUED, expires));
         return new Issued(token, expires);
     }
 
@@ -64,14 +72,20 @@ class ApiTokens {
     }
 
     /** Ends this token of this user; answers whether a live one was ended. */
+    @Transactional
     boolean revoke(String username, String token) {
         if (!wellFormed(token)) {
             return false;
         }
+        String hash = Secrets.sha256Hex(token);
+        List<OffsetDateTime> expires = jdbc.queryForList("select expires_at from api_token where token_hash = ?"
+                + " and username = ? and revoked_at is null", OffsetDateTime.class, hash, username);
         int ended = jdbc.update("update api_token set revoked_at = ? where token_hash = ? and username = ?"
-                + " and revoked_at is null", time(clock.instant()), Secrets.sha256Hex(token), username);
+                + " and revoked_at is null", time(clock.instant()), hash, username);
         if (ended > 0) {
             log.info("API token of {} revoked", username);
+            events.publishEvent(new ApiTokenChanged(username, ApiTokenChanged.Change.REVOKED,
+                    expires.isEmpty() ? null : expires.get(0).toInstant()));
         }
         return ended > 0;
     }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class MailPropertiesTest {
 
     final MailProperties properties = new MailProperties("Trường Số <a@b.vn>", "https://truongso.example.vn/",
-            Duration.ofSeconds(10), 50, Duration.ofMinutes(2), Duration.ofSeconds(30), Duration.ofHours(1),
+            Duration.ofSeconds(10), 50, Duration.ofMinutes(2), Duration.ofSeconds(30), Duration.ofHours(1), 30,
             Duration.ofDays(30), LocalTime.of(6, 30));
 
     @Test

@@ -33,6 +33,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -54,6 +55,7 @@ import vn.truongso.support.TestPdfs;
  * schedule is an hour here: the tests run it themselves ({@link OutboxSender#sendDue}).
  */
 @IntegrationTest
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 class MailTest {
 
     static final int SMTP_PORT = freePort();
@@ -99,6 +101,8 @@ class MailTest {
     PlatformTransactionManager txManager;
     @Autowired
     WorkingCalendar calendar;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
     Api api;
 
     @BeforeEach
@@ -266,7 +270,7 @@ class MailTest {
             smtp = start();
         }
         // Back up: what waited arrives, each once, though two senders (two nodes) try at the same time.
-        OutboxSender otherNode = new OutboxSender(javaMail, outbox, properties, Clock.systemUTC());
+        OutboxSender otherNode = new OutboxSender(javaMail, outbox, properties, Clock.systemUTC(), meters);
         for (int i = 0; i < 200 && count("sent_at is null and text_body like ?", "%" + title + "%") > 0; i++) {
             CompletableFuture<Integer> a = CompletableFuture.supplyAsync(sender::sendDue);
             CompletableFuture<Integer> b = CompletableFuture.supplyAsync(otherNode::sendDue);
@@ -286,7 +290,7 @@ class MailTest {
                 notifier.toUser("gv.lan", "LESSON_PLAN_APPROVED", marker + " số " + i + ".", "/api/lesson-plans");
             }
         });
-        OutboxSender otherNode = new OutboxSender(javaMail, outbox, properties, Clock.systemUTC());
+        OutboxSender otherNode = new OutboxSender(javaMail, outbox, properties, Clock.systemUTC(), meters);
         CompletableFuture<Integer> a = CompletableFuture.supplyAsync(sender::sendDue);
         CompletableFuture<Integer> b = CompletableFuture.supplyAsync(otherNode::sendDue);
         a.join();
@@ -351,6 +355,157 @@ class MailTest {
         assertThat(received(m -> m.text().contains(first) && !m.to().endsWith("@demo.truongso.vn")
                 || m.text().contains(first) && !List.of("gv.tuan@demo.truongso.vn", "tt.linh@demo.truongso.vn")
                 .contains(m.to()))).isEmpty();
+    }
+
+    @Test
+    void aMalformedAddressIsParkedAtOnceAndNeverTriedAgain(CapturedOutput output) throws Exception {
+        String marker = "Thư tới địa chỉ hỏng " + System.nanoTime();
+        double before = parked("refused");
+        outbox.queue("gv.lan", "gv.lan@@demo", "LESSON_PLAN_APPROVED", new MailComposer.Mail(marker, marker, marker));
+        sendAll();
+        Thread.sleep(properties.retryMax().toMillis() + 50); // past any back-off: a retried mail would be due now
+        sendAll();
+        sendAll();
+
+        java.util.Map<String, Object> row = jdbc.queryForMap("select id, attempts, parked_at, last_error, claimed_by"
+                + " from mail_outbox where subject = ?", marker);
+        assertThat(row.get("ATTEMPTS")).isEqualTo(1);
+        assertThat(row.get("PARKED_AT")).isNotNull();
+        assertThat(row.get("CLAIMED_BY")).isNull();
+        assertThat((String) row.get("LAST_ERROR")).contains("AddressException");
+        assertThat(parked("refused")).isEqualTo(before + 1);
+        assertThat(meters.get("truongso.mail.outbox.parked").gauge().value()).isPositive();
+        // One warning, without the mail's content.
+        String id = row.get("ID").toString();
+        assertThat(output.getAll().lines().filter(l -> l.contains("Mail " + id + " ") && l.contains("WARN")))
+                .singleElement().satisfies(l -> assertThat(l).contains("parked").doesNotContain(marker));
+    }
+
+    @Test
+    void aRecipientTheServerRefusesWith5xxIsParkedAndOneItDefersIsKept() throws Exception {
+        String marker = "Thư bị máy chủ từ chối " + System.nanoTime();
+        try (RefusingSmtp refusing = new RefusingSmtp("550 5.1.1 <khong.co@demo.truongso.vn>: User unknown")) {
+            OutboxSender toRefusing = refusing.sender();
+            outbox.queue("gv.lan", "khong.co@demo.truongso.vn", "LESSON_PLAN_APPROVED",
+                    new MailComposer.Mail(marker, marker, marker));
+            toRefusing.sendDue();
+            Thread.sleep(properties.retryMax().toMillis() + 50);
+            toRefusing.sendDue();
+            assertThat(jdbc.queryForMap("select attempts, parked_at, last_error from mail_outbox where subject = ?",
+                    marker)).satisfies(r -> {
+                        assertThat(r.get("ATTEMPTS")).isEqualTo(1);
+                        assertThat(r.get("PARKED_AT")).isNotNull();
+                        assertThat((String) r.get("LAST_ERROR")).contains("550");
+                    });
+        }
+        String deferred = "Thư bị máy chủ hẹn lại " + System.nanoTime();
+        try (RefusingSmtp busy = new RefusingSmtp("450 4.2.1 Mailbox busy, try again later")) {
+            outbox.queue("gv.lan", "ban.ron@demo.truongso.vn", "LESSON_PLAN_APPROVED",
+                    new MailComposer.Mail(deferred, deferred, deferred));
+            busy.sender().sendDue();
+            assertThat(jdbc.queryForMap("select attempts, parked_at from mail_outbox where subject = ?", deferred))
+                    .satisfies(r -> {
+                        assertThat(r.get("ATTEMPTS")).isEqualTo(1);
+                        assertThat(r.get("PARKED_AT")).isNull();
+                    });
+        }
+        // A transient refusal: tried again (here, on the real server) and delivered.
+        Thread.sleep(properties.retryMax().toMillis() + 50);
+        sendAll();
+        assertThat(received(m -> m.subject().equals(deferred))).hasSize(1);
+        assertThat(received(m -> m.subject().equals(marker))).isEmpty();
+    }
+
+    @Test
+    void aMailThatFailsEveryTimeIsParkedAfterTheLastAttempt() throws Exception {
+        String marker = "Thư không bao giờ tới " + System.nanoTime();
+        double before = parked("attempts");
+        outbox.queue("gv.lan", "gv.lan@demo.truongso.vn", "LESSON_PLAN_APPROVED",
+                new MailComposer.Mail(marker, marker, marker));
+        jdbc.update("update mail_outbox set attempts = ? where subject = ?", properties.maxAttempts() - 2, marker);
+        // An SMTP server nobody listens on: a transient failure each time.
+        org.springframework.mail.javamail.JavaMailSenderImpl down = new org.springframework.mail.javamail.JavaMailSenderImpl();
+        down.setHost("127.0.0.1");
+        down.setPort(freePort());
+        OutboxSender toNowhere = new OutboxSender(down, outbox, properties, Clock.systemUTC(), meters);
+        toNowhere.sendDue();
+        assertThat(jdbc.queryForObject("select parked_at from mail_outbox where subject = ?", Object.class, marker))
+                .as("kept after attempt %d", properties.maxAttempts() - 1).isNull();
+        Thread.sleep(properties.retryMax().toMillis() + 50);
+        toNowhere.sendDue();
+        Thread.sleep(properties.retryMax().toMillis() + 50);
+        sendAll(); // the real server is up, but the mail is parked: not sent
+        assertThat(jdbc.queryForMap("select attempts, parked_at, sent_at from mail_outbox where subject = ?", marker))
+                .satisfies(r -> {
+                    assertThat(r.get("ATTEMPTS")).isEqualTo(properties.maxAttempts());
+                    assertThat(r.get("PARKED_AT")).isNotNull();
+                    assertThat(r.get("SENT_AT")).isNull();
+                });
+        assertThat(parked("attempts")).isEqualTo(before + 1);
+        assertThat(received(m -> m.subject().equals(marker))).isEmpty();
+    }
+
+    double parked(String reason) {
+        var counter = meters.find("truongso.mail.parked").tag("reason", reason).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    /**
+     * An SMTP server that answers every RCPT with one reply (a 5xx refusal or a 4xx deferral) and accepts
+     * nothing; one connection at a time, as the sender makes them.
+     */
+    final class RefusingSmtp implements AutoCloseable {
+        final ServerSocket socket;
+        final Thread thread;
+
+        RefusingSmtp(String rcptReply) throws IOException {
+            socket = new ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress());
+            thread = new Thread(() -> {
+                while (!socket.isClosed()) {
+                    try (java.net.Socket c = socket.accept();
+                         var in = new java.io.BufferedReader(new java.io.InputStreamReader(c.getInputStream(),
+                                 StandardCharsets.US_ASCII));
+                         var out = new java.io.PrintWriter(new java.io.OutputStreamWriter(c.getOutputStream(),
+                                 StandardCharsets.US_ASCII), true)) {
+                        out.print("220 refusing.test ESMTP\r\n");
+                        out.flush();
+                        for (String line; (line = in.readLine()) != null; ) {
+                            String command = line.length() < 4 ? line : line.substring(0, 4).toUpperCase();
+                            String reply = switch (command) {
+                                case "EHLO", "HELO" -> "250 refusing.test";
+                                case "RCPT" -> rcptReply;
+                                case "QUIT" -> "221 bye";
+                                default -> "250 OK";
+                            };
+                            out.print(reply + "\r\n");
+                            out.flush();
+                            if (command.equals("QUIT")) {
+                                break;
+                            }
+                        }
+                    } catch (IOException e) {
+                        // closed by the test, or the client went away
+                    }
+                }
+            }, "refusing-smtp");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        OutboxSender sender() {
+            org.springframework.mail.javamail.JavaMailSenderImpl mail =
+                    new org.springframework.mail.javamail.JavaMailSenderImpl();
+            mail.setHost("127.0.0.1");
+            mail.setPort(socket.getLocalPort());
+            mail.getJavaMailProperties().put("mail.smtp.timeout", "2000");
+            mail.getJavaMailProperties().put("mail.smtp.connectiontimeout", "2000");
+            return new OutboxSender(mail, outbox, properties, Clock.systemUTC(), meters);
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
     }
 
     /** 06:30 in Vietnam on the first working day after now. */

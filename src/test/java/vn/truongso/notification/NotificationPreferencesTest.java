@@ -172,6 +172,40 @@ class NotificationPreferencesTest {
         assertThat(api.get(null, PATH).status()).isEqualTo(401);
     }
 
+    /**
+     * Two first choices of the same person for the same categories at the same moment (two tabs, a double click):
+     * both would insert the same (username, category) row. Neither answers 500; the last writer wins and the stored
+     * choice is one of the two. Several fresh people, so that at least one pair really overlaps.
+     */
+    @Test
+    void twoFirstChoicesAtTheSameMomentBothEndCleanly() throws Exception {
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 8; round++) {
+                String teacher = person("TEACHER");
+                java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+                List<java.util.concurrent.Future<Api.Response>> answers = new java.util.ArrayList<>();
+                for (String delivery : List.of("DIGEST", "NONE")) {
+                    answers.add(two.submit(() -> {
+                        start.await();
+                        return put(teacher, Map.of("TASKS", delivery, "RESULTS", delivery, "REMINDERS", delivery,
+                                "RETURNS", delivery));
+                    }));
+                }
+                start.countDown();
+                for (var answer : answers) {
+                    Api.Response r = answer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                    assertThat(r.status()).as("round " + round + ": " + r).isEqualTo(200);
+                }
+                assertThat(category(teacher, "TASKS").get("delivery").asText()).isIn("DIGEST", "NONE");
+                assertThat(jdbc.queryForObject("select count(*) from notification_preference where username = ?",
+                        Integer.class, teacher)).isEqualTo(4);
+            }
+        } finally {
+            two.shutdownNow();
+        }
+    }
+
     void assertRefused(String user, Object body, int status, String code) {
         Api.Response r = put(user, body);
         assertThat(r.status()).as(r.toString()).isEqualTo(status);

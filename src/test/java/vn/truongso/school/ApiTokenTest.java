@@ -54,6 +54,8 @@ class ApiTokenTest {
     ApiTokenProperties properties;
     @Autowired
     org.camunda.bpm.engine.ManagementService jobs;
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
 
     final HttpClient http = HttpClient.newHttpClient();
 
@@ -208,7 +210,7 @@ class ApiTokenTest {
         assertThat(json(noBearer).get("code").asText()).isEqualTo("BEARER_TOKEN_REQUIRED");
         assertThat(call("GET", "/api/tasks", "Bearer " + token).statusCode()).isEqualTo(200);
         // The revoke ends only the caller's own token.
-        ApiTokens tokens = new ApiTokens(jdbc, clock, properties);
+        ApiTokens tokens = new ApiTokens(jdbc, clock, properties, events);
         assertThat(tokens.revoke("tt.hung", token)).isFalse();
         assertThat(call("GET", "/api/tasks", "Bearer " + token).statusCode()).isEqualTo(200);
     }
@@ -216,8 +218,8 @@ class ApiTokenTest {
     /** Two {@link ApiTokens} built anew over the one DataSource stand for two nodes (as remotesign.TwoNodesTest). */
     @Test
     void aTokenMadeOnOneNodeWorksOnAnotherAndItsRevocationToo() throws Exception {
-        ApiTokens nodeA = new ApiTokens(jdbc, clock, properties);
-        ApiTokens nodeB = new ApiTokens(jdbc, clock, properties);
+        ApiTokens nodeA = new ApiTokens(jdbc, clock, properties, events);
+        ApiTokens nodeB = new ApiTokens(jdbc, clock, properties, events);
         String token = nodeA.issue("gv.lan").token();
         assertThat(nodeB.userOf(token)).contains("gv.lan");
         // And the running application (a third node) accepts it over HTTP.
@@ -228,7 +230,7 @@ class ApiTokenTest {
 
         // A node whose clock is past the token's time refuses it, and its next token clears the expired rows.
         String old = nodeA.issue("gv.lan").token();
-        ApiTokens later = new ApiTokens(jdbc, Clock.offset(clock, properties.ttl().plusMinutes(1)), properties);
+        ApiTokens later = new ApiTokens(jdbc, Clock.offset(clock, properties.ttl().plusMinutes(1)), properties, events);
         assertThat(later.userOf(old)).isEmpty();
         later.issue("gv.lan");
         assertThat(jdbc.queryForObject("select count(*) from api_token where token_hash = ?", Integer.class,
@@ -243,6 +245,33 @@ class ApiTokenTest {
         call("GET", "/api/tasks", "Bearer " + token);
         assertThat(output.getAll()).contains("API token issued to gv.lan").contains("API token of gv.lan revoked")
                 .doesNotContain(token).doesNotContain(Secrets.sha256Hex(token));
+    }
+
+    /** Issuing and revoking a token are in the audit trail, as the user's own actions; the token is not. */
+    @Test
+    void issuingAndRevokingATokenAreAuditedWithoutTheToken() throws Exception {
+        String user = teacher();
+        String token = token(user);
+        assertThat(call("DELETE", "/api/auth/token", "Bearer " + token).statusCode()).isEqualTo(204);
+
+        List<java.util.Map<String, Object>> entries = jdbc.queryForList("select actor, organisation, action,"
+                + " target_type, target_id, details from audit_entry where target_id = ? order by seq", user);
+        assertThat(entries).extracting(e -> e.get("ACTION")).containsExactly("API_TOKEN_ISSUED", "API_TOKEN_REVOKED");
+        assertThat(entries).allSatisfy(e -> {
+            assertThat(e.get("ACTOR")).isEqualTo(user);
+            assertThat(e.get("ORGANISATION")).isEqualTo("THCSAP");
+            assertThat(e.get("TARGET_TYPE")).isEqualTo("USER_ACCOUNT");
+            assertThat((String) e.get("DETAILS")).isNotBlank();
+        });
+        // Nowhere in the trail: neither the token nor its hash.
+        for (String secret : List.of(token, Secrets.sha256Hex(token))) {
+            assertThat(jdbc.queryForObject("select count(*) from audit_entry where details like ? or target_id like ?",
+                    Integer.class, "%" + secret + "%", "%" + secret + "%")).isZero();
+        }
+        // A revoke that ends nothing (already revoked) is refused and records nothing more.
+        assertThat(call("DELETE", "/api/auth/token", "Bearer " + token).statusCode()).isEqualTo(401);
+        assertThat(jdbc.queryForObject("select count(*) from audit_entry where target_id = ?", Integer.class, user))
+                .isEqualTo(2);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package vn.truongso.school;
 
 import java.util.List;
+import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 interface OrganisationRepository extends JpaRepository<Organisation, String> {
@@ -12,6 +13,8 @@ interface SubjectGroupRepository extends JpaRepository<SubjectGroup, String> {
 }
 
 interface UserAccountRepository extends JpaRepository<UserAccount, String> {
+    /** With their roles in the same query: a task's candidates are looked up for every task created. */
+    @EntityGraph(attributePaths = "roles")
     List<UserAccount> findByOrganisationCode(String organisationCode);
 
     @org.springframework.data.jpa.repository.Query("select u.username from UserAccount u where u.organisationCode in :codes")

@@ -8,6 +8,8 @@ import static vn.truongso.steps.ProcessVariables.SIGNATURE_OUTCOME;
 
 import vn.truongso.common.Channel;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -236,8 +238,8 @@ class StepTracking extends AbstractProcessEnginePlugin {
 
     /** Tells whoever listens (notification: mail and in-app) that a task waits for a person or groups. */
     private void taskAssigned(DelegateTask task) {
-        java.util.List<String> groups = new java.util.ArrayList<>();
-        java.util.List<String> people = new java.util.ArrayList<>();
+        List<String> groups = new ArrayList<>();
+        List<String> people = new ArrayList<>();
         for (IdentityLink link : task.getCandidates()) {
             if (IdentityLinkType.CANDIDATE.equals(link.getType())) {
                 if (link.getGroupId() != null) {
@@ -252,7 +254,7 @@ class StepTracking extends AbstractProcessEnginePlugin {
         Object submitter = task.getExecution().getVariable(ProcessVariables.SUBMITTER);
         events.getObject().publishEvent(new TaskAssigned(task.getId(), task.getName(), processKey(task.getExecution()),
                 task.getExecution().getProcessBusinessKey(), task.getTenantId(), task.getAssignee(),
-                java.util.List.copyOf(groups), java.util.List.copyOf(people), title == null ? null : title.toString(),
+                List.copyOf(groups), List.copyOf(people), title == null ? null : title.toString(),
                 requester == null ? null : requester.toString(), submitter == null ? null : submitter.toString()));
     }
 

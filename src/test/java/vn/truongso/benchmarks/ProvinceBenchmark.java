@@ -53,7 +53,24 @@ public final class ProvinceBenchmark {
     private static final int BATCH = 250;
     private static final String[] SUBJECTS = {"Toán", "Ngữ văn", "Khoa học tự nhiên", "Lịch sử và Địa lí"};
 
+    /** Measure again on a database an earlier run seeded (-Dtruongso.bench.reuse=true): seeding 100 000 takes long. */
+    private static final boolean REUSE = Boolean.getBoolean("truongso.bench.reuse");
+
     private ProvinceBenchmark() {
+    }
+
+    private static void seed(Province province, int schools, int historicSteps) {
+        long t = System.nanoTime();
+        province.people();
+        System.out.printf(Locale.ROOT, "people: %d schools × %d groups in %d ms%n", schools, province.groups,
+                (System.nanoTime() - t) / 1_000_000);
+        t = System.nanoTime();
+        int perSchool = historicSteps / 6 / schools;
+        for (int s = 0; s < schools && perSchool > 0; s++) {
+            PaperlessSummaryBenchmark.historicRecords(province.jdbc, Province.school(s), perSchool);
+        }
+        System.out.printf(Locale.ROOT, "historic: %d step records in %d ms%n", (long) perSchool * 6 * schools,
+                (System.nanoTime() - t) / 1_000_000);
     }
 
     public static void main(String[] args) throws Exception {
@@ -73,16 +90,11 @@ public final class ProvinceBenchmark {
                     / 1_000_000, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
             Province province = new Province(app, schools, teachers);
             long t = System.nanoTime();
-            province.people();
-            System.out.printf(Locale.ROOT, "people: %d schools × %d teachers (%d groups each) in %d ms%n", schools,
-                    teachers, province.groups, (System.nanoTime() - t) / 1_000_000);
-            t = System.nanoTime();
-            int perSchool = historicSteps / 6 / schools;
-            for (int s = 0; s < schools && perSchool > 0; s++) {
-                PaperlessSummaryBenchmark.historicRecords(province.jdbc, Province.school(s), perSchool);
+            if (REUSE && province.seeded()) {
+                System.out.printf(Locale.ROOT, "reusing the seeded province: %d open tasks%n", province.open);
+            } else {
+                seed(province, schools, historicSteps);
             }
-            System.out.printf(Locale.ROOT, "historic: %d step records in %d ms%n", (long) perSchool * 6 * schools,
-                    (System.nanoTime() - t) / 1_000_000);
             String base = "http://localhost:" + Harness.port(app);
             List<String> tokens = new ArrayList<>();
             for (int k = 0; k < inboxUsers; k++) {
@@ -158,6 +170,19 @@ public final class ProvinceBenchmark {
 
         static String teacher(int s, int g, int i) {
             return "gv." + school(s).toLowerCase(Locale.ROOT) + "." + g + "." + i;
+        }
+
+        /** Whether an earlier run seeded this database; if so, counts its open lesson plans. */
+        boolean seeded() {
+            Integer found = jdbc.queryForObject("select count(*) from organisation where code = ?", Integer.class,
+                    school(0));
+            if (found == null || found == 0) {
+                return false;
+            }
+            Integer plans = jdbc.queryForObject("select count(*) from lesson_plan where school_code like 'P%'",
+                    Integer.class);
+            open = plans == null ? 0 : plans;
+            return true;
         }
 
         /** Schools, subject groups, principals, heads and teachers (password "demo"). */

@@ -37,7 +37,8 @@ import vn.truongso.support.TestPdfs;
  * in-process TSA and OCSP) and seeds S schools under the demo office, each with a principal and G subject groups of a
  * head and a few teachers (SQL, as {@link ProvinceBenchmark} does, password "demo"); every one of them gets a signing
  * credential as the demo signers do (key made here, certificate from the school PKI, the demo TOTP secret). Then,
- * all over HTTP with bearer tokens:
+ * all over HTTP with bearer tokens, after a warm-up (the demo school's gv.lan, tt.hung and ht.mai take two plans
+ * through the same requests):
  * <ol>
  * <li>seeding: the teachers upload a real PDF, submit and confirm the author's signature, P plans per head;</li>
  * <li>heads, one thread each, all at once: open the inbox, approve-batch their P plans, confirm the one code; each
@@ -93,6 +94,10 @@ public final class MondayMorningBenchmark {
             Codes codes = new Codes();
             TaskService tasks = app.getBean(TaskService.class);
             HistoryService history = app.getBean(HistoryService.class);
+            t = System.nanoTime();
+            warmUp(api, codes, history);
+            System.out.printf(Locale.ROOT, "warm-up (demo school: 2 plans submitted, batch-approved, approved) in %d "
+                    + "ms%n", ms(t));
 
             // 1. The teachers submit: P plans per head, every group at once (one thread a group).
             Map<String, List<Plan>> byHead = new ConcurrentHashMap<>();
@@ -156,6 +161,7 @@ public final class MondayMorningBenchmark {
                     - p.headStart).sorted().toArray();
             long headsEnd = atPrincipal.last();
             long[] batchRequests = headTimes.values().stream().mapToLong(x -> x[1] - x[0]).sorted().toArray();
+            long[] confirmRequests = headTimes.values().stream().mapToLong(x -> x[2] - x[1]).sorted().toArray();
 
             // 3. Every principal at once, one plan at a time: approve + code.
             Poller ended = new Poller(byProcess.keySet(), ids -> history.createHistoricProcessInstanceQuery()
@@ -194,13 +200,59 @@ public final class MondayMorningBenchmark {
             row("principal", schools, total, (principalsEnd - principals0) / 1e9, principalLatency);
             System.out.printf(Locale.ROOT, "head-batch: wall from the first confirmation sent to the last plan at "
                     + "the principal; from the first inbox opened %.1f s (%.1f approvals/s); inbox + approve-batch "
-                    + "p50 %.0f ms, max %.0f ms%n", (headsEnd - heads0) / 1e9, total / ((headsEnd - heads0) / 1e9),
-                    Harness.pct(batchRequests, 50), Harness.pct(batchRequests, 100));
+                    + "p50 %.0f ms, max %.0f ms; confirm request p50 %.0f ms, max %.0f ms%n", (headsEnd - heads0) / 1e9,
+                    total / ((headsEnd - heads0) / 1e9), Harness.pct(batchRequests, 50),
+                    Harness.pct(batchRequests, 100), Harness.pct(confirmRequests, 50),
+                    Harness.pct(confirmRequests, 100));
             System.out.printf(Locale.ROOT, "principal: wall from the first request to the last process ended; the "
                     + "principals' requests took %.1f s%n", (principalsRequestsEnd - principals0) / 1e9);
             System.out.println("latency — head-batch: inbox opened → plan waits for the principal; principal: "
                     + "approve request → process ended");
         }
+    }
+
+    /**
+     * Class loading, JIT and the first TSA and OCSP answers, before anything is timed: the demo school's teacher,
+     * head and principal take two plans through the same requests.
+     */
+    private static void warmUp(Api api, Codes codes, HistoryService history) throws InterruptedException {
+        List<Plan> plans = List.of(submit(api, codes, "gv.lan", "Toán", "Khởi động 1"),
+                submit(api, codes, "gv.lan", "Toán", "Khởi động 2"));
+        List<String> heads = tasksOf(api, "tt.hung", plans);
+        Api.Response batch = ok(api.postJson("tt.hung", "/api/tasks/approve-batch", Map.of("taskIds", heads)), 202);
+        confirm(api, codes, "tt.hung", batch.json().get("signTransaction").get("transactionId").asText());
+        for (String task : tasksOf(api, "ht.mai", plans)) {
+            Api.Response r = ok(api.complete("ht.mai", task, "APPROVE", null, "DIGITAL"), 202);
+            confirm(api, codes, "ht.mai", r.json().get("transactionId").asText());
+        }
+        for (Plan p : plans) {
+            for (int i = 0; history.createHistoricProcessInstanceQuery().processInstanceId(p.processInstanceId)
+                    .finished().count() == 0; i++) {
+                if (i > 12_000) {
+                    throw new IllegalStateException("warm-up plan " + p.id + " never ended");
+                }
+                Thread.sleep(10);
+            }
+        }
+    }
+
+    /** The inbox task ids of these plans, once all of them are there. */
+    private static List<String> tasksOf(Api api, String user, List<Plan> plans) throws InterruptedException {
+        Set<String> ids = new HashSet<>();
+        plans.forEach(p -> ids.add(p.id));
+        for (int i = 0; i < 12_000; i++) {
+            List<String> found = new ArrayList<>();
+            for (JsonNode item : ok(api.get(user, "/api/tasks?size=200"), 200).json().get("items")) {
+                if (ids.contains(item.get("businessKey").asText())) {
+                    found.add(item.get("id").asText());
+                }
+            }
+            if (found.size() == ids.size()) {
+                return found;
+            }
+            Thread.sleep(10);
+        }
+        throw new IllegalStateException("plans never reached " + user);
     }
 
     private static void row(String name, int approvers, int plans, double seconds, long[] sortedNanos) {

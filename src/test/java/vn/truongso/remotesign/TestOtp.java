@@ -32,6 +32,19 @@ public final class TestOtp {
                 Totp.step(Instant.now().getEpochSecond()) + stepsAhead.get() + offsetSteps);
     }
 
+    /**
+     * The time step the server checks codes against now (the wall clock plus the steps asked ahead), for a client
+     * that hands out codes to many signers at once and must not move the time twice under a code still in flight.
+     */
+    public static synchronized long serverStep() {
+        return Totp.step(Instant.now().getEpochSecond()) + stepsAhead.get();
+    }
+
+    /** The code of one time step. */
+    public static String codeAt(String base32Secret, long step) {
+        return Totp.code(Totp.fromBase32(base32Secret), step);
+    }
+
     @TestConfiguration(proxyBeanMethods = false)
     public static class Config {
         @Bean

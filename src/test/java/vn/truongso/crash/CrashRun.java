@@ -118,8 +118,9 @@ final class CrashRun {
 
     /** The same check as a separate process, exactly as an operator runs it; answers the exit code. */
     int auditVerifyCommand() {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", ChildProcess.classpath(), "vn.truongso.TruongSoApplication", "audit", "verify",
+        // The children's java and class path (their class-data sharing archive too), the application's own main class.
+        List<String> cmd = new ArrayList<>(ChildProcess.javaCommand());
+        cmd.addAll(List.of("vn.truongso.TruongSoApplication", "audit", "verify",
                 "--truongso.data-dir=" + data.toAbsolutePath()));
         cmd.addAll(settings);
         try {

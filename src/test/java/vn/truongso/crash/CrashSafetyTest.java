@@ -839,6 +839,12 @@ class CrashSafetyTest {
                             r.startMillis.stream().mapToLong(Long::longValue).max().orElse(0) / 1000.0))
                     .append(" | ").append(String.format("%.0f s", ((r.finished == 0 ? System.currentTimeMillis() : r.finished) - r.started) / 1000.0)).append(" |\n");
         }
+        long starts = RUNS.stream().mapToLong(r -> r.startMillis.size()).sum();
+        long startTotal = RUNS.stream().flatMap(r -> r.startMillis.stream()).mapToLong(Long::longValue).sum();
+        long total = RUNS.stream().mapToLong(r -> (r.finished == 0 ? System.currentTimeMillis() : r.finished)
+                - r.started).sum();
+        md.append(String.format("%nChild start-ups: %d, %.0f s of %.0f s in all (until /actuator/health answers UP); "
+                + "%s.%n", starts, startTotal / 1000.0, total / 1000.0, ChildProcess.launchSummary()));
         for (CrashRun r : RUNS) {
             List<String> findings = new ArrayList<>();
             findings.addAll(r.halfSigned);

@@ -38,11 +38,28 @@ public final class ChildProcess {
      * @param settings more --name=value arguments (the datasource for PostgreSQL)
      */
     public static ChildProcess start(Path data, Path otpFile, Path log, List<String> settings) {
+        return launch(javaCommand(), data, otpFile, log, settings);
+    }
+
+    /**
+     * java, its options and the class path every child of this test JVM runs with (with the class-data sharing archive
+     * when it could be made; see {@link ClassDataSharing}), for another main class on the same classes.
+     */
+    public static List<String> javaCommand() {
+        return ClassDataSharing.javaCommand();
+    }
+
+    /** How the children were launched (class-data sharing or not, and what making the archive cost), for figures. */
+    public static String launchSummary() {
+        return ClassDataSharing.summary();
+    }
+
+    static ChildProcess launch(List<String> jvm, Path data, Path otpFile, Path log, List<String> settings) {
         int port = freePort();
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx768m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8",
-                "-D" + SharedOtp.STEPS_FILE + "=" + otpFile.toAbsolutePath(),
-                "-cp", classpath(), ChildApplication.class.getName(),
+        List<String> cmd = new ArrayList<>(jvm.subList(0, jvm.size() - 2));
+        cmd.add("-D" + SharedOtp.STEPS_FILE + "=" + otpFile.toAbsolutePath());
+        cmd.addAll(jvm.subList(jvm.size() - 2, jvm.size()));
+        cmd.addAll(List.of(ChildApplication.class.getName(),
                 "--server.port=" + port, "--truongso.data-dir=" + data.toAbsolutePath(),
                 "--camunda.bpm.job-execution.enabled=true",
                 // Jobs a killed child had locked run again once their lock expires: Camunda's default is 5 minutes.

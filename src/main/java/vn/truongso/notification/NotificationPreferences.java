@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -31,7 +33,7 @@ import vn.truongso.school.UserDirectory;
 @Transactional(readOnly = true)
 public class NotificationPreferences {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(NotificationPreferences.class);
+    private static final Logger log = LoggerFactory.getLogger(NotificationPreferences.class);
 
     private final NotificationPreferenceRepository preferences;
     private final UserDirectory users;

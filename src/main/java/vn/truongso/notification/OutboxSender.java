@@ -10,14 +10,21 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
-import org.slf4j.Logger;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.mail.MailSendException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -119,15 +126,15 @@ class OutboxSender {
      * transport threw in a {@link MailSendException} per message, and jakarta.mail chains the per-address replies.
      */
     static boolean permanent(Throwable e) {
-        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        java.util.Deque<Throwable> todo = new java.util.ArrayDeque<>(java.util.List.of(e));
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Deque<Throwable> todo = new ArrayDeque<>(List.of(e));
         while (!todo.isEmpty()) {
             Throwable t = todo.pop();
             if (!seen.add(t)) {
                 continue;
             }
             if (t instanceof SMTPSenderFailedException || t instanceof SMTPSendFailedException f
-                    && f.getCommand() != null && f.getCommand().toUpperCase(java.util.Locale.ROOT).startsWith("MAIL")) {
+                    && f.getCommand() != null && f.getCommand().toUpperCase(Locale.ROOT).startsWith("MAIL")) {
                 continue; // MAIL FROM refused: our sender address, not this mail
             }
             if (t instanceof AddressException) {

@@ -87,10 +87,12 @@ final class Harness {
 
     /**
      * {@code clients} clients, each on its own keep-alive connection, send {@code GET path} back to back for
-     * {@code seconds}; the requests take turns over {@code authorizations} (one user each, say).
+     * {@code seconds}; the requests take turns over {@code authorizations} (one user each, say). {@code base} may name
+     * several nodes, comma-separated: the clients are spread over them in turn.
      */
     static Result run(String base, String path, List<String> authorizations, int clients, int seconds)
             throws Exception {
+        String[] nodes = base.split(",");
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         AtomicLong errors = new AtomicLong();
         long start = System.nanoTime();
@@ -104,7 +106,8 @@ final class Harness {
                 int n = 0;
                 while (System.nanoTime() < end) {
                     String auth = authorizations.get((int) ((client + (long) n * clients) % authorizations.size()));
-                    HttpRequest get = HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", auth)
+                    HttpRequest get = HttpRequest.newBuilder(URI.create(nodes[client % nodes.length] + path))
+                            .header("Authorization", auth)
                             .header("Accept", "application/json").GET().build();
                     long t = System.nanoTime();
                     int status = http.send(get, HttpResponse.BodyHandlers.discarding()).statusCode();

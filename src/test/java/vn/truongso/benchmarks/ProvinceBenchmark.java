@@ -55,6 +55,11 @@ public final class ProvinceBenchmark {
 
     /** Measure again on a database an earlier run seeded (-Dtruongso.bench.reuse=true): seeding 100 000 takes long. */
     private static final boolean REUSE = Boolean.getBoolean("truongso.bench.reuse");
+    /**
+     * More nodes on the same database to spread the inbox clients over, comma-separated base URLs
+     * (-Dtruongso.bench.other-nodes=http://localhost:8099): the two-node figure.
+     */
+    private static final String OTHER_NODES = System.getProperty("truongso.bench.other-nodes", "");
 
     private ProvinceBenchmark() {
     }
@@ -114,12 +119,13 @@ public final class ProvinceBenchmark {
                     System.out.printf(Locale.ROOT, "inbox of user %d: %s tasks%n", k, Harness.get(base, "/api/tasks",
                             tokens.get(k)).get("total"));
                 }
-                Harness.run(base, "/api/tasks", tokens, clients[clients.length - 1], Math.max(5, seconds / 3));
+                String nodes = OTHER_NODES.isEmpty() ? base : base + "," + OTHER_NODES;
+                Harness.run(nodes, "/api/tasks", tokens, clients[clients.length - 1], Math.max(5, seconds / 3));
                 for (int c : clients) {
-                    System.out.printf(Locale.ROOT, "GET /api/tasks at %d open tasks, %d users, %d clients, %d s%n",
-                            target, inboxUsers, c, seconds);
+                    System.out.printf(Locale.ROOT, "GET /api/tasks at %d open tasks, %d users, %d clients, %d s,"
+                            + " %d node(s)%n", target, inboxUsers, c, seconds, nodes.split(",").length);
                     System.out.println("         requests  req/s    p50 ms   p95 ms   p99 ms   errors");
-                    Harness.print("inbox", Harness.run(base, "/api/tasks", tokens, c, seconds));
+                    Harness.print("inbox", Harness.run(nodes, "/api/tasks", tokens, c, seconds));
                 }
                 Runtime rt = Runtime.getRuntime();
                 System.out.printf(Locale.ROOT, "heap used %d MB%n", (rt.totalMemory() - rt.freeMemory()) >> 20);

@@ -62,7 +62,52 @@ public final class MondayMorningBenchmark {
 
     private static final String[] SUBJECTS = {"Toán", "Ngữ văn", "Khoa học tự nhiên", "Lịch sử và Địa lí"};
 
+    /**
+     * Nodes (-Dtruongso.bench.nodes=2): a second application context in this JVM on the same PostgreSQL database,
+     * document store and master key, with its own job executor; each approver (and each group's teachers) uses one
+     * node, by name. Both share this machine's cores, as two nodes on one machine would.
+     */
+    private static final int NODES = Integer.getInteger("truongso.bench.nodes", 1);
+
     private MondayMorningBenchmark() {
+    }
+
+    private static ConfigurableApplicationContext secondNode(ConfigurableApplicationContext first, String[] args)
+            throws java.io.IOException {
+        String url = first.getEnvironment().getProperty("spring.datasource.url", "");
+        if (!url.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException("two nodes share a PostgreSQL database: give --spring.datasource.url");
+        }
+        List<String> more = new ArrayList<>(Arrays.asList(args));
+        more.add("--truongso.storage.dir=" + first.getEnvironment().getProperty("truongso.storage.dir"));
+        more.add("--truongso.remotesign.master-key-file="
+                + first.getEnvironment().getProperty("truongso.remotesign.master-key-file"));
+        more.add("--camunda.bpm.process-engine-name=second");
+        return Harness.start(more.toArray(String[]::new), TestOtp.Config.class);
+    }
+
+    /** Which node each head and principal works on: heads in turn, principals in turn (a group goes with its head). */
+    private static final Map<String, Integer> NODE_OF = new ConcurrentHashMap<>();
+
+    private static void assignNodes(School[] province) {
+        int heads = 0;
+        for (int i = 0; i < province.length; i++) {
+            NODE_OF.put(province[i].principal(), i % 2);
+            for (Group g : province[i].groups()) {
+                NODE_OF.put(g.head(), heads++ % 2);
+            }
+        }
+    }
+
+    private static double jobsRun(ConfigurableApplicationContext node) {
+        io.micrometer.core.instrument.Counter c = node.getBean(io.micrometer.core.instrument.MeterRegistry.class)
+                .find("truongso.jobs.executed").counter();
+        return c == null ? 0 : c.count();
+    }
+
+    /** The node this person works on: the same one every time. */
+    private static Api node(Api first, Api other, String user) {
+        return NODE_OF.getOrDefault(user, 0) == 0 ? first : other;
     }
 
     public static void main(String[] args) throws Exception {
@@ -75,11 +120,14 @@ public final class MondayMorningBenchmark {
             throw new IllegalArgumentException("at most 200 plans a head (one inbox page)");
         }
         long t0 = System.nanoTime();
-        try (ConfigurableApplicationContext app = Harness.start(args, TestOtp.Config.class)) {
-            System.out.printf(Locale.ROOT, "ready in %d ms; %d CPUs, max heap %d MB%n", ms(t0),
-                    Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
-            Api api = new Api(Harness.port(app)).signInOnce();
+        try (ConfigurableApplicationContext app = Harness.start(args, TestOtp.Config.class);
+             ConfigurableApplicationContext second = NODES > 1 ? secondNode(app, args) : null) {
+            System.out.printf(Locale.ROOT, "ready in %d ms; %d CPUs, max heap %d MB; %d node(s)%n", ms(t0),
+                    Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, NODES);
+            Api first = new Api(Harness.port(app)).signInOnce();
+            Api other = second == null ? first : new Api(Harness.port(second)).signInOnce();
             School[] province = people(app, schools, groups, teachers);
+            assignNodes(province);
             List<String> signers = new ArrayList<>();
             for (School s : province) {
                 signers.addAll(s.everyone());
@@ -88,14 +136,15 @@ public final class MondayMorningBenchmark {
             BenchSigners.enrol(app, signers);
             System.out.printf(Locale.ROOT, "people: %d schools × %d groups × (head + %d teachers), %d signing "
                     + "credentials issued in %d ms%n", schools, groups, teachers, signers.size(), ms(t));
-            for (String user : signers) { // one BCrypt check each, before anything is timed
-                api.get(user, "/api/tasks?size=1");
+            for (String user : signers) { // one BCrypt check each (on each node's client), before anything is timed
+                first.get(user, "/api/tasks?size=1");
+                other.get(user, "/api/tasks?size=1");
             }
             Codes codes = new Codes();
             TaskService tasks = app.getBean(TaskService.class);
             HistoryService history = app.getBean(HistoryService.class);
             t = System.nanoTime();
-            warmUp(api, codes, history);
+            warmUp(first, codes, history);
             System.out.printf(Locale.ROOT, "warm-up (demo school: 2 plans submitted, batch-approved, approved) in %d "
                     + "ms%n", ms(t));
 
@@ -106,7 +155,7 @@ public final class MondayMorningBenchmark {
                 List<Plan> submitted = new ArrayList<>();
                 for (int i = 0; i < plans; i++) {
                     String teacher = g.teachers.get(i % g.teachers.size());
-                    submitted.add(submit(api, codes, teacher, g.subject, g.head + " bài " + i));
+                    submitted.add(submit(node(first, other, g.head), codes, teacher, g.subject, g.head + " bài " + i));
                 }
                 byHead.put(g.head, submitted);
                 return null;
@@ -133,6 +182,7 @@ public final class MondayMorningBenchmark {
             Map<String, long[]> headTimes = new ConcurrentHashMap<>(); // head → inbox opened, confirm sent, done
             long heads0 = System.nanoTime();
             parallel(List.copyOf(byHead.keySet()), head -> {
+                Api api = node(first, other, head);
                 long opened = System.nanoTime();
                 Set<String> mine = new HashSet<>();
                 byHead.get(head).forEach(p -> mine.add(p.id));
@@ -174,6 +224,7 @@ public final class MondayMorningBenchmark {
             byProcess.values().forEach(p -> byId.put(p.id, p));
             long principals0 = System.nanoTime();
             parallel(Arrays.stream(province).map(s -> s.principal).toList(), principal -> {
+                Api api = node(first, other, principal);
                 for (JsonNode item : ok(api.get(principal, "/api/tasks?size=200"), 200).json().get("items")) {
                     Plan p = byId.get(item.get("businessKey").asText());
                     if (p == null) {
@@ -208,6 +259,10 @@ public final class MondayMorningBenchmark {
                     + "principals' requests took %.1f s%n", (principalsRequestsEnd - principals0) / 1e9);
             System.out.println("latency — head-batch: inbox opened → plan waits for the principal; principal: "
                     + "approve request → process ended");
+            if (second != null) {
+                System.out.printf(Locale.ROOT, "jobs run (signatures put in and the rest): first node %.0f, second "
+                        + "node %.0f%n", jobsRun(app), jobsRun(second));
+            }
         }
     }
 

@@ -48,8 +48,12 @@ class BearerTokenFilter extends OncePerRequestFilter {
             return;
         }
         SecurityContext context = SecurityContextHolder.getContextHolderStrategy().createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user.get().username(), null,
-                user.get().roles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList()));
+        UsernamePasswordAuthenticationToken authentication = UsernamePasswordAuthenticationToken.authenticated(
+                user.get().username(), null,
+                user.get().roles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList());
+        // The user just read, for UserDirectory.current() in this request: not read a second time.
+        authentication.setDetails(user.get());
+        context.setAuthentication(authentication);
         SecurityContextHolder.getContextHolderStrategy().setContext(context);
         request.setAttribute(TOKEN, token);
         chain.doFilter(request, response);

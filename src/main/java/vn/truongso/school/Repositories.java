@@ -13,6 +13,11 @@ interface SubjectGroupRepository extends JpaRepository<SubjectGroup, String> {
 }
 
 interface UserAccountRepository extends JpaRepository<UserAccount, String> {
+    /** With the roles in the same query: every request reads its user. */
+    @Override
+    @EntityGraph(attributePaths = "roles")
+    java.util.Optional<UserAccount> findById(String username);
+
     /** With their roles in the same query: a task's candidates are looked up for every task created. */
     @EntityGraph(attributePaths = "roles")
     List<UserAccount> findByOrganisationCode(String organisationCode);

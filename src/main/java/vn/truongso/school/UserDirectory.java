@@ -32,6 +32,9 @@ public class UserDirectory {
         if (auth == null || !auth.isAuthenticated()) {
             throw ApiException.forbidden();
         }
+        if (auth.getDetails() instanceof CurrentUser read && read.username().equals(auth.getName())) {
+            return read; // read from the database by this request's bearer-token check
+        }
         return find(auth.getName()).orElseThrow(ApiException::forbidden);
     }
 

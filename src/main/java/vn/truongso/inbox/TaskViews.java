@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
@@ -50,7 +51,8 @@ class TaskViews {
     private final String[] shown;
 
     TaskViews(TaskService tasks, RuntimeService runtime, HistoryService history, TaskRules rules, DocumentHolds holds,
-              Clock clock, List<TaskFields> fields) {
+              Clock clock, List<TaskFields> fields, ProcessEngineConfiguration engine) {
+        requireVariableHistory(engine.getHistory());
         Set<String> names = new LinkedHashSet<>(SHOWN);
         for (TaskFields f : fields) {
             f.processKeys().forEach(key -> details.computeIfAbsent(key, k -> new EnumMap<>(TaskFields.Field.class))
@@ -89,6 +91,18 @@ class TaskViews {
                     .forEach(pi -> out.put(pi.getId(), pi.getBusinessKey()));
         }
         return out;
+    }
+
+    /**
+     * The page's variables are read from history ({@link #variables}): a history level that does not keep variables
+     * would show every task without its title, so such a configuration does not start.
+     */
+    static void requireVariableHistory(String level) {
+        if (!ProcessEngineConfiguration.HISTORY_FULL.equalsIgnoreCase(level)
+                && !ProcessEngineConfiguration.HISTORY_AUDIT.equalsIgnoreCase(level)) {
+            throw new IllegalStateException("camunda.bpm.history-level is '" + level + "': the inbox reads its tasks' "
+                    + "variables from history and needs 'audit' or 'full' (application.yml sets 'full')");
+        }
     }
 
     /**

@@ -25,6 +25,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import vn.truongso.benchmarks.SeededSchools.Group;
+import vn.truongso.benchmarks.SeededSchools.School;
 import vn.truongso.remotesign.BenchSigners;
 import vn.truongso.remotesign.TestOtp;
 import vn.truongso.support.Api;
@@ -60,7 +62,6 @@ import vn.truongso.support.TestPdfs;
  */
 public final class MondayMorningBenchmark {
 
-    private static final String[] SUBJECTS = {"Toán", "Ngữ văn", "Khoa học tự nhiên", "Lịch sử và Địa lí"};
 
     /**
      * Nodes (-Dtruongso.bench.nodes=2): a second application context in this JVM on the same PostgreSQL database,
@@ -153,13 +154,14 @@ public final class MondayMorningBenchmark {
             // 1. The teachers submit: P plans per head, every group at once (one thread a group).
             Map<String, List<Plan>> byHead = new ConcurrentHashMap<>();
             t = System.nanoTime();
-            parallel(Arrays.stream(province).flatMap(s -> s.groups.stream()).toList(), g -> {
+            parallel(Arrays.stream(province).flatMap(s -> s.groups().stream()).toList(), g -> {
                 List<Plan> submitted = new ArrayList<>();
                 for (int i = 0; i < plans; i++) {
-                    String teacher = g.teachers.get(i % g.teachers.size());
-                    submitted.add(submit(node(first, other, g.head), codes, teacher, g.subject, g.head + " bài " + i));
+                    String teacher = g.teachers().get(i % g.teachers().size());
+                    submitted.add(submit(node(first, other, g.head()), codes, teacher, g.subject(),
+                            g.head() + " bài " + i));
                 }
-                byHead.put(g.head, submitted);
+                byHead.put(g.head(), submitted);
                 return null;
             });
             int total = schools * groups * plans;
@@ -225,7 +227,7 @@ public final class MondayMorningBenchmark {
             Map<String, Plan> byId = new HashMap<>();
             byProcess.values().forEach(p -> byId.put(p.id, p));
             long principals0 = System.nanoTime();
-            parallel(Arrays.stream(province).map(s -> s.principal).toList(), principal -> {
+            parallel(Arrays.stream(province).map(School::principal).toList(), principal -> {
                 Api api = node(first, other, principal);
                 for (JsonNode item : ok(api.get(principal, "/api/tasks?size=200"), 200).json().get("items")) {
                     Plan p = byId.get(item.get("businessKey").asText());
@@ -324,61 +326,14 @@ public final class MondayMorningBenchmark {
 
     // ---- people ----
 
-    private record Group(String id, String subject, String head, List<String> teachers) {
-    }
-
-    private record School(String code, String principal, List<Group> groups) {
-        List<String> everyone() {
-            List<String> all = new ArrayList<>(List.of(principal));
-            for (Group g : groups) {
-                all.add(g.head);
-                all.addAll(g.teachers);
-            }
-            return all;
-        }
-    }
-
     /** Schools under the demo office, each with its principal and groups of a head and teachers (SQL, as the province). */
     private static School[] people(ConfigurableApplicationContext app, int schools, int groups, int teachers) {
         JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
         String hash = app.getBean(PasswordEncoder.class).encode("demo");
         School[] all = new School[schools];
         for (int s = 0; s < schools; s++) {
-            String code = String.format(Locale.ROOT, "%s%03d", PREFIX, s);
-            String lower = code.toLowerCase(Locale.ROOT);
-            jdbc.update("insert into organisation (code, name, kind, parent_code) values (?, ?, "
-                    + "'LOWER_SECONDARY_SCHOOL', 'VHXH-HB')", code, "Trường THCS sáng thứ Hai số " + s);
-            List<Object[]> groupRows = new ArrayList<>();
-            List<Object[]> users = new ArrayList<>();
-            List<Object[]> roles = new ArrayList<>();
-            String principal = "ht." + lower;
-            users.add(new Object[] {principal, "Hiệu trưởng trường " + s, hash, "Hiệu trưởng", code, null, null});
-            roles.add(new Object[] {principal, "PRINCIPAL"});
-            List<Group> gs = new ArrayList<>();
-            for (int g = 0; g < groups; g++) {
-                String subject = SUBJECTS[g % SUBJECTS.length];
-                String group = code + "-T" + g;
-                String head = "tt." + lower + "." + g;
-                groupRows.add(new Object[] {group, code, "Tổ " + subject + " " + g});
-                users.add(new Object[] {head, "Tổ trưởng " + g + " trường " + s, hash, "Tổ trưởng", code, group,
-                        subject});
-                roles.add(new Object[] {head, "HEAD"});
-                roles.add(new Object[] {head, "TEACHER"});
-                List<String> ts = new ArrayList<>();
-                for (int i = 0; i < teachers; i++) {
-                    String teacher = "gv." + lower + "." + g + "." + i;
-                    ts.add(teacher);
-                    users.add(new Object[] {teacher, "Giáo viên " + g + "." + i + " trường " + s, hash, "Giáo viên",
-                            code, group, subject});
-                    roles.add(new Object[] {teacher, "TEACHER"});
-                }
-                gs.add(new Group(group, subject, head, ts));
-            }
-            jdbc.batchUpdate("insert into subject_group (id, school_code, name) values (?, ?, ?)", groupRows);
-            jdbc.batchUpdate("insert into user_account (username, full_name, password_hash, title, "
-                    + "organisation_code, subject_group_id, subject) values (?, ?, ?, ?, ?, ?, ?)", users);
-            jdbc.batchUpdate("insert into user_role (username, role) values (?, ?)", roles);
-            all[s] = new School(code, principal, gs);
+            all[s] = SeededSchools.insert(jdbc, hash, String.format(Locale.ROOT, "%s%03d", PREFIX, s),
+                    "Trường THCS sáng thứ Hai số " + s, s, groups, teachers);
         }
         return all;
     }

@@ -51,7 +51,6 @@ public final class ProvinceBenchmark {
     private static final String PROCESS_KEY = "lessonPlanApproval";
     private static final int TEACHERS_PER_GROUP = 10;
     private static final int BATCH = 250;
-    private static final String[] SUBJECTS = {"Toán", "Ngữ văn", "Khoa học tự nhiên", "Lịch sử và Địa lí"};
 
     /** Measure again on a database an earlier run seeded (-Dtruongso.bench.reuse=true): seeding 100 000 takes long. */
     private static final boolean REUSE = Boolean.getBoolean("truongso.bench.reuse");
@@ -163,19 +162,19 @@ public final class ProvinceBenchmark {
         }
 
         static String group(int s, int g) {
-            return school(s) + "-T" + g;
+            return SeededSchools.group(school(s), g);
         }
 
         static String principal(int s) {
-            return "ht." + school(s).toLowerCase(Locale.ROOT);
+            return SeededSchools.principal(school(s));
         }
 
         static String head(int s, int g) {
-            return "tt." + school(s).toLowerCase(Locale.ROOT) + "." + g;
+            return SeededSchools.head(school(s), g);
         }
 
         static String teacher(int s, int g, int i) {
-            return "gv." + school(s).toLowerCase(Locale.ROOT) + "." + g + "." + i;
+            return SeededSchools.teacher(school(s), g, i);
         }
 
         /** Whether an earlier run seeded this database; if so, counts its open lesson plans. */
@@ -195,31 +194,8 @@ public final class ProvinceBenchmark {
         void people() {
             String hash = encoder.encode("demo");
             for (int s = 0; s < schools; s++) {
-                jdbc.update("insert into organisation (code, name, kind, parent_code) values (?, ?, "
-                        + "'LOWER_SECONDARY_SCHOOL', 'VHXH-HB')", school(s), "Trường THCS thử tải số " + s);
-                List<Object[]> groupRows = new ArrayList<>();
-                List<Object[]> users = new ArrayList<>();
-                List<Object[]> roles = new ArrayList<>();
-                users.add(new Object[] {principal(s), "Hiệu trưởng trường " + s, hash, "Hiệu trưởng", school(s), null,
-                        null});
-                roles.add(new Object[] {principal(s), Role.PRINCIPAL.name()});
-                for (int g = 0; g < groups; g++) {
-                    String subject = SUBJECTS[g % SUBJECTS.length];
-                    groupRows.add(new Object[] {group(s, g), school(s), "Tổ " + subject + " " + g});
-                    users.add(new Object[] {head(s, g), "Tổ trưởng " + g + " trường " + s, hash, "Tổ trưởng",
-                            school(s), group(s, g), subject});
-                    roles.add(new Object[] {head(s, g), Role.HEAD.name()});
-                    roles.add(new Object[] {head(s, g), Role.TEACHER.name()});
-                    for (int i = 0; i < teachersPerGroup; i++) {
-                        users.add(new Object[] {teacher(s, g, i), "Giáo viên " + g + "." + i + " trường " + s, hash,
-                                "Giáo viên", school(s), group(s, g), subject});
-                        roles.add(new Object[] {teacher(s, g, i), Role.TEACHER.name()});
-                    }
-                }
-                jdbc.batchUpdate("insert into subject_group (id, school_code, name) values (?, ?, ?)", groupRows);
-                jdbc.batchUpdate("insert into user_account (username, full_name, password_hash, title, "
-                        + "organisation_code, subject_group_id, subject) values (?, ?, ?, ?, ?, ?, ?)", users);
-                jdbc.batchUpdate("insert into user_role (username, role) values (?, ?)", roles);
+                SeededSchools.insert(jdbc, hash, school(s), "Trường THCS thử tải số " + s, s, groups,
+                        teachersPerGroup);
             }
         }
 
@@ -247,7 +223,7 @@ public final class ProvinceBenchmark {
                 int g = n / schools % groups;
                 int i = n / schools / groups % teachersPerGroup;
                 String teacher = teacher(s, g, i);
-                String subject = SUBJECTS[g % SUBJECTS.length];
+                String subject = SeededSchools.subject(g);
                 UUID doc = UUID.randomUUID();
                 UUID plan = UUID.randomUUID();
                 String sha = HexFormat.of().formatHex(UUID.randomUUID().toString().repeat(2).getBytes(), 0, 32);

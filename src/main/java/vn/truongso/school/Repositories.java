@@ -1,6 +1,7 @@
 package vn.truongso.school;
 
 import java.util.List;
+import java.util.Optional;
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 
@@ -16,7 +17,7 @@ interface UserAccountRepository extends JpaRepository<UserAccount, String> {
     /** With the roles in the same query: every request reads its user. */
     @Override
     @EntityGraph(attributePaths = "roles")
-    java.util.Optional<UserAccount> findById(String username);
+    Optional<UserAccount> findById(String username);
 
     /** With their roles in the same query: a task's candidates are looked up for every task created. */
     @EntityGraph(attributePaths = "roles")

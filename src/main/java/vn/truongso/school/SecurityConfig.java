@@ -88,7 +88,7 @@ class SecurityConfig {
     /** Bearer tokens of /api in the database: a token made on one node works on every node. */
     @Bean
     ApiTokens apiTokens(JdbcTemplate jdbc, Clock clock, ApiTokenProperties properties,
-                        org.springframework.context.ApplicationEventPublisher events) {
+                        ApplicationEventPublisher events) {
         return new ApiTokens(jdbc, clock, properties, events);
     }
 

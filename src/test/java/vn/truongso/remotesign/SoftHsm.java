@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Fresh SoftHSM2 tokens for the tests, made once per JVM under target/ with {@code softhsm2-util}.
@@ -80,7 +80,7 @@ final class SoftHsm {
         Path dir = conf.getParent();
         Path tokenDir = dir.resolve("tokens");
         try {
-            deleteRecursively(tokenDir);
+            FileSystemUtils.deleteRecursively(tokenDir);
             Files.createDirectories(tokenDir);
             Files.writeString(conf, "# Written by the tests (SoftHsm.java): tokens for this build only.\n"
                     + "directories.tokendir = " + tokenDir + "\n"
@@ -127,17 +127,6 @@ final class SoftHsm {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(dir)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 }

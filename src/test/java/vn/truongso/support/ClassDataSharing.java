@@ -3,16 +3,15 @@ package vn.truongso.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
+import org.springframework.util.FileSystemUtils;
 import vn.truongso.remotesign.SharedOtp;
 
 /**
@@ -58,7 +57,7 @@ final class ClassDataSharing {
         long t0 = System.nanoTime();
         Path jsa = DIR.resolve("child.jsa");
         try {
-            deleteRecursively(DIR);
+            FileSystemUtils.deleteRecursively(DIR);
             Files.createDirectories(DIR);
             String cp = jarredClasspath();
             Path training = DIR.resolve("training");
@@ -170,21 +169,6 @@ final class ClassDataSharing {
                     out.closeEntry();
                 }
             }
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(f -> {
-                try {
-                    Files.delete(f);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
         }
     }
 }

@@ -155,7 +155,8 @@ public class InboxCommands {
                         "Người khác đang xử lý việc này cùng lúc với bạn. Vui lòng tải lại.");
             }
             if (still == null) {
-                throw access.goneOrMissing(taskId, user);
+                // Only a task this request had found open gets this far (actionable answers the others itself).
+                throw TaskAccess.completedMeanwhile();
             }
             throw e;
         }

@@ -102,8 +102,11 @@ class TaskAccess {
         Reach reach = reach(user);
         boolean offered = reach.ownGroupOffers(candidates) || reach.delegationOffers(candidates, processKey(task));
         if (!mine && !offered) {
-            // No candidate links may also mean the task was completed a moment ago.
-            throw find(taskId, user) == null ? goneOrMissing(taskId, user) : ApiException.notFound("công việc");
+            // No candidate links may also mean someone completed the task a moment ago: it was open in this user's
+            // organisation when we found it, so gone now (or offered to nobody, assigned to nobody) is their race.
+            Task again = find(taskId, user);
+            throw again == null || candidates.isEmpty() && again.getAssignee() == null ? completedMeanwhile()
+                    : ApiException.notFound("công việc");
         }
         if (ownDocumentReview(task, user)) {
             throw new ApiException(HttpStatus.FORBIDDEN, "SELF_APPROVAL_FORBIDDEN", "Đây là văn bản của chính bạn: "
@@ -128,12 +131,16 @@ class TaskAccess {
                 : tasks.createTaskQuery().taskId(taskId).tenantIdIn(user.organisationCode()).singleResult();
     }
 
+    /** A task that was open and is done now: someone completed it, maybe a moment ago, at the same time as us. */
+    static ApiException completedMeanwhile() {
+        return ApiException.conflict("TASK_ALREADY_COMPLETED", "Việc này đã được xử lý xong.");
+    }
+
     /** For a task not open (any more): 409 when it was completed, else 404. */
     ApiException goneOrMissing(String taskId, CurrentUser user) {
         boolean done = user.organisationCode() != null && history.createHistoricTaskInstanceQuery().taskId(taskId)
                 .tenantIdIn(user.organisationCode()).finished().count() > 0;
-        return done ? ApiException.conflict("TASK_ALREADY_COMPLETED", "Việc này đã được xử lý xong.")
-                : ApiException.notFound("công việc");
+        return done ? completedMeanwhile() : ApiException.notFound("công việc");
     }
 
     List<String> candidateGroups(String taskId) {

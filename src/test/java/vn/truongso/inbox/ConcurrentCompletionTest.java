@@ -167,12 +167,14 @@ class ConcurrentCompletionTest {
         }
         go.countDown();
         List<Integer> statuses = new ArrayList<>();
+        List<String> answers = new ArrayList<>();
         String[] users = {first, second};
         String winner = null;
         String transaction = null;
         for (int i = 0; i < 2; i++) {
             Api.Response r = results.get(i).get();
             statuses.add(r.status());
+            answers.add(users[i] + ": " + r);
             if (r.status() == 202) {
                 winner = users[i];
                 transaction = r.json().get("transactionId").asText();
@@ -180,7 +182,7 @@ class ConcurrentCompletionTest {
                 assertThat(r.contentType()).isEqualTo("application/problem+json");
             }
         }
-        assertThat(statuses).containsExactlyInAnyOrder(202, 409);
+        assertThat(statuses).as(answers.toString()).containsExactlyInAnyOrder(202, 409);
         ONE_WINNER.incrementAndGet();
 
         // Exactly one more signature prepared, the winner's, alone in its transaction; none from the loser.

@@ -74,6 +74,38 @@ class BpmnBeansTest {
         assertThat(problems).isEmpty();
     }
 
+    /**
+     * A head's morning mail says "Thầy/Cô có 12 kế hoạch bài dạy chờ duyệt": every user task names what it is counted
+     * as ({@code digestLabel}), a noun phrase in Vietnamese, not a task name.
+     */
+    @Test
+    void everyUserTaskNamesWhatTheMorningDigestCountsItAs() throws IOException {
+        List<String> problems = new ArrayList<>();
+        int tasks = 0;
+        for (Resource model : new PathMatchingResourcePatternResolver().getResources("classpath*:bpmn/*.bpmn")) {
+            org.camunda.bpm.model.bpmn.BpmnModelInstance bpmn;
+            try (var in = model.getInputStream()) {
+                bpmn = org.camunda.bpm.model.bpmn.Bpmn.readModelFromStream(in);
+            }
+            for (var task : bpmn.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.UserTask.class)) {
+                tasks++;
+                String label = task.getExtensionElements() == null ? null : task.getExtensionElements()
+                        .getElementsQuery().filterByType(
+                                org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties.class).list().stream()
+                        .flatMap(p -> p.getCamundaProperties().stream())
+                        .filter(p -> "digestLabel".equals(p.getCamundaName()))
+                        .map(org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty::getCamundaValue)
+                        .findFirst().orElse(null);
+                if (label == null || label.isBlank() || label.equals(task.getName())
+                        || !label.equals(label.toLowerCase(java.util.Locale.ROOT))) {
+                    problems.add(model.getFilename() + " " + task.getId() + ": digestLabel '" + label + "'");
+                }
+            }
+        }
+        assertThat(tasks).isGreaterThanOrEqualTo(10);
+        assertThat(problems).isEmpty();
+    }
+
     /** The components named like steps, by the name Spring gives them. */
     static Map<String, Class<?>> stepsBeans() {
         ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);

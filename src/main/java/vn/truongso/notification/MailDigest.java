@@ -89,11 +89,11 @@ class MailDigest {
         jdbc.update("insert into mail_digest_run (run_day, window_start, window_end, run_by) values (?, ?, ?, ?)",
                 day, Timestamp.from(from), Timestamp.from(now), node);
         Map<String, List<Row>> byRecipient = new LinkedHashMap<>();
-        jdbc.query("select recipient, kind, message, link from notification where created_at > ? and created_at <= ?"
-                        + " order by recipient, created_at, id",
+        jdbc.query("select recipient, kind, message, link, digest_label from notification where created_at > ? and "
+                        + "created_at <= ? order by recipient, created_at, id",
                 rs -> {
                     byRecipient.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                            .add(new Row(rs.getString(2), rs.getString(3), rs.getString(4)));
+                            .add(new Row(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
                 }, Timestamp.from(from), Timestamp.from(now));
         int queued = 0;
         for (Map.Entry<String, List<Row>> e : byRecipient.entrySet()) {
@@ -130,11 +130,15 @@ class MailDigest {
         return previous.atTime(properties.digestTime()).atZone(VietnamTime.ZONE).toInstant();
     }
 
-    /** Tasks counted by their name, other notifications by kind, in the order they first came. */
+    /**
+     * Counted by what the step that caused them calls them (a task's digestLabel), else tasks by their name and other
+     * notifications by kind, in the order they first came.
+     */
     private List<MailComposer.DigestGroup> groups(List<Row> rows) {
         Map<String, List<Row>> byLabel = new LinkedHashMap<>();
         for (Row r : rows) {
-            String label = TaskMail.KIND.equals(r.kind()) ? "việc \"" + TaskMail.taskName(r.message()) + "\""
+            String label = r.digestLabel() != null ? r.digestLabel()
+                    : TaskMail.KIND.equals(r.kind()) ? "việc \"" + TaskMail.taskName(r.message()) + "\""
                     : composer.digestLabel(r.kind());
             byLabel.computeIfAbsent(label, k -> new ArrayList<>()).add(r);
         }
@@ -145,6 +149,6 @@ class MailDigest {
         return out;
     }
 
-    private record Row(String kind, String message, String link) {
+    private record Row(String kind, String message, String link, String digestLabel) {
     }
 }

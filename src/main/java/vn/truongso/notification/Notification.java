@@ -23,15 +23,19 @@ class Notification {
     private Instant createdAt;
     @Column(name = "read_at")
     private Instant readAt;
+    /** What the morning digest counts it as; null: by its kind. */
+    @Column(name = "digest_label")
+    private String digestLabel;
 
     protected Notification() {
     }
 
-    Notification(String recipient, String kind, String message, String link, Instant createdAt) {
+    Notification(String recipient, String kind, String message, String link, String digestLabel, Instant createdAt) {
         this.recipient = recipient;
         this.kind = kind;
         this.message = message;
         this.link = link;
+        this.digestLabel = digestLabel;
         this.createdAt = createdAt;
     }
 

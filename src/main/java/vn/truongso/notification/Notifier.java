@@ -37,7 +37,13 @@ public class Notifier {
      *                             recipient's own), e.g. the school that answers a parent
      */
     public void toUser(String username, String kind, String message, String link, String fromOrganisationCode) {
-        notifications.save(new Notification(username, kind, message, link, clock.instant()));
+        toUser(username, kind, message, link, fromOrganisationCode, null);
+    }
+
+    /** @param digestLabel what the morning digest counts it as ("kế hoạch bài dạy chờ duyệt"); null: by its kind */
+    void toUser(String username, String kind, String message, String link, String fromOrganisationCode,
+                String digestLabel) {
+        notifications.save(new Notification(username, kind, message, link, digestLabel, clock.instant()));
         mail.atOnce(username, kind, message, link, fromOrganisationCode);
     }
 
@@ -48,6 +54,11 @@ public class Notifier {
 
     /** Everyone in the given Camunda groups but {@code except} (e.g. the one who caused it), each once. */
     public void toGroups(Collection<String> groupIds, String kind, String message, String link, String except) {
+        toGroups(groupIds, kind, message, link, except, null);
+    }
+
+    void toGroups(Collection<String> groupIds, String kind, String message, String link, String except,
+                  String digestLabel) {
         LinkedHashSet<String> recipients = new LinkedHashSet<>();
         for (String g : groupIds) {
             users.membersOf(g).stream().map(CurrentUser::username).forEach(recipients::add);
@@ -55,6 +66,6 @@ public class Notifier {
         if (except != null) {
             recipients.remove(except);
         }
-        recipients.forEach(r -> toUser(r, kind, message, link));
+        recipients.forEach(r -> toUser(r, kind, message, link, null, digestLabel));
     }
 }

@@ -9,8 +9,8 @@ import vn.truongso.steps.TaskAssigned;
 /**
  * TASK_ASSIGNED: a task arrived (a lesson plan to review or approve, a report to prepare or sign, an application to
  * check, …) for its assignee, or else for everyone in its candidate groups but the one who submitted the instance.
- * Runs inside the engine's transaction, like every notification. The message starts with the task's name: the
- * digest counts tasks by it.
+ * Runs inside the engine's transaction, like every notification. The digest counts tasks by what their model calls
+ * them ({@code digestLabel}: "12 kế hoạch bài dạy chờ duyệt"), else by the task's name the message starts with.
  */
 @Component
 class TaskMail {
@@ -28,14 +28,14 @@ class TaskMail {
         String link = "/inbox/" + task.taskId();
         String message = message(task);
         if (task.assignee() != null) {
-            notifier.toUser(task.assignee(), KIND, message, link, task.tenantId());
+            notifier.toUser(task.assignee(), KIND, message, link, task.tenantId(), task.digestLabel());
             return;
         }
         Set<String> people = new LinkedHashSet<>(task.candidateUsers());
         people.remove(task.submitter());
-        people.forEach(p -> notifier.toUser(p, KIND, message, link, task.tenantId()));
+        people.forEach(p -> notifier.toUser(p, KIND, message, link, task.tenantId(), task.digestLabel()));
         if (!task.candidateGroups().isEmpty()) {
-            notifier.toGroups(task.candidateGroups(), KIND, message, link, task.submitter());
+            notifier.toGroups(task.candidateGroups(), KIND, message, link, task.submitter(), task.digestLabel());
         }
     }
 
@@ -51,7 +51,7 @@ class TaskMail {
         return m.append('.').toString();
     }
 
-    /** The task's name a TASK_ASSIGNED message starts with (what the digest counts by). */
+    /** The task's name a TASK_ASSIGNED message starts with (what the digest counts by when the model names nothing). */
     static String taskName(String message) {
         int colon = message.indexOf(": \"");
         String name = colon > 0 ? message.substring(0, colon) : message;

@@ -51,7 +51,9 @@
  * address, SMTP 5xx for the recipient or message) or the {@code max-attempts}-th failure parks it ({@code parked_at}:
  * never claimed again, one WARN, {@code truongso.mail.parked{reason}}, gauge {@code truongso.mail.outbox.parked}).
  * {@code MailDigest} at 06:30 Asia/Ho_Chi_Minh on working days ({@link vn.truongso.common.WorkingCalendar}): one mail
- * per person with the notifications since the last digest whose kind they get as DIGEST; the day is claimed in {@code mail_digest_run}.
+ * per person with the notifications since the last digest whose kind they get as DIGEST, counted by what each task's
+ * model calls it (BPMN property {@code digestLabel}: "Thầy/Cô có 12 kế hoạch bài dạy chờ duyệt"); the day is claimed
+ * in {@code mail_digest_run}.
  *
  * <p>Tables: {@code notification}, {@code mail_outbox}, {@code mail_digest_run}. Configuration: {@code truongso.mail.*}
  * ({@code MailProperties}: from, base-url, send-interval, batch-size, claim-for, retry-first, retry-max, max-attempts,

@@ -51,7 +51,8 @@ import vn.truongso.document.DocumentService;
  *   SIGNED (signed electronically), PAPER when it was given by hand, and not done otherwise.</li>
  *   <li>Which document: the process variable {@code documentId}; its pages (current version) when the step ends.</li>
  *   <li>What paper it saves: a user task may declare {@code <camunda:property name="printedCopies" value="2"/>};
- *   done digitally it avoids copies × pages printed pages.</li>
+ *   done digitally it avoids copies × pages printed pages. What a morning digest counts it as:
+ *   {@code <camunda:property name="digestLabel" value="kế hoạch bài dạy chờ duyệt"/>} (on {@link TaskAssigned}).</li>
  *   <li>Every process instance (not a remote signature, which is a step of its caller) gets a {@link ProcessRecord}: submitted by whom, when, and when it
  *   completed or was cancelled.</li>
  * </ul>
@@ -62,6 +63,8 @@ class StepTracking extends AbstractProcessEnginePlugin {
     static final String CHANNEL = "channel";
     static final String COMMENT = "comment";
     static final String PRINTED_COPIES = "printedCopies";
+    /** What a morning digest counts a user task as, e.g. "kế hoạch bài dạy chờ duyệt" ({@link TaskAssigned}). */
+    static final String DIGEST_LABEL = "digestLabel";
     /** The called process every signature goes through, its signer input and its outcome output. */
     static final String SIGNATURE_PROCESS = "remoteSignature";
     static final String SIGNER = "signer";
@@ -101,8 +104,10 @@ class StepTracking extends AbstractProcessEnginePlugin {
             @Override
             public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
                 Integer copies = printedCopies(element);
+                String digestLabel = property(element, DIGEST_LABEL);
                 TaskDefinition def = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
-                def.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, task -> taskCreated(task, copies));
+                def.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE,
+                        task -> taskCreated(task, copies, digestLabel));
                 def.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, StepTracking.this::taskCompleted);
                 def.addBuiltInTaskListener(TaskListener.EVENTNAME_DELETE, StepTracking.this::taskDeleted);
             }
@@ -164,23 +169,33 @@ class StepTracking extends AbstractProcessEnginePlugin {
 
     /** {@code <camunda:property name="printedCopies" value="2"/>} of a task, or null when it declares none. */
     static Integer printedCopies(Element element) {
+        String value = property(element, PRINTED_COPIES);
+        if (value == null) {
+            return null;
+        }
+        try {
+            int copies = Integer.parseInt(value.trim());
+            if (copies >= 0) {
+                return copies;
+            }
+        } catch (RuntimeException e) {
+            // fall through: a malformed value is a modelling error, reported at deployment
+        }
+        throw new IllegalArgumentException("printedCopies of " + element.attribute("id")
+                + " must be a whole number ≥ 0, not '" + value + "'");
+    }
+
+    /** The value of {@code <camunda:property name="…">} of an element, or null when it declares none. */
+    static String property(Element element, String name) {
         Element ext = element.element("extensionElements");
         Element props = ext == null ? null : ext.elementNS(CAMUNDA, "properties");
         if (props == null) {
             return null;
         }
         for (Element p : props.elementsNS(CAMUNDA, "property")) {
-            if (PRINTED_COPIES.equals(p.attribute("name"))) {
-                try {
-                    int copies = Integer.parseInt(p.attribute("value").trim());
-                    if (copies >= 0) {
-                        return copies;
-                    }
-                } catch (RuntimeException e) {
-                    // fall through: a malformed value is a modelling error, reported at deployment
-                }
-                throw new IllegalArgumentException("printedCopies of " + element.attribute("id")
-                        + " must be a whole number ≥ 0, not '" + p.attribute("value") + "'");
+            if (name.equals(p.attribute("name"))) {
+                String value = p.attribute("value");
+                return value == null || value.isBlank() ? null : value.strip();
             }
         }
         return null;
@@ -228,16 +243,16 @@ class StepTracking extends AbstractProcessEnginePlugin {
                 execution.isCanceled() ? ProcessRecord.CANCELLED : ProcessRecord.COMPLETED, clock.instant()));
     }
 
-    private void taskCreated(DelegateTask task, Integer copies) {
+    private void taskCreated(DelegateTask task, Integer copies, String digestLabel) {
         records.getObject().save(new StepRecord(StepKind.TASK, processKey(task.getExecution()),
                 task.getProcessInstanceId(), task.getExecution().getProcessBusinessKey(), task.getTenantId(),
                 task.getTaskDefinitionKey(), task.getName(), task.getId(), documentOf(task.getExecution()), copies,
                 clock.instant()));
-        taskAssigned(task);
+        taskAssigned(task, digestLabel);
     }
 
     /** Tells whoever listens (notification: mail and in-app) that a task waits for a person or groups. */
-    private void taskAssigned(DelegateTask task) {
+    private void taskAssigned(DelegateTask task, String digestLabel) {
         List<String> groups = new ArrayList<>();
         List<String> people = new ArrayList<>();
         for (IdentityLink link : task.getCandidates()) {
@@ -255,7 +270,8 @@ class StepTracking extends AbstractProcessEnginePlugin {
         events.getObject().publishEvent(new TaskAssigned(task.getId(), task.getName(), processKey(task.getExecution()),
                 task.getExecution().getProcessBusinessKey(), task.getTenantId(), task.getAssignee(),
                 List.copyOf(groups), List.copyOf(people), title == null ? null : title.toString(),
-                requester == null ? null : requester.toString(), submitter == null ? null : submitter.toString()));
+                requester == null ? null : requester.toString(), submitter == null ? null : submitter.toString(),
+                digestLabel));
     }
 
     private void taskCompleted(DelegateTask task) {

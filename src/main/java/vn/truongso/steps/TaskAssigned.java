@@ -12,8 +12,10 @@ import java.util.List;
  * @param displayTitle    what it is about (process variable {@code displayTitle}), may be null
  * @param requesterName   who asked for it (process variable {@code requesterName}), may be null
  * @param submitter       who submitted the instance (process variable {@code submitter}): never a reviewer of it
+ * @param digestLabel     what a morning digest counts such tasks as (the task's BPMN property {@code digestLabel},
+ *                        e.g. "kế hoạch bài dạy chờ duyệt"), null when the model names none
  */
 public record TaskAssigned(String taskId, String taskName, String processKey, String businessKey, String tenantId,
                            String assignee, List<String> candidateGroups, List<String> candidateUsers,
-                           String displayTitle, String requesterName, String submitter) {
+                           String displayTitle, String requesterName, String submitter, String digestLabel) {
 }

@@ -342,8 +342,8 @@ class MailTest {
         sendAll();
         List<Mail> digests = received(m -> m.to().equals("tt.linh@demo.truongso.vn"));
         assertThat(digests).singleElement().satisfies(m -> {
-            assertThat(m.subject()).isEqualTo("[Trường THCS An Phú] Bản tin buổi sáng: Thầy/Cô có 2 việc "
-                    + "\"Tổ trưởng duyệt kế hoạch bài dạy\"");
+            assertThat(m.subject()).isEqualTo("[Trường THCS An Phú] Bản tin buổi sáng: Thầy/Cô có 2 kế hoạch bài dạy "
+                    + "chờ duyệt");
             assertThat(m.text()).contains("Kính gửi Thầy/Cô Vũ Thùy Linh", first, second, "Hoàng Minh Tuấn",
                     BASE + "/inbox/");
             assertThat(m.html()).contains(first, second);

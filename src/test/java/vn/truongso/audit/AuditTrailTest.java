@@ -21,6 +21,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.truongso.support.Api;
 import vn.truongso.support.IntegrationTest;
+import vn.truongso.support.TestUsers;
 
 /**
  * The audit trail in the running application: real actions leave entries (with digests before and after), failed
@@ -217,10 +218,9 @@ class AuditTrailTest {
     @Test
     void credentialAdministrationIsRecordedWithTheAdministrator() {
         // A signer of this test's own, so that revoking disturbs nobody else's signing.
-        String teacher = "gv.audit." + UUID.randomUUID().toString().substring(0, 8);
-        jdbc.update("insert into user_account (username, full_name, password_hash, title, organisation_code, enabled) "
-                + "values (?, ?, ?, ?, ?, true)", teacher, "Trần Thị Kiểm", "{noop}-", "Giáo viên", "THCSAP");
-        jdbc.update("insert into user_role (username, role) values (?, 'TEACHER')", teacher);
+        String teacher = new TestUsers(jdbc).person("gv.audit." + UUID.randomUUID().toString().substring(0, 8),
+                "Trần Thị Kiểm").title("Giáo viên").organisation("THCSAP").roles("TEACHER").passwordHash("{noop}-")
+                .insert();
         Api.Response issued = api.postJson("admin", "/api/admin/credentials", java.util.Map.of("username", teacher));
         assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
         String id = issued.json().get("id").asText();

@@ -30,6 +30,7 @@ import vn.truongso.remotesign.TestOtp;
 import vn.truongso.school.UserDirectory;
 import vn.truongso.support.Api;
 import vn.truongso.support.IntegrationTest;
+import vn.truongso.support.TestUsers;
 
 /**
  * The principal gives the admission decisions to her vice-principal (ký thay): he reads the ranked list, approves
@@ -88,14 +89,11 @@ class DelegatedAdmissionTest {
                 + "'SGD-DEMO')", office, "Phòng Văn hóa – Xã hội phường Kiểm Thử");
         jdbc.update("insert into organisation (code, name, kind, parent_code) values (?, ?, 'LOWER_SECONDARY_SCHOOL', "
                 + "?)", school, "Trường THCS Kiểm Thử " + suffix, office);
-        String hash = jdbc.queryForObject("select password_hash from user_account where username = 'ht.mai'",
-                String.class);
-        jdbc.update("insert into user_account (username, full_name, password_hash, title, organisation_code, enabled) "
-                + "values (?, 'Lê Thị Hiệu', ?, 'Hiệu trưởng', ?, true)", principal, hash, school);
-        jdbc.update("insert into user_role (username, role) values (?, 'PRINCIPAL')", principal);
-        jdbc.update("insert into user_account (username, full_name, password_hash, title, organisation_code, enabled) "
-                + "values (?, 'Trịnh Văn An', ?, 'Phó hiệu trưởng', ?, true)", deputy, hash, school);
-        jdbc.update("insert into user_role (username, role) values (?, 'VICE_PRINCIPAL')", deputy);
+        TestUsers people = new TestUsers(jdbc);
+        people.person(principal, "Lê Thị Hiệu").title("Hiệu trưởng").organisation(school).roles("PRINCIPAL")
+                .passwordOf("ht.mai").insert();
+        people.person(deputy, "Trịnh Văn An").title("Phó hiệu trưởng").organisation(school).roles("VICE_PRINCIPAL")
+                .passwordOf("ht.mai").insert();
         Api.Response issued = api.postJson("admin", "/api/admin/credentials", Map.of("username", deputy));
         assertThat(issued.status()).as(issued.text()).isEqualTo(201);
         String secret = api.postJson(deputy, "/api/credentials/me/totp", Map.of()).json().get("secret").asText();

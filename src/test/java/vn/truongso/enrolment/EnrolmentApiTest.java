@@ -22,6 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import vn.truongso.common.VietnamTime;
 import vn.truongso.support.Api;
 import vn.truongso.support.IntegrationTest;
+import vn.truongso.support.TestUsers;
 
 /** Online enrolment over HTTP as the demo users: a parent, the clerk, the principal. */
 @IntegrationTest
@@ -149,13 +150,8 @@ class EnrolmentApiTest {
     }
 
     String anotherParent() {
-        String name = "ph.khac." + UUID.randomUUID().toString().substring(0, 6);
-        String hash = jdbc.queryForObject("select password_hash from user_account where username = 'ph.binh'",
-                String.class);
-        jdbc.update("insert into user_account (username, full_name, password_hash, title, enabled) "
-                + "values (?, ?, ?, ?, true)", name, "Lý Thị Khác", hash, "Phụ huynh");
-        jdbc.update("insert into user_role (username, role) values (?, 'PARENT')", name);
-        return name;
+        return new TestUsers(jdbc).person("ph.khac." + UUID.randomUUID().toString().substring(0, 6), "Lý Thị Khác")
+                .title("Phụ huynh").roles("PARENT").passwordOf("ph.binh").insert();
     }
 
     // ---- the whole way, as the demo users ---------------------------------------------------------------------

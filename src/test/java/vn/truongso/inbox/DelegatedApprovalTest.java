@@ -33,6 +33,7 @@ import vn.truongso.common.VietnamTime;
 import vn.truongso.remotesign.TestOtp;
 import vn.truongso.support.Api;
 import vn.truongso.support.IntegrationTest;
+import vn.truongso.support.TestUsers;
 
 /**
  * Ký thay in the whole lesson-plan story: the principal gives her approvals to the vice-principal pht.an; he finds
@@ -56,11 +57,13 @@ class DelegatedApprovalTest {
     @Autowired
     Clock clock;
     Api api;
+    TestUsers people;
     LocalDate today;
 
     @BeforeEach
     void setUp() {
         api = new Api(port, management);
+        people = new TestUsers(jdbc, encoder);
         today = LocalDate.now(clock.withZone(VietnamTime.ZONE));
     }
 
@@ -70,7 +73,7 @@ class DelegatedApprovalTest {
     @AfterEach
     void revokeAll() {
         jdbc.update("update delegation set revoked_at = current_timestamp, revoked_by = 'test' where revoked_at is null");
-        added.forEach(u -> jdbc.update("update user_account set enabled = false where username = ?", u));
+        added.forEach(people::disable);
     }
 
     String delegate(String to, String scope) {
@@ -185,13 +188,10 @@ class DelegatedApprovalTest {
     /** A vice-principal who also teaches: the principal's approval of his own plan stays closed to him. */
     @Test
     void aDelegateStillNeverApprovesHisOwnPlan() {
-        String me = "pht.day" + UUID.randomUUID().toString().substring(0, 6);
-        jdbc.update("insert into user_account (username, full_name, password_hash, title, organisation_code, "
-                + "subject_group_id, subject, enabled) values (?, ?, ?, ?, ?, ?, ?, true)", me, "Lương Văn Dạy",
-                encoder.encode("demo"), "Phó hiệu trưởng", "THCSHB", "THCSHB-KHTN", "Toán");
+        String me = people.person("pht.day" + UUID.randomUUID().toString().substring(0, 6), "Lương Văn Dạy")
+                .title("Phó hiệu trưởng").organisation("THCSHB").subject("THCSHB-KHTN", "Toán")
+                .roles("VICE_PRINCIPAL", "TEACHER").password("demo").insert();
         added.add(me);
-        jdbc.update("insert into user_role (username, role) values (?, 'VICE_PRINCIPAL')", me);
-        jdbc.update("insert into user_role (username, role) values (?, 'TEACHER')", me);
         assertThat(api.postJson("admin", "/api/admin/credentials", Map.of("username", me)).status()).isEqualTo(201);
         String secret = api.postJson(me, "/api/credentials/me/totp", Map.of()).json().get("secret").asText();
 

@@ -16,6 +16,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import vn.truongso.support.Api;
 import vn.truongso.support.Api.Body;
 import vn.truongso.support.IntegrationTest;
+import vn.truongso.support.TestUsers;
 
 /**
  * Each person chooses per category how to hear of events by e-mail (issue 14): the defaults by role, a choice that
@@ -48,13 +49,8 @@ class NotificationPreferencesTest {
     /** A new person of THCSHB with these roles and the demo password. */
     String person(String... roles) {
         String username = "np." + UUID.randomUUID().toString().substring(0, 8);
-        jdbc.update("insert into user_account (username, full_name, password_hash, title, organisation_code, enabled) "
-                + "values (?, ?, ?, ?, ?, true)", username, "Người Thử " + username, encoder.encode("demo"),
-                "Giáo viên", "THCSHB");
-        for (String role : roles) {
-            jdbc.update("insert into user_role (username, role) values (?, ?)", username, role);
-        }
-        return username;
+        return new TestUsers(jdbc, encoder).person(username, "Người Thử " + username).title("Giáo viên")
+                .organisation("THCSHB").roles(roles).password("demo").insert();
     }
 
     JsonNode category(String user, String category) {

@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import vn.truongso.support.Api;
 import vn.truongso.support.IntegrationTest;
+import vn.truongso.support.TestUsers;
 
 /** In the application: the unread count of the bell, marking one and all read, only ever one's own. */
 @IntegrationTest
@@ -38,11 +39,8 @@ class NotificationReadStateTest {
 
     String teacher() {
         String username = "nr." + UUID.randomUUID().toString().substring(0, 8);
-        jdbc.update("insert into user_account (username, full_name, password_hash, title, organisation_code, enabled) "
-                + "values (?, ?, ?, ?, ?, true)", username, "Người Đọc " + username, encoder.encode("demo"),
-                "Giáo viên", "THCSHB");
-        jdbc.update("insert into user_role (username, role) values (?, 'TEACHER')", username);
-        return username;
+        return new TestUsers(jdbc, encoder).person(username, "Người Đọc " + username).title("Giáo viên")
+                .organisation("THCSHB").roles("TEACHER").password("demo").insert();
     }
 
     long unread(String user) {

@@ -29,6 +29,7 @@ import vn.truongso.school.UserDirectory;
 import vn.truongso.support.Api;
 import vn.truongso.support.IntegrationTest;
 import vn.truongso.support.TestPdfs;
+import vn.truongso.support.TestUsers;
 
 /**
  * The outgoing register's numbers (Decree 30/2020): from 01 each calendar year in Vietnam, a leading zero below 10,
@@ -121,11 +122,10 @@ class RegisterNumberingTest {
      */
     @Test
     void twoClerksIssuingAtTheSameMomentThroughTheApiGetNoDuplicatesAndNoGaps() throws Exception {
-        String second = "vt.nga";
-        jdbc.update("insert into user_account (username, full_name, password_hash, title, organisation_code, enabled)"
-                + " select ?, 'Nguyễn Thị Nga', password_hash, title, organisation_code, true from user_account"
-                + " where username = 'vt.hoa'", second);
-        jdbc.update("insert into user_role (username, role) values (?, 'CLERK')", second);
+        // a second clerk of vt.hoa's school
+        TestUsers people = new TestUsers(jdbc);
+        String second = people.person("vt.nga", "Nguyễn Thị Nga").title("Văn thư").organisation("THCSHB")
+                .roles("CLERK").passwordOf("vt.hoa").insert();
         try {
             List<UUID> docs = IntStream.range(0, 50).mapToObj(i -> report("Báo cáo hai văn thư " + i)).toList();
             ExecutorService pool = Executors.newFixedThreadPool(50);
@@ -167,8 +167,7 @@ class RegisterNumberingTest {
                     + " 'THCSHB' and register_year = ? and entry_number between ? and ?", String.class, year, min, max))
                     .hasSize(50).containsOnly("vt.hoa", second);
         } finally {
-            jdbc.update("delete from user_role where username = ?", second);
-            jdbc.update("delete from user_account where username = ?", second);
+            people.delete(second);
         }
     }
 

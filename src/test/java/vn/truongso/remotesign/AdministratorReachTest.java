@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import vn.truongso.support.Api;
 import vn.truongso.support.IntegrationTest;
+import vn.truongso.support.TestUsers;
 
 /**
  * An administrator manages the signing credentials of the people of his own organisation and of those below it, and
@@ -36,11 +37,9 @@ class AdministratorReachTest {
 
     /** An administrator of one organisation, made for this test. */
     String administratorOf(String organisation) {
-        String username = "qt." + organisation.toLowerCase() + "." + UUID.randomUUID().toString().substring(0, 8);
-        jdbc.update("insert into user_account (username, full_name, password_hash, title, organisation_code, enabled) "
-                + "values (?, 'Quản trị đơn vị', ?, 'Quản trị', ?, true)", username, encoder.encode("demo"), organisation);
-        jdbc.update("insert into user_role (username, role) values (?, 'ADMIN')", username);
-        return username;
+        return new TestUsers(jdbc, encoder).person("qt." + organisation.toLowerCase() + "."
+                + UUID.randomUUID().toString().substring(0, 8), "Quản trị đơn vị").title("Quản trị")
+                .organisation(organisation).roles("ADMIN").password("demo").insert();
     }
 
     String status(String credentialId) {

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import vn.truongso.support.Api;
+import vn.truongso.support.TestUsers;
 
 /**
  * Signers made for one test (teachers of THCSAP, password "demo"), so that tests which lock, suspend or revoke never
@@ -14,12 +15,10 @@ import vn.truongso.support.Api;
  */
 final class TestSigners {
 
-    private final JdbcTemplate jdbc;
-    private final PasswordEncoder encoder;
+    private final TestUsers users;
 
     TestSigners(JdbcTemplate jdbc, PasswordEncoder encoder) {
-        this.jdbc = jdbc;
-        this.encoder = encoder;
+        this.users = new TestUsers(jdbc, encoder);
     }
 
     /** A signer with a credential issued over the API and TOTP enrolled; {@link #code} gives their codes. */
@@ -50,11 +49,8 @@ final class TestSigners {
 
     /** A teacher with no credential yet; answers the username. */
     String teacher(String prefix, String fullName) {
-        String username = prefix + "." + UUID.randomUUID().toString().substring(0, 8);
-        jdbc.update("insert into user_account (username, full_name, password_hash, title, organisation_code, enabled) "
-                + "values (?, ?, ?, ?, ?, true)", username, fullName, encoder.encode("demo"), "Giáo viên", "THCSAP");
-        jdbc.update("insert into user_role (username, role) values (?, 'TEACHER')", username);
-        return username;
+        return users.person(prefix + "." + UUID.randomUUID().toString().substring(0, 8), fullName).title("Giáo viên")
+                .organisation("THCSAP").roles("TEACHER").password("demo").insert();
     }
 
     /** A teacher, a credential issued by the administrator, a TOTP secret enrolled by the teacher. */

@@ -16,6 +16,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import vn.truongso.signing.DigestToSign;
 import vn.truongso.support.Api;
 import vn.truongso.support.IntegrationTest;
+import vn.truongso.support.TestUsers;
 
 /**
  * Changing the second factor needs the current one or an administrator (issue 13, hole 1): the password alone never
@@ -128,10 +129,8 @@ class TotpReEnrolmentTest {
         assertThat(api().postJson(s.username(), reset, Map.of()).status()).isEqualTo(403);
 
         // An administrator of one school cannot reset a signer of another.
-        String otherAdmin = "qt.hb." + UUID.randomUUID().toString().substring(0, 8);
-        jdbc.update("insert into user_account (username, full_name, password_hash, title, organisation_code, enabled) "
-                + "values (?, 'Quản trị Hòa Bình', ?, 'Quản trị', 'THCSHB', true)", otherAdmin, encoder.encode("demo"));
-        jdbc.update("insert into user_role (username, role) values (?, 'ADMIN')", otherAdmin);
+        String otherAdmin = new TestUsers(jdbc, encoder).person("qt.hb." + UUID.randomUUID().toString().substring(0, 8),
+                "Quản trị Hòa Bình").title("Quản trị").organisation("THCSHB").roles("ADMIN").password("demo").insert();
         Api.Response foreign = api().postJson(otherAdmin, reset, Map.of());
         assertThat(foreign.status()).isEqualTo(403);
 

@@ -24,6 +24,7 @@ import vn.truongso.common.VietnamTime;
 import vn.truongso.support.Api;
 import vn.truongso.support.IntegrationTest;
 import vn.truongso.support.TestPdfs;
+import vn.truongso.support.TestUsers;
 
 /**
  * Report campaigns over HTTP as the demo users: the office's officer asks both demo schools, each school's clerk
@@ -342,10 +343,8 @@ class ReportCampaignApiTest {
         String officer = "cv.t" + UUID.randomUUID().toString().substring(0, 6);
         jdbc.update("insert into organisation (code, name, kind, parent_code) values (?, ?, 'COMMUNE_OFFICE', 'SGD-DEMO')",
                 office, "Phòng thử nghiệm");
-        jdbc.update("insert into user_account (username, full_name, password_hash, title, organisation_code, enabled) "
-                        + "select ?, 'Cán bộ thử', password_hash, 'Chuyên viên', ?, true from user_account where username = 'cv.nam'",
-                officer, office);
-        jdbc.update("insert into user_role (username, role) values (?, 'OFFICER')", officer);
+        new TestUsers(jdbc).person(officer, "Cán bộ thử").title("Chuyên viên").organisation(office).roles("OFFICER")
+                .passwordOf("cv.nam").insert();
         assertThat(api.get(officer, "/api/report-campaigns/" + both).status()).isEqualTo(404);
         assertThat(api.get(officer, "/api/report-campaigns").json()).isEmpty();
         // ...nor ask the demo office's schools.

@@ -8,6 +8,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.truongso.signing.Authority;
 import vn.truongso.support.IntegrationTest;
+import vn.truongso.support.TestUsers;
 
 /**
  * An acting principal (quyền hiệu trưởng) is a flag on the account: nobody in the demo data has it; an account that
@@ -27,10 +28,9 @@ class ActingPrincipalTest {
                 + "('ht.mai', 'ht.son', 'pht.an')", Integer.class)).isZero();
         assertThat(Authority.asPrincipal(users.find("ht.mai").orElseThrow()).lines()).containsExactly("HIỆU TRƯỞNG");
 
-        String acting = "qht." + UUID.randomUUID().toString().substring(0, 8);
-        jdbc.update("insert into user_account (username, full_name, password_hash, title, organisation_code, enabled, "
-                + "acting) values (?, 'Đào Văn Quyền', 'x', 'Phó hiệu trưởng', 'THCSAP', true, true)", acting);
-        jdbc.update("insert into user_role (username, role) values (?, 'PRINCIPAL')", acting);
+        TestUsers people = new TestUsers(jdbc);
+        String acting = people.person("qht." + UUID.randomUUID().toString().substring(0, 8), "Đào Văn Quyền")
+                .title("Phó hiệu trưởng").organisation("THCSAP").acting().roles("PRINCIPAL").passwordHash("x").insert();
         try {
             CurrentUser q = users.find(acting).orElseThrow();
             assertThat(q.acting()).isTrue();
@@ -38,7 +38,7 @@ class ActingPrincipalTest {
             assertThat(Authority.of(q, "PRINCIPAL").summary()).isEqualTo("Q. HIỆU TRƯỞNG (quyền)");
         } finally {
             // THCSAP's principals are ht.son alone again for the other tests
-            jdbc.update("update user_account set enabled = false where username = ?", acting);
+            people.disable(acting);
         }
     }
 }

@@ -27,6 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import vn.truongso.support.Api;
 import vn.truongso.support.IntegrationTest;
+import vn.truongso.support.TestUsers;
 import vn.truongso.common.Secrets;
 
 /**
@@ -67,11 +68,8 @@ class ApiTokenTest {
 
     /** A teacher of school B nobody else uses, password "demo". */
     String teacher() {
-        String username = "gv.token." + UUID.randomUUID().toString().substring(0, 8);
-        jdbc.update("insert into user_account (username, full_name, password_hash, title, organisation_code, enabled) "
-                + "values (?, 'Giáo viên Token', ?, 'Giáo viên', 'THCSAP', true)", username, encoder.encode("demo"));
-        jdbc.update("insert into user_role (username, role) values (?, 'TEACHER')", username);
-        return username;
+        return new TestUsers(jdbc, encoder).person("gv.token." + UUID.randomUUID().toString().substring(0, 8),
+                "Giáo viên Token").title("Giáo viên").organisation("THCSAP").roles("TEACHER").password("demo").insert();
     }
 
     HttpResponse<String> call(String method, String path, String authorization) throws Exception {

@@ -19,6 +19,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import vn.truongso.support.IntegrationTest;
+import vn.truongso.support.TestUsers;
 
 /**
  * Abuse limits on the password (issue 13, hole 6 and suite item 6): wrong passwords lock the account for a while,
@@ -49,11 +50,8 @@ class LoginAbuseTest {
 
     /** A teacher nobody else uses, password "demo". */
     String teacher() {
-        String username = "gv.khoa." + UUID.randomUUID().toString().substring(0, 8);
-        jdbc.update("insert into user_account (username, full_name, password_hash, title, organisation_code, enabled) "
-                + "values (?, 'Giáo viên Khoá', ?, 'Giáo viên', 'THCSAP', true)", username, encoder.encode("demo"));
-        jdbc.update("insert into user_role (username, role) values (?, 'TEACHER')", username);
-        return username;
+        return new TestUsers(jdbc, encoder).person("gv.khoa." + UUID.randomUUID().toString().substring(0, 8),
+                "Giáo viên Khoá").title("Giáo viên").organisation("THCSAP").roles("TEACHER").password("demo").insert();
     }
 
     HttpResponse<String> get(String user, String password, String path) throws Exception {

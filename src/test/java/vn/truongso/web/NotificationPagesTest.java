@@ -23,6 +23,7 @@ import vn.truongso.notification.Notifier;
 import vn.truongso.support.Api;
 import vn.truongso.support.IntegrationTest;
 import vn.truongso.support.PageSession;
+import vn.truongso.support.TestUsers;
 
 /**
  * The bell and the notification pages over HTTP with a session from the login form: the header counts the unread,
@@ -123,13 +124,8 @@ class NotificationPagesTest {
 
     String person(String... roles) {
         String username = "pg." + UUID.randomUUID().toString().substring(0, 8);
-        jdbc.update("insert into user_account (username, full_name, password_hash, title, organisation_code, enabled) "
-                + "values (?, ?, ?, ?, ?, true)", username, "Cô Trang " + username, encoder.encode("demo"),
-                "Giáo viên", "THCSHB");
-        for (String role : roles) {
-            jdbc.update("insert into user_role (username, role) values (?, ?)", username, role);
-        }
-        return username;
+        return new TestUsers(jdbc, encoder).person(username, "Cô Trang " + username).title("Giáo viên")
+                .organisation("THCSHB").roles(roles).password("demo").insert();
     }
 
     Session signIn(String username) {

@@ -21,6 +21,7 @@ import vn.truongso.remotesign.TestOtp;
 import vn.truongso.support.Api;
 import vn.truongso.support.IntegrationTest;
 import vn.truongso.support.TestPdfs;
+import vn.truongso.support.TestUsers;
 import vn.truongso.verification.VerificationReport;
 
 /**
@@ -250,10 +251,8 @@ class RolePagesBrowserTest extends BrowserTest {
     @Test
     void aSignerEnrolsTheAuthenticatorWithTheQrCode() {
         // A teacher of her own (the demo signers' codes are used by other tests), with a credential and no app yet.
-        String username = "gv.qr" + UUID.randomUUID().toString().substring(0, 6);
-        jdbc.update("insert into user_account (username, full_name, password_hash, title, organisation_code, enabled) "
-                + "values (?, ?, ?, ?, ?, true)", username, "Lý Thị Quét", encoder.encode("demo"), "Giáo viên", "THCSAP");
-        jdbc.update("insert into user_role (username, role) values (?, 'TEACHER')", username);
+        String username = new TestUsers(jdbc, encoder).person("gv.qr" + UUID.randomUUID().toString().substring(0, 6),
+                "Lý Thị Quét").title("Giáo viên").organisation("THCSAP").roles("TEACHER").password("demo").insert();
         assertThat(api.postJson("admin", "/api/admin/credentials", Map.of("username", username)).status())
                 .isEqualTo(201);
 

@@ -48,6 +48,7 @@ import vn.truongso.support.Api;
 import vn.truongso.support.IntegrationTest;
 import vn.truongso.support.PageSession;
 import vn.truongso.support.TestPdfs;
+import vn.truongso.support.TestPostgres;
 
 /**
  * E-mail against a real SMTP server in-process (GreenMail): what the lesson plan's story sends to whom, an SMTP server
@@ -73,8 +74,24 @@ class MailTest {
         registry.add("truongso.mail.send-interval", () -> "1h");
         registry.add("truongso.mail.retry-first", () -> "50ms");
         registry.add("truongso.mail.retry-max", () -> "200ms");
-        // A database of its own: this context lives beside the shared one in the same JVM.
-        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:truongso-mail;DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE");
+        // A database of its own: this context lives beside the shared one in the same JVM. In the PostgreSQL run, one
+        // on the same server, so the outbox's claims and the digest's day run on PostgreSQL's SQL too.
+        registry.add("spring.datasource.url", MailTest::ownDatabase);
+    }
+
+    static String ownDatabase() {
+        TestPostgres pg = "PostgreSQL".equals(System.getProperty("truongso.test.expected-database"))
+                ? TestPostgres.fromEnvironment() : null;
+        if (pg == null) {
+            return "jdbc:h2:mem:truongso-mail;DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE";
+        }
+        try {
+            pg.dropDatabase("truongso_mail_test");
+            pg.createDatabase("truongso_mail_test");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("no database for the mail test on " + pg.url(""), e);
+        }
+        return pg.url("truongso_mail_test");
     }
 
     @LocalServerPort

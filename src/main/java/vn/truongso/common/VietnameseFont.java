@@ -5,6 +5,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
@@ -18,7 +22,9 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  * <li>{@link #load}: Liberation Sans, shipped inside PDFBox, for the text of visible signature appearances.</li>
  * </ul>
  * The bytes of each face are read from the classpath once; each document parses them from memory and embeds only the
- * glyphs it uses (PDFBox closes a parsed font after subsetting it, so a parsed font cannot be shared).
+ * glyphs it uses (PDFBox closes a font it parsed itself after subsetting it). The sans of signature appearances is
+ * the exception ({@link #sans}): every signature measures and draws its text, so parsed copies are kept and lent to
+ * one document at a time (a parsed font is not safe for two documents at once).
  */
 public final class VietnameseFont {
 
@@ -50,7 +56,63 @@ public final class VietnameseFont {
         }
     }
 
+    /** Parsed sans fonts nobody is using; a few, for the PDF workers and the odd caller on its own thread. */
+    private static final BlockingQueue<TrueTypeFont> IDLE_SANS = new ArrayBlockingQueue<>(4);
+
     private VietnameseFont() {
+    }
+
+    /**
+     * Liberation Sans, parsed, lent until {@link Sans#close}: the same font as {@link #load}, without parsing the
+     * file again for every signature. Close the lease only after the documents it was embedded in are saved.
+     */
+    public static Sans sans() {
+        TrueTypeFont ttf = IDLE_SANS.poll();
+        if (ttf == null) {
+            try {
+                ttf = new TTFParser().parse(new RandomAccessReadBuffer(SANS_BYTES));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return new Sans(ttf);
+    }
+
+    /** A parsed Liberation Sans lent to one thread; {@link #close} gives it back. */
+    public static final class Sans implements AutoCloseable {
+
+        private TrueTypeFont ttf;
+
+        private Sans(TrueTypeFont ttf) {
+            this.ttf = ttf;
+        }
+
+        /**
+         * The font to be embedded (as a subset) in {@code doc}, exactly as {@link #load} makes it; PDFBox does not
+         * close a font it was given, so it can be lent again.
+         */
+        public PDType0Font embed(PDDocument doc) {
+            if (ttf == null) {
+                throw new IllegalStateException("The font was given back");
+            }
+            try {
+                return PDType0Font.load(doc, ttf, true);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (ttf != null && !IDLE_SANS.offer(ttf)) {
+                try {
+                    ttf.close();
+                } catch (IOException e) {
+                    // memory only: nothing to release
+                }
+            }
+            ttf = null;
+        }
     }
 
     /** Liberation Sans, to be embedded (as a subset) in {@code doc}: the font of visible signature appearances. */

@@ -43,8 +43,8 @@ final class AppearanceText {
 
     /** Whether the lines fit a box of this size at a readable size. */
     boolean fits(float width, float height) {
-        try (PDDocument scratch = new PDDocument()) {
-            PDType0Font font = VietnameseFont.load(scratch);
+        try (VietnameseFont.Sans sans = VietnameseFont.sans(); PDDocument scratch = new PDDocument()) {
+            PDType0Font font = sans.embed(scratch);
             float textWidth = width - 2 * PADDING - (withImage ? width / 3 + PADDING : 0);
             return textWidth > 0 && fitsAt(font, SMALLEST_READABLE, textWidth, height - 2 * PADDING) != null;
         } catch (IOException e) {

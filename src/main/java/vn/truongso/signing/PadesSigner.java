@@ -333,7 +333,8 @@ public final class PadesSigner {
         boolean sideways = spot.rotation() == 90 || spot.rotation() == 270;
         float width = sideways ? rect.getHeight() : rect.getWidth();
         float height = sideways ? rect.getWidth() : rect.getHeight();
-        try (PDDocument doc = new PDDocument()) {
+        // The lease outlives the document: the font is subset when the document is saved.
+        try (VietnameseFont.Sans sans = VietnameseFont.sans(); PDDocument doc = new PDDocument()) {
             PDPage page = new PDPage(targetPage.getMediaBox());
             doc.addPage(page);
             PDAcroForm form = new PDAcroForm(doc);
@@ -360,7 +361,7 @@ public final class PadesSigner {
             appearance.setNormalAppearance(stream);
             widget.setAppearance(appearance);
 
-            PDType0Font font = VietnameseFont.load(doc);
+            PDType0Font font = sans.embed(doc);
             try (PDPageContentStream cs = new PDPageContentStream(doc, stream)) {
                 float textX = AppearanceText.PADDING;
                 if (text.withImage()) {

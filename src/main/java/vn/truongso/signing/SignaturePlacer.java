@@ -3,8 +3,6 @@ package vn.truongso.signing;
 import java.awt.geom.Rectangle2D;
 import java.io.IOException;
 import java.text.Normalizer;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -180,20 +178,26 @@ final class SignaturePlacer {
             if (!fit.fits((float) w, (float) h)) {
                 break;
             }
-            List<Rectangle2D> free = new ArrayList<>();
+            // The first free candidate (in scan order) at the smallest distance: what a stable sort by distance
+            // would put first, without collecting and sorting every free spot (thousands on an empty page).
+            double cx = wanted.getCenterX();
+            double top = wanted.getMaxY();
+            Rectangle2D nearest = null;
+            double nearestDistance = 0;
             for (double y = MARGIN; y + h <= page.height() - MARGIN; y += STEP) {
                 for (double x = MARGIN; x + w <= page.width() - MARGIN; x += STEP) {
                     Rectangle2D c = new Rectangle2D.Double(x, y, w, h);
                     if (page.isFree(c)) {
-                        free.add(c);
+                        double d = Math.hypot(c.getCenterX() - cx, c.getMaxY() - top);
+                        if (nearest == null || Double.compare(d, nearestDistance) < 0) {
+                            nearest = c;
+                            nearestDistance = d;
+                        }
                     }
                 }
             }
-            double cx = wanted.getCenterX();
-            double top = wanted.getMaxY();
-            free.sort(Comparator.comparingDouble(c -> Math.hypot(c.getCenterX() - cx, c.getMaxY() - top)));
-            if (!free.isEmpty()) {
-                return free.get(0);
+            if (nearest != null) {
+                return nearest;
             }
         }
         return null;

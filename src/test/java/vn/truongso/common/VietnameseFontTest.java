@@ -80,4 +80,34 @@ class VietnameseFontTest {
             assertThat(fa.getStringWidth("M")).isEqualTo(944);
         }
     }
+
+    @Test
+    void theLentSansServesOneDocumentAfterAnotherEachWithItsOwnCompleteSubset() throws IOException {
+        // Signature appearances borrow a parsed sans instead of parsing it for each: the second and third documents
+        // must get every glyph they use, not the first document's subset.
+        List<String> texts = List.of("Ký bởi: Phạm Thị Mai", "Chức vụ: Hiệu trưởng " + LETTERS,
+                "Đơn vị: Trường THCS Hòa Bình – ỨNG DỤNG");
+        for (String text : texts) {
+            byte[] bytes;
+            try (VietnameseFont.Sans sans = VietnameseFont.sans(); PDDocument doc = new PDDocument();
+                 ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+                PDPage page = new PDPage(PDRectangle.A4);
+                doc.addPage(page);
+                try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+                    cs.beginText();
+                    cs.setFont(sans.embed(doc), 9);
+                    cs.newLineAtOffset(20, 700);
+                    cs.showText(text);
+                    cs.endText();
+                }
+                doc.save(out);
+                bytes = out.toByteArray();
+            }
+            try (PDDocument doc = Loader.loadPDF(bytes)) {
+                assertThat(PdfFonts.faces(doc)).containsExactly("LiberationSans");
+                assertThat(PdfFonts.notEmbeddedSubsets(doc)).isEmpty();
+                assertThat(new PDFTextStripper().getText(doc).strip()).isEqualTo(text);
+            }
+        }
+    }
 }

@@ -85,13 +85,22 @@ class MailTest {
         if (pg == null) {
             return "jdbc:h2:mem:truongso-mail;DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE";
         }
+        // A name of this run's own: the server may be shared (another user's leftover would not be ours to drop).
+        String name = "truongso_mail_" + java.util.UUID.randomUUID().toString().substring(0, 8);
         try {
-            pg.dropDatabase("truongso_mail_test");
-            pg.createDatabase("truongso_mail_test");
+            pg.createDatabase(name);
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException("no database for the mail test on " + pg.url(""), e);
         }
-        return pg.url("truongso_mail_test");
+        // The context stays cached until the JVM ends: so does its database.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                pg.dropDatabase(name);
+            } catch (java.sql.SQLException e) {
+                // the server is going too, or the context still holds it: a leftover test database, nothing more
+            }
+        }));
+        return pg.url(name);
     }
 
     @LocalServerPort

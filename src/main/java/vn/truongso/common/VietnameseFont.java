@@ -19,7 +19,7 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  * <li>{@link #serif}: the documents we generate (decisions, reports, certificates) are set in Liberation Serif, metric
  * compatible with the Times New Roman that Decree 30/2020/NĐ-CP asks for, in its real regular, bold, italic and bold
  * italic faces. Shipped under {@code /fonts/liberation-serif/} with its SIL OFL 1.1 licence.</li>
- * <li>{@link #load}: Liberation Sans, shipped inside PDFBox, for the text of visible signature appearances.</li>
+ * <li>{@link #sans}: Liberation Sans, shipped inside PDFBox, for the text of visible signature appearances.</li>
  * </ul>
  * The bytes of each face are read from the classpath once; each document parses them from memory and embeds only the
  * glyphs it uses (PDFBox closes a font it parsed itself after subsetting it). The sans of signature appearances is
@@ -63,8 +63,7 @@ public final class VietnameseFont {
     }
 
     /**
-     * Liberation Sans, parsed, lent until {@link Sans#close}: the same font as {@link #load}, without parsing the
-     * file again for every signature. Close the lease only after the documents it was embedded in are saved.
+     * Liberation Sans, parsed, lent until {@link Sans#close}, without parsing the file again for every signature. Close the lease only after the documents it was embedded in are saved.
      */
     public static Sans sans() {
         TrueTypeFont ttf = IDLE_SANS.poll();
@@ -88,8 +87,8 @@ public final class VietnameseFont {
         }
 
         /**
-         * The font to be embedded (as a subset) in {@code doc}, exactly as {@link #load} makes it; PDFBox does not
-         * close a font it was given, so it can be lent again.
+         * The font to be embedded (as a subset) in {@code doc}; PDFBox does not close a font it was given, so it can
+         * be lent again.
          */
         public PDType0Font embed(PDDocument doc) {
             if (ttf == null) {
@@ -113,11 +112,6 @@ public final class VietnameseFont {
             }
             ttf = null;
         }
-    }
-
-    /** Liberation Sans, to be embedded (as a subset) in {@code doc}: the font of visible signature appearances. */
-    public static PDType0Font load(PDDocument doc) {
-        return parse(doc, SANS_BYTES);
     }
 
     /** The serif in {@code face}, to be embedded (as a subset) in {@code doc}: the font of generated documents. */

@@ -161,8 +161,9 @@ public class SigningBenchmark {
     }
 
     static byte[] pdf(int pages) throws Exception {
-        try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PDType0Font font = VietnameseFont.load(doc);
+        try (VietnameseFont.Sans sans = VietnameseFont.sans(); PDDocument doc = new PDDocument();
+             ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDType0Font font = sans.embed(doc);
             for (int i = 1; i <= pages; i++) {
                 PDPage page = new PDPage(PDRectangle.A4);
                 doc.addPage(page);

@@ -82,8 +82,9 @@ class SignaturePlacementLayoutsTest {
         }
 
         byte[] build() throws IOException {
-            try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-                PDType0Font font = VietnameseFont.load(doc);
+            try (VietnameseFont.Sans sans = VietnameseFont.sans(); PDDocument doc = new PDDocument();
+                 ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+                PDType0Font font = sans.embed(doc);
                 for (int p = 0; p < pages; p++) {
                     PDPage page = new PDPage(mediaBox);
                     page.setRotation(rotation);

@@ -23,6 +23,7 @@ import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -89,12 +90,39 @@ public final class Chromium implements AutoCloseable {
     }
 
     public String text(String css) {
-        return find(css).getText();
+        return fresh(() -> find(css).getText());
     }
 
     /** The whole visible text of the page. */
     public String pageText() {
-        return find("body").getText();
+        return fresh(() -> find("body").getText());
+    }
+
+    /** An attribute of the element shown now: found and read again if htmx replaced it in between. */
+    public String attribute(String css, String name) {
+        return fresh(() -> find(css).getAttribute(name));
+    }
+
+    /** Waits until htmx (the signing page polls every 5 s) has brought the attribute to the value. */
+    public void waitForAttribute(String css, String name, String value) {
+        new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+                .until(d -> value.equals(d.findElement(By.cssSelector(css)).getAttribute(name)));
+    }
+
+    /**
+     * A read of an element, again when it went stale: the signing page's status is swapped whole (outerHTML) by its
+     * poll, and CI once saw the swap land between finding the element and reading it.
+     */
+    private <T> T fresh(java.util.function.Supplier<T> read) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return read.get();
+            } catch (StaleElementReferenceException swapped) {
+                if (attempt == 5) {
+                    throw swapped;
+                }
+            }
+        }
     }
 
     public void type(String css, String value) {

@@ -44,7 +44,7 @@ class LessonPlanPagesBrowserTest extends BrowserTest {
         String second = submitThroughThePage("Trình duyệt: Bài 6 – Bất phương trình", false);
 
         browser.open("/lesson-plans/" + first);
-        assertThat(browser.find("#plan-status").getAttribute("data-status")).isEqualTo("HEAD_REVIEW");
+        assertThat(browser.attribute("#plan-status", "data-status")).isEqualTo("HEAD_REVIEW");
         assertThat(browser.pageText()).contains("Lịch sử xử lý").contains("Nguyễn Thị Lan");
         browser.record("teacher-lesson-plan");
 
@@ -90,7 +90,7 @@ class LessonPlanPagesBrowserTest extends BrowserTest {
         browser.record("principal-batch-signing");
         browser.type("#otp", TestOtp.nextCode(TestOtp.DEMO_SECRET));
         browser.click("#confirm");
-        assertThat(browser.find("#tx-status").getAttribute("data-status")).isEqualTo("SIGNED");
+        assertThat(browser.attribute("#tx-status", "data-status")).isEqualTo("SIGNED");
         assertThat(browser.pageText()).contains("Đã ký số 2 văn bản");
         browser.record("principal-signed");
         api.runJobs(); // the job executor's part: the signature values go into the PDFs
@@ -99,8 +99,8 @@ class LessonPlanPagesBrowserTest extends BrowserTest {
         browser.signIn("gv.lan");
         for (String plan : List.of(first, second)) {
             browser.open("/lesson-plans/" + plan);
-            assertThat(browser.find("#plan-status").getAttribute("data-status")).isEqualTo("APPROVED");
-            String href = browser.find("#download").getAttribute("href");
+            assertThat(browser.attribute("#plan-status", "data-status")).isEqualTo("APPROVED");
+            String href = browser.attribute("#download", "href");
             HttpResponse<byte[]> pdf = browser.fetch(java.net.URI.create(href).getPath());
             assertThat(pdf.statusCode()).isEqualTo(200);
             assertThat(pdf.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
@@ -124,7 +124,7 @@ class LessonPlanPagesBrowserTest extends BrowserTest {
         // Returning needs a comment: the service's Vietnamese message at the top, the task still there.
         browser.click("#decision-RETURN");
         assertThat(browser.path()).isEqualTo(taskPath);
-        assertThat(browser.find("#problem").getAttribute("data-code")).isEqualTo("COMMENT_REQUIRED");
+        assertThat(browser.attribute("#problem", "data-code")).isEqualTo("COMMENT_REQUIRED");
         assertThat(browser.text("#problem")).startsWith("Vui lòng ghi ý kiến");
         browser.record("head-task-comment-required");
         browser.type("#comment", "Bổ sung phần luyện tập cuối bài");
@@ -133,12 +133,12 @@ class LessonPlanPagesBrowserTest extends BrowserTest {
 
         browser.signIn("gv.lan");
         browser.open("/lesson-plans/" + plan);
-        assertThat(browser.find("#plan-status").getAttribute("data-status")).isEqualTo("RETURNED");
+        assertThat(browser.attribute("#plan-status", "data-status")).isEqualTo("RETURNED");
         assertThat(browser.text("#return-comment")).isEqualTo("Bổ sung phần luyện tập cuối bài");
         browser.record("teacher-returned-plan");
         // Resubmitting without a new version: refused by the process, with its message.
         browser.click("#revise-title ~ form button[type=submit]");
-        assertThat(browser.find("#problem").getAttribute("data-code")).isEqualTo("REVISION_MISSING");
+        assertThat(browser.attribute("#problem", "data-code")).isEqualTo("REVISION_MISSING");
         browser.find("#revision-file").sendKeys(pdf("Bản sửa: luyện tập").toString());
         // By keyboard: Enter in the note sends the form.
         browser.type("#revision-comment", "Đã thêm luyện tập" + org.openqa.selenium.Keys.ENTER);
@@ -146,20 +146,18 @@ class LessonPlanPagesBrowserTest extends BrowserTest {
         // A wrong code: refused with the service's message, the transaction still waiting.
         browser.type("#otp", wrongCode());
         browser.click("#confirm");
-        assertThat(browser.find("#problem").getAttribute("data-code")).isEqualTo("OTP_INVALID");
+        assertThat(browser.attribute("#problem", "data-code")).isEqualTo("OTP_INVALID");
         assertThat(browser.text("#problem")).isEqualTo("Mã OTP không đúng.");
-        assertThat(browser.find("#tx-status").getAttribute("data-status")).isEqualTo("PENDING");
+        assertThat(browser.attribute("#tx-status", "data-status")).isEqualTo("PENDING");
         browser.record("teacher-signing-wrong-code");
         // Confirmed on another device (the API): the waiting page follows by itself (htmx), no reload.
         String transaction = browser.path().substring("/signing/".length());
         api.confirm("gv.lan", transaction);
-        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(20))
-                .until(d -> "SIGNED".equals(d.findElement(org.openqa.selenium.By.id("tx-status"))
-                        .getAttribute("data-status")));
+        browser.waitForAttribute("#tx-status", "data-status", "SIGNED");
         assertThat(browser.pageText()).contains("Đã ký.");
 
         browser.open("/lesson-plans/" + plan);
-        assertThat(browser.find("#plan-status").getAttribute("data-status")).isEqualTo("HEAD_REVIEW");
+        assertThat(browser.attribute("#plan-status", "data-status")).isEqualTo("HEAD_REVIEW");
         assertThat(browser.pageText()).contains("Phiên bản 2").contains("Nộp lại");
         JsonNode viaApi = api.get("gv.lan", "/api/lesson-plans/" + plan).json();
         assertThat(viaApi.get("status").asText()).isEqualTo("HEAD_REVIEW");
@@ -218,7 +216,7 @@ class LessonPlanPagesBrowserTest extends BrowserTest {
         assertThat(api.complete("tt.hung", task, "APPROVE", null, "PAPER").status()).isEqualTo(204);
         browser.click("#decision-APPROVE");
         assertThat(browser.path()).isEqualTo("/inbox");
-        assertThat(browser.find("#problem").getAttribute("data-code")).isEqualTo("TASK_ALREADY_COMPLETED");
+        assertThat(browser.attribute("#problem", "data-code")).isEqualTo("TASK_ALREADY_COMPLETED");
         assertThat(browser.text("#problem")).isEqualTo("Việc này đã được xử lý xong.");
         browser.record("head-inbox-task-gone");
     }
@@ -277,7 +275,7 @@ class LessonPlanPagesBrowserTest extends BrowserTest {
         // Nobody enters the code: the transaction's timer fires (as it would after its minutes).
         expireSignatureOf(api.get("gv.lan", "/api/lesson-plans/" + plan).json().get("processInstanceId").asText());
         browser.open(signing);
-        assertThat(browser.find("#tx-status").getAttribute("data-status")).isEqualTo("EXPIRED");
+        assertThat(browser.attribute("#tx-status", "data-status")).isEqualTo("EXPIRED");
         assertThat(browser.pageText()).contains("Giao dịch ký đã hết hạn");
         assertThat(browser.all("#confirm")).isEmpty();
         browser.record("signing-expired");
@@ -290,7 +288,7 @@ class LessonPlanPagesBrowserTest extends BrowserTest {
         assertThat(browser.path()).startsWith("/signing/").isNotEqualTo(signing);
         confirmWithCode(null);
         browser.open("/lesson-plans/" + plan);
-        assertThat(browser.find("#plan-status").getAttribute("data-status")).isEqualTo("HEAD_REVIEW");
+        assertThat(browser.attribute("#plan-status", "data-status")).isEqualTo("HEAD_REVIEW");
         assertThat(browser.pageText()).doesNotContain("Chữ ký của bạn chưa được xác nhận");
     }
 
@@ -319,7 +317,7 @@ class LessonPlanPagesBrowserTest extends BrowserTest {
         browser.type("#week", "14");
         browser.click("#submit-form button[type=submit]");
         assertThat(browser.path()).startsWith("/signing/");
-        assertThat(browser.find("#tx-status").getAttribute("data-status")).isEqualTo("PENDING");
+        assertThat(browser.attribute("#tx-status", "data-status")).isEqualTo("PENDING");
         confirmWithCode(screenshot ? "teacher-signing" : null);
         browser.open("/lesson-plans");
         return browser.all(".plan-item").stream()
@@ -335,7 +333,7 @@ class LessonPlanPagesBrowserTest extends BrowserTest {
         }
         browser.type("#otp", TestOtp.nextCode(TestOtp.DEMO_SECRET));
         browser.click("#confirm");
-        assertThat(browser.find("#tx-status").getAttribute("data-status")).isEqualTo("SIGNED");
+        assertThat(browser.attribute("#tx-status", "data-status")).isEqualTo("SIGNED");
         api.runJobs();
     }
 

@@ -61,13 +61,13 @@ class RolePagesBrowserTest extends BrowserTest {
 
         browser.click(".document-item a");
         assertThat(browser.path()).isEqualTo("/documents/" + documentId);
-        assertThat(browser.find("#doc-status").getAttribute("data-status")).isEqualTo("HEAD_REVIEW");
+        assertThat(browser.attribute("#doc-status", "data-status")).isEqualTo("HEAD_REVIEW");
         assertThat(browser.text("#where")).contains("Bước hiện tại:");
         // A lesson plan is not an issued document: no outgoing number is offered... but the service decides.
         browser.record("clerk-document");
 
         browser.click("#verification-link");
-        assertThat(browser.find("#verdict").getAttribute("data-verdict")).isIn("VALID", "VALID_WITH_WARNINGS");
+        assertThat(browser.attribute("#verdict", "data-verdict")).isIn("VALID", "VALID_WITH_WARNINGS");
         assertThat(browser.all(".signature-item")).isNotEmpty();
         assertThat(browser.text(".signature-item .summary")).isNotBlank();
         assertThat(browser.text(".signature-item")).contains("Nguyễn Thị Lan");
@@ -98,7 +98,7 @@ class RolePagesBrowserTest extends BrowserTest {
         // An unsigned letter is returned with the verifier's reason, and takes no arrival number.
         browser.open("/registers/incoming");
         receive(pdf(TestPdfs.lessonPlan("Công văn không ký")), "Công văn không có chữ ký số", "Công ty ABC");
-        assertThat(browser.find("#received").getAttribute("data-outcome")).isEqualTo("RETURNED");
+        assertThat(browser.attribute("#received", "data-outcome")).isEqualTo("RETURNED");
         assertThat(browser.text("#received-reason")).isNotBlank();
         assertThat(browser.all("#arrival-number")).isEmpty();
         browser.record("clerk-incoming-returned");
@@ -107,7 +107,7 @@ class RolePagesBrowserTest extends BrowserTest {
         JsonNode plan = api.submitLessonPlan("gv.tuan", "Kế hoạch đã ký gửi sang " + UUID.randomUUID());
         byte[] signed = api.get("gv.tuan", "/api/documents/" + plan.get("documentId").asText() + "/content").bytes();
         receive(pdf(signed), "Kế hoạch bài dạy trường An Phú", "Trường THCS An Phú");
-        assertThat(browser.find("#received").getAttribute("data-outcome")).isEqualTo("ACCEPTED");
+        assertThat(browser.attribute("#received", "data-outcome")).isEqualTo("ACCEPTED");
         String number = browser.text("#arrival-number");
         assertThat(number).matches("\\d{2,}");
         assertThat(browser.all("#incoming-table tr[data-status=ACCEPTED]")).extracting(e -> e.getText())
@@ -146,22 +146,22 @@ class RolePagesBrowserTest extends BrowserTest {
         browser.open("/campaigns/" + id);
         String hoaBinh = ".school-row[data-school=THCSHB]";
         String anPhu = ".school-row[data-school=THCSAP]";
-        assertThat(browser.find(hoaBinh).getAttribute("data-status")).isEqualTo("SUBMITTED");
+        assertThat(browser.attribute(hoaBinh, "data-status")).isEqualTo("SUBMITTED");
         assertThat(browser.text(hoaBinh)).contains("Tải báo cáo").doesNotContain("Nộp muộn");
         browser.record("officer-campaign-table");
         browser.click(hoaBinh + " .decision-form button[value=ACCEPT]");
         api.runJobs();
         browser.open("/campaigns/" + id);
-        assertThat(browser.find(hoaBinh).getAttribute("data-status")).isEqualTo("ACCEPTED");
+        assertThat(browser.attribute(hoaBinh, "data-status")).isEqualTo("ACCEPTED");
         assertThat(browser.text(hoaBinh)).containsPattern("Số đến \\d{2,}");
         // Returning needs a comment (the task's rule, its message at the top); with one, back to the school.
         browser.click(anPhu + " .decision-form button[value=RETURN]");
-        assertThat(browser.find("#problem").getAttribute("data-code")).isEqualTo("COMMENT_REQUIRED");
+        assertThat(browser.attribute("#problem", "data-code")).isEqualTo("COMMENT_REQUIRED");
         browser.type(anPhu + " textarea", "Thiếu số liệu học sinh khuyết tật");
         browser.click(anPhu + " .decision-form button[value=RETURN]");
         api.runJobs();
         browser.open("/campaigns/" + id);
-        assertThat(browser.find(anPhu).getAttribute("data-status")).isEqualTo("RETURNED");
+        assertThat(browser.attribute(anPhu, "data-status")).isEqualTo("RETURNED");
         assertThat(browser.text(anPhu)).contains("Lý do trả lại: Thiếu số liệu học sinh khuyết tật");
         browser.record("officer-campaign-decided");
 
@@ -192,11 +192,11 @@ class RolePagesBrowserTest extends BrowserTest {
                 "001" + "3" + String.format("%02d", born % 100) + "123456");
         submitApplication();
         assertThat(browser.path()).isEqualTo("/applications");
-        assertThat(browser.find("#problem").getAttribute("data-code")).isEqualTo("PERSONAL_ID_INVALID");
-        assertThat(browser.find("#personalId").getAttribute("class")).contains("is-invalid");
+        assertThat(browser.attribute("#problem", "data-code")).isEqualTo("PERSONAL_ID_INVALID");
+        assertThat(browser.attribute("#personalId", "class")).contains("is-invalid");
         assertThat(browser.text("#personalId-error")).startsWith("Chữ số thứ 4 của số định danh cá nhân (3)");
-        assertThat(browser.find("#childName").getAttribute("value")).isEqualTo("Đặng Minh Khôi");
-        assertThat(browser.find("#birthDate").getAttribute("value")).isEqualTo("15/03/" + born);
+        assertThat(browser.attribute("#childName", "value")).isEqualTo("Đặng Minh Khôi");
+        assertThat(browser.attribute("#birthDate", "value")).isEqualTo("15/03/" + born);
         browser.record("parent-application-bad-id");
         // Nothing stored: no application, none of the two papers uploaded with the form.
         assertThat(api.get("ph.binh", "/api/enrolments").json().size()).isEqualTo(applicationsBefore);
@@ -209,7 +209,7 @@ class RolePagesBrowserTest extends BrowserTest {
         submitApplication();
         assertThat(browser.path()).startsWith("/applications/");
         String id = browser.path().substring("/applications/".length());
-        assertThat(browser.find("#application-status").getAttribute("data-status")).isNotBlank();
+        assertThat(browser.attribute("#application-status", "data-status")).isNotBlank();
         assertThat(browser.text("#application-history")).isNotBlank();
         assertThat(browser.pageText()).contains("Giấy khai sinh").contains("Giấy xác nhận thông tin cư trú");
         browser.record("parent-application");
@@ -228,13 +228,13 @@ class RolePagesBrowserTest extends BrowserTest {
                         java.util.List.of("BIRTH_CERTIFICATE")))).status()).isEqualTo(204);
         browser.signIn("ph.binh");
         browser.open("/applications/" + id);
-        assertThat(browser.find("#application-status").getAttribute("data-status")).isEqualTo("PAPERS_REQUESTED");
+        assertThat(browser.attribute("#application-status", "data-status")).isEqualTo("PAPERS_REQUESTED");
         assertThat(browser.text("#more-title ~ .comment")).isEqualTo("Giấy khai sinh bị mờ, xin gửi bản rõ hơn");
         assertThat(browser.all("#residence")).isEmpty(); // only what was asked for
         browser.record("parent-papers-requested");
         browser.find("#birthCertificate").sendKeys(pdf(TestPdfs.lessonPlan("Giấy khai sinh rõ")).toString());
         browser.click("#papers-form button[type=submit]");
-        assertThat(browser.find("#application-status").getAttribute("data-status")).isEqualTo("CHECKING");
+        assertThat(browser.attribute("#application-status", "data-status")).isEqualTo("CHECKING");
         assertThat(browser.text(".alert-success")).startsWith("Đã bổ sung giấy tờ");
         assertThat(browser.all("#papers-title ~ ul li")).hasSize(3);
 
@@ -258,7 +258,7 @@ class RolePagesBrowserTest extends BrowserTest {
 
         browser.signIn(username);
         browser.open("/credential");
-        assertThat(browser.find(".credential-item").getAttribute("data-status")).isEqualTo("ACTIVE");
+        assertThat(browser.attribute(".credential-item", "data-status")).isEqualTo("ACTIVE");
         assertThat(browser.text(".totp-state")).isEqualTo("Chưa đăng ký");
         browser.record("signer-credential");
         browser.click("#enrol");
@@ -272,7 +272,7 @@ class RolePagesBrowserTest extends BrowserTest {
         browser.open("/credential");
         assertThat(browser.text(".totp-state")).startsWith("Đã đăng ký lúc");
         browser.click("#enrol");
-        assertThat(browser.find("#problem").getAttribute("data-code")).isEqualTo("TOTP_CURRENT_CODE_REQUIRED");
+        assertThat(browser.attribute("#problem", "data-code")).isEqualTo("TOTP_CURRENT_CODE_REQUIRED");
         browser.type("#otp", TestOtp.nextCode(secret));
         browser.click("#enrol");
         assertThat(browser.text("#secret")).isNotEqualTo(secret);
@@ -292,8 +292,8 @@ class RolePagesBrowserTest extends BrowserTest {
         assertThat(browser.text("#process-table")).contains("Duyệt kế hoạch bài dạy");
         assertThat(browser.text("#rows-table")).contains("Nguyễn Thị Lan");
         browser.record("principal-paperless");
-        HttpResponse<byte[]> csv = browser.fetch(java.net.URI.create(browser.find("#csv-link").getAttribute("href"))
-                .getRawPath() + "?" + java.net.URI.create(browser.find("#csv-link").getAttribute("href")).getRawQuery());
+        HttpResponse<byte[]> csv = browser.fetch(java.net.URI.create(browser.attribute("#csv-link", "href"))
+                .getRawPath() + "?" + java.net.URI.create(browser.attribute("#csv-link", "href")).getRawQuery());
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
         assertThat(new String(csv.body(), StandardCharsets.UTF_8)).startsWith("\uFEFFLoại dòng,Mã,Tên")
@@ -304,10 +304,10 @@ class RolePagesBrowserTest extends BrowserTest {
         assertThat(browser.path()).startsWith("/signing/");
         browser.type("#otp", TestOtp.nextCode(TestOtp.DEMO_SECRET));
         browser.click("#confirm");
-        assertThat(browser.find("#tx-status").getAttribute("data-status")).isEqualTo("SIGNED");
+        assertThat(browser.attribute("#tx-status", "data-status")).isEqualTo("SIGNED");
         api.runJobs();
         browser.open("/paperless");
-        String href = browser.find(".report-link").getAttribute("href");
+        String href = browser.attribute(".report-link", "href");
         HttpResponse<byte[]> pdf = browser.fetch(java.net.URI.create(href).getPath());
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(new String(pdf.body(), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
@@ -397,7 +397,7 @@ class RolePagesBrowserTest extends BrowserTest {
         browser.signIn("ph.binh");
         browser.open("/applications");
         browser.click("a[href$='/applications/" + id + "']");
-        assertThat(browser.find("#application-status").getAttribute("data-status")).isEqualTo("ADMITTED");
+        assertThat(browser.attribute("#application-status", "data-status")).isEqualTo("ADMITTED");
         assertThat(browser.text("#decision-link"))
                 .matches("Tải quyết định trúng tuyển đã ký \\(Số: \\d+/QĐ-THCSHB\\)");
         browser.record("parent-admitted");
@@ -444,7 +444,7 @@ class RolePagesBrowserTest extends BrowserTest {
                 }
                 browser.click(".menu-toggle");
                 assertThat(browser.find("#main-menu").isDisplayed()).isTrue();
-                assertThat(browser.find(".menu-toggle").getAttribute("aria-expanded")).isEqualTo("true");
+                assertThat(browser.attribute(".menu-toggle", "aria-expanded")).isEqualTo("true");
                 assertThat(browser.find("#main-menu a.nav-link").isDisplayed()).isTrue();
                 browser.record("phone-menu-open-" + user);
                 browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));

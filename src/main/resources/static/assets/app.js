@@ -40,5 +40,7 @@
     });
   }
   document.addEventListener('DOMContentLoaded', tick);
+  // the status poll swaps the countdown in as the server wrote it ("đến 10:05"): count it at once, not a second later
+  document.addEventListener('htmx:afterSwap', tick);
   setInterval(tick, 1000);
 })();

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
@@ -109,6 +110,14 @@ public final class Chromium implements AutoCloseable {
                 .until(d -> value.equals(d.findElement(By.cssSelector(css)).getAttribute(name)));
     }
 
+    /** The text of an element as it reads when htmx has swapped in the next poll's answer (waits for that poll). */
+    public String textAfterNextSwap(String css) {
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        return (String) driver.executeAsyncScript("var done = arguments[arguments.length - 1], css = arguments[0];"
+                + "document.addEventListener('htmx:afterSettle', function () {"
+                + " done(document.querySelector(css).textContent); }, {once: true});", css);
+    }
+
     /**
      * A read of an element, again when it went stale: the signing page's status is swapped whole (outerHTML) by its
      * poll, and CI once saw the swap land between finding the element and reading it.
@@ -141,23 +150,55 @@ public final class Chromium implements AutoCloseable {
         driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", e);
         boolean navigates = navigates(e);
         if (navigates) {
-            // A mark on the page being left: the next document does not have it.
-            driver.executeScript("window.truongsoLeaving = true");
+            markPageBeingLeft();
         }
         clickWhenSettled(e);
         if (navigates) {
-            try {
-                new WebDriverWait(driver, Duration.ofSeconds(15))
-                        // a script run while the document changes may fail: ask again
-                        .ignoring(WebDriverException.class).until(d -> !Boolean.TRUE.equals(
-                        ((JavascriptExecutor) d).executeScript("return window.truongsoLeaving === true")));
-            } catch (TimeoutException stayed) {
-                // the browser kept the page (a field's own check refused to send the form): nothing to wait for
-            }
-            new WebDriverWait(driver, Duration.ofSeconds(60)).ignoring(WebDriverException.class)
-                    .until(d -> "complete".equals(
-                    ((JavascriptExecutor) d).executeScript("return document.readyState")));
+            awaitNextPage();
         }
+    }
+
+    /** Enter on a field or button of a form, as someone sending the form by keyboard; waits for the next page. */
+    public void pressEnter(String css) {
+        WebElement e = find(css);
+        markPageBeingLeft();
+        e.sendKeys(Keys.ENTER);
+        awaitNextPage();
+    }
+
+    /**
+     * A form post built in the page with the session's own CSRF token (what a crafted request could send); waits for
+     * the page the server answers with.
+     */
+    public void postFormWithMyToken(String path, String name, String value) {
+        markPageBeingLeft();
+        driver.executeScript(
+                "var f = document.createElement('form'); f.method = 'post'; f.action = arguments[0];"
+                        + "var t = document.createElement('input'); t.type = 'hidden'; t.name = '_csrf';"
+                        + "t.value = document.querySelector('meta[name=\"csrf-token\"]').content; f.appendChild(t);"
+                        + "var d = document.createElement('input'); d.type = 'hidden'; d.name = arguments[1];"
+                        + "d.value = arguments[2]; f.appendChild(d); document.body.appendChild(f); f.submit();",
+                path, name, value);
+        awaitNextPage();
+    }
+
+    /** A mark on the page being left: the next document does not have it. */
+    private void markPageBeingLeft() {
+        driver.executeScript("window.truongsoLeaving = true");
+    }
+
+    private void awaitNextPage() {
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(15))
+                    // a script run while the document changes may fail: ask again
+                    .ignoring(WebDriverException.class).until(d -> !Boolean.TRUE.equals(
+                    ((JavascriptExecutor) d).executeScript("return window.truongsoLeaving === true")));
+        } catch (TimeoutException stayed) {
+            // the browser kept the page (a field's own check refused to send the form): nothing to wait for
+        }
+        new WebDriverWait(driver, Duration.ofSeconds(60)).ignoring(WebDriverException.class)
+                .until(d -> "complete".equals(
+                ((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
     /**

@@ -86,7 +86,9 @@ class LessonPlanPagesBrowserTest extends BrowserTest {
         browser.click("#approve-selected");
         assertThat(browser.path()).startsWith("/signing/");
         assertThat(browser.pageText()).contains("Ký duyệt 2").contains("Đang chờ xác nhận ký");
-        assertThat(browser.find(".countdown").getText()).matches("\\d+ phút \\d{2} giây");
+        assertThat(browser.text(".countdown")).matches("\\d+ phút \\d{2} giây");
+        // the page asks every 5 s whether the code came from another device: the time left stays counted down
+        assertThat(browser.textAfterNextSwap(".countdown")).matches("\\d+ phút \\d{2} giây");
         browser.record("principal-batch-signing");
         browser.type("#otp", TestOtp.nextCode(TestOtp.DEMO_SECRET));
         browser.click("#confirm");
@@ -141,7 +143,8 @@ class LessonPlanPagesBrowserTest extends BrowserTest {
         assertThat(browser.attribute("#problem", "data-code")).isEqualTo("REVISION_MISSING");
         browser.find("#revision-file").sendKeys(pdf("Bản sửa: luyện tập").toString());
         // By keyboard: Enter in the note sends the form.
-        browser.type("#revision-comment", "Đã thêm luyện tập" + org.openqa.selenium.Keys.ENTER);
+        browser.type("#revision-comment", "Đã thêm luyện tập");
+        browser.pressEnter("#revision-comment");
         assertThat(browser.path()).startsWith("/signing/");
         // A wrong code: refused with the service's message, the transaction still waiting.
         browser.type("#otp", wrongCode());
@@ -181,7 +184,9 @@ class LessonPlanPagesBrowserTest extends BrowserTest {
         assertThat(browser.text("#error-message")).isEqualTo("Không tìm thấy công việc.");
         browser.record("refused-task");
         // ... and completing it by a forged form post with her own session and token: refused, nothing changes.
-        postFormWithMyToken("/inbox/" + principalTask + "/complete", "decision", "APPROVE");
+        browser.postFormWithMyToken("/inbox/" + principalTask + "/complete", "decision", "APPROVE");
+        assertThat(browser.path()).isEqualTo("/inbox");
+        assertThat(browser.attribute("#problem", "data-code")).isEqualTo("NOT_FOUND");
         assertThat(api.taskOf("ht.mai", planId)).isEqualTo(principalTask);
 
         // A teacher of another school: neither the plan nor its PDF.
@@ -358,18 +363,6 @@ class LessonPlanPagesBrowserTest extends BrowserTest {
                         + "if (img.complete) { done(img.naturalWidth > 0); }"
                         + "else { img.onload = function () { done(img.naturalWidth > 0); };"
                         + " img.onerror = function () { done(false); }; }");
-    }
-
-    /** A form post built in the page with the session's own CSRF token: what a crafted request could send. */
-    private void postFormWithMyToken(String path, String name, String value) {
-        browser.driver().executeScript(
-                "var f = document.createElement('form'); f.method = 'post'; f.action = arguments[0];"
-                        + "var t = document.createElement('input'); t.type = 'hidden'; t.name = '_csrf';"
-                        + "t.value = document.querySelector('meta[name=\"csrf-token\"]').content; f.appendChild(t);"
-                        + "var d = document.createElement('input'); d.type = 'hidden'; d.name = arguments[1];"
-                        + "d.value = arguments[2]; f.appendChild(d); document.body.appendChild(f); f.submit();",
-                path, name, value);
-        browser.waitFor("h1");
     }
 
     private static Path pdf(String title) throws IOException {

@@ -341,14 +341,7 @@ class RolePagesBrowserTest extends BrowserTest {
         browser.record("clerk-refused-document");
         // ... nor can she number it by a crafted post with her own session and token: nothing is issued.
         browser.open("/documents");
-        browser.driver().executeScript(
-                "var f = document.createElement('form'); f.method = 'post'; f.action = arguments[0];"
-                        + "var t = document.createElement('input'); t.type = 'hidden'; t.name = '_csrf';"
-                        + "t.value = document.querySelector('meta[name=\"csrf-token\"]').content; f.appendChild(t);"
-                        + "var d = document.createElement('input'); d.type = 'hidden'; d.name = 'typeCode';"
-                        + "d.value = 'QĐ'; f.appendChild(d); document.body.appendChild(f); f.submit();",
-                "/documents/" + doc + "/number");
-        browser.waitFor("h1");
+        browser.postFormWithMyToken("/documents/" + doc + "/number", "typeCode", "QĐ");
         assertThat(browser.text("h1")).isEqualTo("Không tìm thấy trang");
         JsonNode found = api.get("vt.hoa", "/api/documents?q=" + java.net.URLEncoder.encode(title,
                 StandardCharsets.UTF_8)).json().get("items");
@@ -501,8 +494,7 @@ class RolePagesBrowserTest extends BrowserTest {
 
     /** The form's own button, pressed from the keyboard (the long form's end can sit under the window's edge). */
     private void submitApplication() {
-        browser.find("#submit-application").sendKeys(org.openqa.selenium.Keys.ENTER);
-        browser.waitFor("h1");
+        browser.pressEnter("#submit-application");
     }
 
     private long papersOf(String username) {

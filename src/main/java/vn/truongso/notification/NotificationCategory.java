@@ -30,9 +30,12 @@ public enum NotificationCategory {
      */
     SIGNING("Chờ xác nhận ký số", List.of("SIGN_WAITING", "SIGN_EXPIRED"), true,
             EnumSet.of(Delivery.AT_ONCE, Delivery.NONE)),
-    /** Security messages about one's own account and signing credential: always at once, never turned off. */
+    /**
+     * Security messages about one's own account and signing credential, and who signs for the principal (ký thay):
+     * always at once, never turned off.
+     */
     ACCOUNT("Bảo mật tài khoản, chữ ký số", List.of("TOTP_ENROLLED", "TOTP_CHANGED", "TOTP_RESET",
-            "CREDENTIAL_REVOKED"), false, EnumSet.of(Delivery.AT_ONCE)),
+            "CREDENTIAL_REVOKED", "DELEGATION_GRANTED", "DELEGATION_REVOKED"), false, EnumSet.of(Delivery.AT_ONCE)),
     /** Any kind not listed above (a new kind lands here until it is given a category). */
     OTHER("Thông báo khác", List.of(), true, EnumSet.allOf(Delivery.class));
 

@@ -4,11 +4,13 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import vn.truongso.school.Delegations;
 import vn.truongso.steps.TaskAssigned;
 
 /**
  * TASK_ASSIGNED: a task arrived (a lesson plan to review or approve, a report to prepare or sign, an application to
- * check, …) for its assignee, or else for everyone in its candidate groups but the one who submitted the instance.
+ * check, …) for its assignee, or else for everyone in its candidate groups but the one who submitted the instance,
+ * and for whoever acts for the principals of a candidate group by a delegation in force (ký thay) covering it.
  * Runs inside the engine's transaction, like every notification. The digest counts tasks by what their model calls
  * them ({@code digestLabel}: "12 kế hoạch bài dạy chờ duyệt"), else by the task's name the message starts with.
  */
@@ -18,9 +20,11 @@ class TaskMail {
     static final String KIND = "TASK_ASSIGNED";
 
     private final Notifier notifier;
+    private final Delegations delegations;
 
-    TaskMail(Notifier notifier) {
+    TaskMail(Notifier notifier, Delegations delegations) {
         this.notifier = notifier;
+        this.delegations = delegations;
     }
 
     @EventListener
@@ -37,6 +41,12 @@ class TaskMail {
         if (!task.candidateGroups().isEmpty()) {
             notifier.toGroups(task.candidateGroups(), KIND, message, link, task.submitter(), task.digestLabel());
         }
+        // ký thay: the vice-principal acting for the principal hears of her new tasks as she does
+        Set<String> acting = new LinkedHashSet<>();
+        task.candidateGroups().forEach(g -> acting.addAll(delegations.actingFor(g, task.processKey())));
+        acting.removeAll(people);
+        acting.remove(task.submitter());
+        acting.forEach(p -> notifier.toUser(p, KIND, message, link, task.tenantId(), task.digestLabel()));
     }
 
     static String message(TaskAssigned task) {

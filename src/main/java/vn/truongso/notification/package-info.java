@@ -37,7 +37,9 @@
  * {@link vn.truongso.notification.NotificationPreferences#deliveryFor} (each person's choice per kind).
  *
  * <p>Kinds stored and mailed: {@code TASK_ASSIGNED} (any user task created, from {@link vn.truongso.steps.TaskAssigned}:
- * to its assignee, else its candidate groups but the submitter; link {@code /inbox/{taskId}}), {@code SIGN_WAITING} and
+ * to its assignee, else its candidate groups but the submitter, and whoever acts for a school's principals by a
+ * delegation covering the process; link {@code /inbox/{taskId}}), {@code DELEGATION_GRANTED|REVOKED} (ký thay, to the
+ * vice-principal and the school's principals but the one who did it), {@code SIGN_WAITING} and
  * {@code SIGN_EXPIRED} (a sign transaction, module remotesign; never the code), and those of the process modules:
  * {@code LESSON_PLAN_RETURNED|APPROVED}, {@code REVIEW_REMINDER|ESCALATED}, {@code REPORT_*}, {@code DOCUMENT_RECEIVED|RETURNED},
  * {@code ENROLMENT_*} (with {@code ENROLMENT_RECEIVED}: the parent's receipt of an online application),

@@ -77,6 +77,28 @@ public class Delegations {
     }
 
     /**
+     * Who acts today for the principals of a candidate group in a process: the vice-principals holding a delegation
+     * in force that covers it, while they are still vice-principals of that school (and not its principals too: the
+     * group reaches those). Empty for any group but a school's principals.
+     *
+     * @param candidateGroup a task's candidate group, e.g. {@code THCSHB.PRINCIPAL}
+     */
+    @Transactional(readOnly = true)
+    public List<String> actingFor(String candidateGroup, String processKey) {
+        String school = Groups.organisationOf(candidateGroup, Role.PRINCIPAL);
+        if (school == null) {
+            return List.of();
+        }
+        LocalDate today = today();
+        return delegations.findBySchoolCodeAndRevokedAtIsNullAndValidToGreaterThanEqual(school, today).stream()
+                .filter(d -> d.activeOn(today) && d.getScope().covers(processKey))
+                .map(Delegation::getDelegate).distinct()
+                .filter(name -> users.find(name).filter(u -> u.has(Role.VICE_PRINCIPAL) && u.worksFor(school)
+                        && !u.has(Role.PRINCIPAL)).isPresent())
+                .toList();
+    }
+
+    /**
      * Whether the person acts for the principal of {@code schoolCode} in this kind of approval: is its principal, or
      * holds a delegation in force that covers it.
      */

@@ -16,6 +16,13 @@ public final class Groups {
         return organisationCode + "." + role.name();
     }
 
+    /** The organisation of a role's group ({@code THCSHB} for {@code THCSHB.PRINCIPAL}); null if it is not one. */
+    public static String organisationOf(String group, Role role) {
+        String suffix = "." + role.name();
+        return group != null && group.endsWith(suffix) && group.length() > suffix.length()
+                ? group.substring(0, group.length() - suffix.length()) : null;
+    }
+
     /** e.g. {@code THCSHB-KHTN.HEAD}: the head(s) of one subject group. */
     public static String headsOf(String subjectGroupId) {
         return subjectGroupId + ".HEAD";

@@ -34,6 +34,9 @@ interface DelegationRepository extends JpaRepository<Delegation, java.util.UUID>
 
     List<Delegation> findBySchoolCodeOrderByCreatedAtDesc(String schoolCode);
 
+    List<Delegation> findBySchoolCodeAndRevokedAtIsNullAndValidToGreaterThanEqual(String schoolCode,
+                                                                                 java.time.LocalDate day);
+
     List<Delegation> findBySchoolCodeInOrderByCreatedAtDesc(java.util.Collection<String> schoolCodes);
 
     List<Delegation> findByDelegateOrderByCreatedAtDesc(String delegate);

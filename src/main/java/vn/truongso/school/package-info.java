@@ -8,8 +8,10 @@
  * delegations of a principal's approvals to a vice-principal (ký thay) in force today, which the inbox turns into
  * the principal's tasks for the delegate — a contract: a delegation opens only the principal group of the
  * delegate's own school, only for the processes its {@link vn.truongso.school.DelegationScope} covers, only between
- * its dates (Vietnam time) and only while the delegate is still a vice-principal there. Changes are published as
- * {@link vn.truongso.school.DelegationChanged} for the audit trail.
+ * its dates (Vietnam time) and only while the delegate is still a vice-principal there; {@code actingFor(group,
+ * process)} answers the same rule the other way round (who acts for a principal group: notification tells them of its
+ * new tasks). Changes are published as {@link vn.truongso.school.DelegationChanged} for the audit trail and the
+ * notifications.
  *
  * <p>Every password check goes through the login throttle, whose wrong-password counts and locks live in the
  * database ({@code login_attempt}), so all nodes on one database count and lock alike. An API client may instead

@@ -82,10 +82,10 @@ public class AdmissionRoundSteps {
                 + round.getSchoolYear() + ": " + Math.min(ranked.size(), round.getSeats()) + "/" + round.getSeats()
                 + " chỉ tiêu, " + ranked.size() + " hồ sơ hợp lệ");
         execution.setVariable(REQUESTER_NAME, users.organisationName(round.getSchoolCode()).orElse(null));
-        notifier.toGroups(List.of(Groups.role(round.getSchoolCode(), Role.PRINCIPAL)), "ENROLMENT_LIST_READY",
-                "Kỳ tuyển sinh lớp " + round.getGrade() + " năm học " + round.getSchoolYear()
+        notifier.toCandidates(List.of(Groups.role(round.getSchoolCode(), Role.PRINCIPAL)), RoundService.PROCESS_KEY,
+                "ENROLMENT_LIST_READY", "Kỳ tuyển sinh lớp " + round.getGrade() + " năm học " + round.getSchoolYear()
                         + " đã hết hạn nhận hồ sơ; danh sách trúng tuyển chờ hiệu trưởng duyệt.",
-                "/api/enrolment-rounds/" + round.getId() + "/ranking");
+                "/api/enrolment-rounds/" + round.getId() + "/ranking", null);
     }
 
     /**

@@ -127,7 +127,8 @@ public class LessonPlanApprovalSteps {
             if (task.getAssignee() != null) {
                 notifier.toUser(task.getAssignee(), "REVIEW_REMINDER", message, link(execution));
             } else {
-                notifier.toGroups(TaskGroups.candidates(tasks, task.getId()), "REVIEW_REMINDER", message, link(execution));
+                notifier.toCandidates(TaskGroups.candidates(tasks, task.getId()), LessonPlanService.PROCESS_KEY,
+                        "REVIEW_REMINDER", message, link(execution), null);
             }
         }
     }
@@ -139,10 +140,10 @@ public class LessonPlanApprovalSteps {
                 .taskDefinitionKey("headReview").list()) {
             tasks.addCandidateGroup(task.getId(), principals);
         }
-        notifier.toGroups(List.of(principals), "REVIEW_ESCALATED",
+        notifier.toCandidates(List.of(principals), LessonPlanService.PROCESS_KEY, "REVIEW_ESCALATED",
                 "Kế hoạch bài dạy \"" + execution.getVariable(DISPLAY_TITLE) + "\" của "
                         + execution.getVariable(REQUESTER_NAME)
-                        + " chờ tổ trưởng duyệt quá lâu và được chuyển lên Ban giám hiệu.", link(execution));
+                        + " chờ tổ trưởng duyệt quá lâu và được chuyển lên Ban giám hiệu.", link(execution), null);
     }
 
     /** revise (complete listener): a returned plan goes back to review only with a new version of its document. */

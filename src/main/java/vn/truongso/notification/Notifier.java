@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.truongso.school.CurrentUser;
+import vn.truongso.school.Delegations;
 import vn.truongso.school.UserDirectory;
 
 /**
@@ -19,12 +20,15 @@ public class Notifier {
     private final NotificationRepository notifications;
     private final UserDirectory users;
     private final MailQueue mail;
+    private final Delegations delegations;
     private final Clock clock;
 
-    Notifier(NotificationRepository notifications, UserDirectory users, MailQueue mail, Clock clock) {
+    Notifier(NotificationRepository notifications, UserDirectory users, MailQueue mail, Delegations delegations,
+             Clock clock) {
         this.notifications = notifications;
         this.users = users;
         this.mail = mail;
+        this.delegations = delegations;
         this.clock = clock;
     }
 
@@ -54,14 +58,27 @@ public class Notifier {
 
     /** Everyone in the given Camunda groups but {@code except} (e.g. the one who caused it), each once. */
     public void toGroups(Collection<String> groupIds, String kind, String message, String link, String except) {
-        toGroups(groupIds, kind, message, link, except, null);
+        toCandidates(groupIds, null, kind, message, link, except, null);
     }
 
-    void toGroups(Collection<String> groupIds, String kind, String message, String link, String except,
-                  String digestLabel) {
+    /**
+     * Everyone a task of process {@code processKey} offered to these groups reaches, but {@code except}: their members
+     * and whoever acts for a school's principals by a delegation covering the process (ký thay), each once.
+     */
+    public void toCandidates(Collection<String> groupIds, String processKey, String kind, String message, String link,
+                             String except) {
+        toCandidates(groupIds, processKey, kind, message, link, except, null);
+    }
+
+    /** @param processKey null: the groups' members only */
+    void toCandidates(Collection<String> groupIds, String processKey, String kind, String message, String link,
+                      String except, String digestLabel) {
         LinkedHashSet<String> recipients = new LinkedHashSet<>();
         for (String g : groupIds) {
             users.membersOf(g).stream().map(CurrentUser::username).forEach(recipients::add);
+            if (processKey != null) {
+                recipients.addAll(delegations.actingFor(g, processKey));
+            }
         }
         if (except != null) {
             recipients.remove(except);

@@ -4,7 +4,6 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import vn.truongso.school.Delegations;
 import vn.truongso.steps.TaskAssigned;
 
 /**
@@ -20,11 +19,9 @@ class TaskMail {
     static final String KIND = "TASK_ASSIGNED";
 
     private final Notifier notifier;
-    private final Delegations delegations;
 
-    TaskMail(Notifier notifier, Delegations delegations) {
+    TaskMail(Notifier notifier) {
         this.notifier = notifier;
-        this.delegations = delegations;
     }
 
     @EventListener
@@ -38,15 +35,8 @@ class TaskMail {
         Set<String> people = new LinkedHashSet<>(task.candidateUsers());
         people.remove(task.submitter());
         people.forEach(p -> notifier.toUser(p, KIND, message, link, task.tenantId(), task.digestLabel()));
-        if (!task.candidateGroups().isEmpty()) {
-            notifier.toGroups(task.candidateGroups(), KIND, message, link, task.submitter(), task.digestLabel());
-        }
-        // ký thay: the vice-principal acting for the principal hears of her new tasks as she does
-        Set<String> acting = new LinkedHashSet<>();
-        task.candidateGroups().forEach(g -> acting.addAll(delegations.actingFor(g, task.processKey())));
-        acting.removeAll(people);
-        acting.remove(task.submitter());
-        acting.forEach(p -> notifier.toUser(p, KIND, message, link, task.tenantId(), task.digestLabel()));
+        notifier.toCandidates(task.candidateGroups(), task.processKey(), KIND, message, link, task.submitter(),
+                task.digestLabel());
     }
 
     static String message(TaskAssigned task) {

@@ -23,7 +23,8 @@ import vn.truongso.support.IntegrationTest;
 /**
  * Ký thay and what people are told: the vice-principal learns that the principal's approvals are his for a while and
  * when that ends; while it lasts he hears of each new task of the principal it covers, as she does, and of none it
- * does not cover; the principal hears of a delegation an administrator gave for her school.
+ * does not cover, and of a review escalated to her; the principal hears of a delegation an administrator gave for
+ * her school.
  */
 @IntegrationTest
 class DelegationNotificationTest {
@@ -105,6 +106,24 @@ class DelegationNotificationTest {
         toThePrincipal("Ký thay: Bài 11 – Hệ phương trình");
         assertThat(kinds(newSince("ht.mai", afterGrant))).contains("TASK_ASSIGNED");
         assertThat(kinds(newSince("pht.an", afterGrant))).doesNotContain("TASK_ASSIGNED");
+    }
+
+    @Test
+    void aReviewEscalatedToThePrincipalReachesTheVicePrincipalActingForHer() {
+        assertThat(api.postJson("ht.mai", "/api/delegations", delegation(today.plusDays(1), "LESSON_PLANS", null))
+                .status()).isEqualTo(201);
+        long since = lastNotification();
+        JsonNode plan = api.submitLessonPlan("gv.lan", "Ký thay: Bài 12 – Chờ tổ trưởng quá lâu");
+        // the head let it wait five working days: the escalation timer
+        String instance = plan.get("processInstanceId").asText();
+        management.executeJob(management.createJobQuery().processInstanceId(instance)
+                .activityId("headReviewVeryLate").singleResult().getId());
+
+        JsonNode his = single(newSince("pht.an", since), "REVIEW_ESCALATED");
+        assertThat(his.get("message").asText()).contains("Ký thay: Bài 12 – Chờ tổ trưởng quá lâu")
+                .isEqualTo(single(newSince("ht.mai", since), "REVIEW_ESCALATED").get("message").asText());
+        // he was not offered the plan while it waited for the head alone
+        assertThat(kinds(newSince("pht.an", since))).doesNotContain("TASK_ASSIGNED");
     }
 
     private Map<String, Object> delegation(LocalDate to, String scope, String school) {

@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 /** Every kind the code sends has a category a person can choose for (no new kind silently lands in "other"). */
 class NotificationCategoryTest {
 
-    /** A call that leaves a notification, up to its end: notifier.toUser/toGroups(…) or a module's tell(app, …). */
-    static final Pattern CALL = Pattern.compile("(notifier\\.to(User|Groups)|tell)\\(([^;]*);", Pattern.DOTALL);
+    /** A call that leaves a notification, up to its end: notifier.toUser/toGroups/toCandidates(…) or tell(app, …). */
+    static final Pattern CALL = Pattern.compile("(notifier\\.to(User|Groups|Candidates)|tell)\\(([^;]*);",
+            Pattern.DOTALL);
     static final Pattern KIND = Pattern.compile("\"([A-Z][A-Z_]{3,})\"");
 
     @Test

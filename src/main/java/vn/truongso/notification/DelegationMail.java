@@ -34,7 +34,7 @@ class DelegationMail {
         List<String> principals = List.of(Groups.role(d.schoolCode(), Role.PRINCIPAL));
         if (d.change() == DelegationChanged.Change.GRANTED) {
             notifier.toUser(d.delegate(), "DELEGATION_GRANTED", "Thầy/Cô được giao " + what
-                    + ". Các việc này có trong hộp việc của Thầy/Cô.", "/inbox", d.schoolCode());
+                    + ". Trong thời gian đó, các việc ấy có trong hộp việc của Thầy/Cô.", "/inbox", d.schoolCode());
             notifier.toGroups(principals, "DELEGATION_GRANTED", delegate + " được giao " + what + ".", "/inbox",
                     d.actor());
         } else {

@@ -49,7 +49,8 @@ class DelegationNotificationTest {
     /** Delegations end with the test: other tests see pht.an as a vice-principal without the principal's tasks. */
     @AfterEach
     void revokeAll() {
-        jdbc.update("update delegation set revoked_at = current_timestamp, revoked_by = 'test' where revoked_at is null");
+        jdbc.update("update delegation set revoked_at = current_timestamp, revoked_by = 'test'"
+                + " where revoked_at is null");
     }
 
     @Test
@@ -62,7 +63,7 @@ class DelegationNotificationTest {
 
         JsonNode granted = single(newSince("pht.an", since), "DELEGATION_GRANTED");
         assertThat(granted.get("message").asText()).isEqualTo("Thầy/Cô được giao ký thay Hiệu trưởng (phê duyệt kế "
-                + "hoạch bài dạy) " + period + ". Các việc này có trong hộp việc của Thầy/Cô.");
+                + "hoạch bài dạy) " + period + ". Trong thời gian đó, các việc ấy có trong hộp việc của Thầy/Cô.");
         assertThat(granted.get("category").asText()).isEqualTo("ACCOUNT");
         // she gave it herself: nothing to tell her
         assertThat(kinds(newSince("ht.mai", since))).doesNotContain("DELEGATION_GRANTED");
@@ -83,7 +84,8 @@ class DelegationNotificationTest {
         assertThat(api.send("DELETE", "ht.mai", "/api/delegations/" + id, null, Map.of()).status()).isEqualTo(204);
         JsonNode revoked = single(newSince("pht.an", since), "DELEGATION_REVOKED");
         assertThat(revoked.get("message").asText())
-                .isEqualTo("Việc giao ký thay Hiệu trưởng (phê duyệt kế hoạch bài dạy) " + period + " đã được thu hồi.");
+                .isEqualTo("Việc giao ký thay Hiệu trưởng (phê duyệt kế hoạch bài dạy) " + period
+                        + " đã được thu hồi.");
         long afterRevoke = lastNotification();
         toThePrincipal("Ký thay: Bài 10 – Đồ thị hàm số");
         assertThat(kinds(newSince("pht.an", afterRevoke))).doesNotContain("TASK_ASSIGNED");

@@ -1,5 +1,6 @@
 package vn.truongso.school;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -16,6 +17,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
 import vn.truongso.common.ApiException;
 import vn.truongso.common.VietnamTime;
 
@@ -28,6 +30,7 @@ import vn.truongso.common.VietnamTime;
  */
 @Service
 @Transactional
+@Validated
 public class Delegations {
 
     /** The longest period one delegation may cover: a school year. */
@@ -120,7 +123,7 @@ public class Delegations {
      * @param scope      which approvals; ALL when omitted
      * @param schoolCode the school: the principal's own when omitted; required for an administrator
      */
-    record CreateRequest(
+    public record CreateRequest(
             @NotBlank(message = "{delegation.delegate.required}")
             @Size(max = 64, message = "{delegation.delegate.size}") String delegate,
             @NotNull(message = "{delegation.validFrom.required}") LocalDate validFrom,
@@ -130,14 +133,21 @@ public class Delegations {
             @Size(max = 500, message = "{delegation.note.size}") String note) {
     }
 
-    enum Status { UPCOMING, ACTIVE, EXPIRED, REVOKED }
+    public enum Status { UPCOMING, ACTIVE, EXPIRED, REVOKED }
 
-    record DelegationView(UUID id, String schoolCode, String delegate, String delegateName, DelegationScope scope,
-                          String scopeText, LocalDate validFrom, LocalDate validTo, Status status, String note,
-                          String createdBy, OffsetDateTime createdAt, String revokedBy, OffsetDateTime revokedAt) {
+    public record DelegationView(UUID id, String schoolCode, String delegate, String delegateName,
+                                 DelegationScope scope, String scopeText, LocalDate validFrom, LocalDate validTo,
+                                 Status status, String note, String createdBy, OffsetDateTime createdAt,
+                                 String revokedBy, OffsetDateTime revokedAt) {
+
+        /** Still to be ended: in force or yet to begin. */
+        public boolean open() {
+            return status == Status.ACTIVE || status == Status.UPCOMING;
+        }
     }
 
-    DelegationView create(CreateRequest req, CurrentUser caller) {
+    /** Checked here as at the API's edge (Bean Validation): the pages call it too. */
+    public DelegationView create(@Valid CreateRequest req, CurrentUser caller) {
         String school = schoolToManage(req.schoolCode(), caller);
         CurrentUser delegate = users.find(req.delegate().strip())
                 .filter(u -> u.has(Role.VICE_PRINCIPAL) && u.worksFor(school))
@@ -166,7 +176,7 @@ public class Delegations {
      * one named, if within reach). Newest first.
      */
     @Transactional(readOnly = true)
-    List<DelegationView> list(CurrentUser caller, String school) {
+    public List<DelegationView> list(CurrentUser caller, String school) {
         List<Delegation> found;
         if (caller.has(Role.ADMIN)) {
             if (school != null && !school.isBlank()) {
@@ -194,7 +204,7 @@ public class Delegations {
      * Ends a delegation now. Whoever may give it may revoke it; the vice-principal it was given to sees it but may
      * not (403); anyone else: 404.
      */
-    void revoke(UUID id, CurrentUser caller) {
+    public void revoke(UUID id, CurrentUser caller) {
         Delegation d = delegations.findById(id).orElseThrow(() -> ApiException.notFound("việc giao ký thay"));
         boolean manages = caller.has(Role.ADMIN) ? withinReach(caller, d.getSchoolCode())
                 : caller.has(Role.PRINCIPAL) && caller.worksFor(d.getSchoolCode());

@@ -15,8 +15,8 @@ public final class PagePaths {
             // the clerk's, the dashboard's, the officer's, the parent's and every signer's pages
             "/documents", "/documents/**", "/registers/**", "/paperless", "/paperless/**", "/campaigns",
             "/campaigns/**", "/applications", "/applications/**", "/credential", "/credential/**",
-            // everyone's notifications and notification preferences
-            "/notifications", "/notifications/**");
+            // everyone's notifications and notification preferences; ký thay (principals, vice-principals, admins)
+            "/notifications", "/notifications/**", "/delegations", "/delegations/**");
 
     /** Open to everyone: the login page and what it needs to render. */
     static final String[] PUBLIC = {"/login", "/assets/**", "/webjars/**", "/favicon.ico"};

@@ -13,7 +13,7 @@ import vn.truongso.school.Role;
 class RoleMenu {
 
     public record Entries(boolean documents, boolean dashboard, boolean campaigns, boolean applications,
-                          boolean credential) {
+                          boolean credential, boolean delegations) {
     }
 
     private final PageModel model;
@@ -26,7 +26,7 @@ class RoleMenu {
     Entries entries() {
         CurrentUser me = model.me();
         if (me == null) {
-            return new Entries(false, false, false, false, false);
+            return new Entries(false, false, false, false, false, false);
         }
         boolean schoolLead = me.has(Role.CLERK) || me.has(Role.PRINCIPAL);
         return new Entries(schoolLead || me.has(Role.OFFICER),
@@ -34,6 +34,7 @@ class RoleMenu {
                 schoolLead || me.has(Role.OFFICER),
                 schoolLead || me.has(Role.PARENT),
                 me.has(Role.TEACHER) || me.has(Role.HEAD) || me.has(Role.PRINCIPAL) || me.has(Role.VICE_PRINCIPAL)
-                        || me.has(Role.CLERK));
+                        || me.has(Role.CLERK),
+                me.has(Role.PRINCIPAL) || me.has(Role.VICE_PRINCIPAL) || me.has(Role.ADMIN));
     }
 }

@@ -549,6 +549,15 @@ class AccessMatrixTest {
         page(r, "GET", "/notifications/preferences", "own", SIGNED_IN, f -> "/notifications/preferences");
         page(r, "POST", "/notifications/preferences", "own (the default again, as the API's cell)", SIGNED_IN,
                 f -> "/notifications/preferences").body(c -> form("RESULTS", "AT_ONCE"));
+        page(r, "GET", "/delegations", "as GET /api/delegations",
+                EnumSet.of(Caller.PRINCIPAL_A, Caller.VICE_PRINCIPAL_A, Caller.PRINCIPAL_B, Caller.ADMIN),
+                f -> "/delegations");
+        page(r, "POST", "/delegations", "school A's principal (an administrator names the school: the API only)",
+                EnumSet.of(Caller.PRINCIPAL_A), f -> "/delegations").body(c -> delegationForm())
+                .unchanged(f -> String.valueOf(api.get("ht.mai", "/api/delegations").json().size()));
+        page(r, "POST", "/delegations/{id}/revoke", "as DELETE /api/delegations/{id}",
+                EnumSet.of(Caller.PRINCIPAL_A, Caller.ADMIN), f -> "/delegations/" + f.delegationId + "/revoke")
+                .body(c -> form()).phase(9).unchanged(f -> delegationStatus(f.delegationId));
         pub(r, "GET", "/assets/app.css", EVERYONE).inOpenApi(false);
         pub(r, "GET", "/webjars/htmx.org/dist/htmx.min.js", EVERYONE).inOpenApi(false);
         // anything else: administrators only, and nothing there
@@ -729,6 +738,14 @@ class AccessMatrixTest {
         LocalDate start = LocalDate.now(VietnamTime.ZONE).plusDays(30);
         return Map.of("delegate", "pht.an", "schoolCode", "THCSHB", "validFrom", start.toString(),
                 "validTo", start.plusDays(5).toString(), "scope", "ALL");
+    }
+
+    /** As the page's form sends it: typed dates, a month ahead like {@link #delegation()}. */
+    static Body delegationForm() {
+        LocalDate start = LocalDate.now(VietnamTime.ZONE).plusDays(30);
+        java.time.format.DateTimeFormatter typed = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+        return form("delegate", "pht.an", "validFrom", start.format(typed), "validTo", start.plusDays(5).format(typed),
+                "scope", "ALL");
     }
 
     String delegationStatus(String id) {

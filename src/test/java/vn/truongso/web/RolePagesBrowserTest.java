@@ -44,6 +44,60 @@ class RolePagesBrowserTest extends BrowserTest {
     PasswordEncoder encoder;
 
     @Test
+    void thePrincipalGivesHerApprovalsToHerVicePrincipalForAWeekAndEndsItEarly() {
+        LocalDate today = LocalDate.now(VietnamTime.ZONE);
+        java.time.format.DateTimeFormatter typed = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+        try {
+            browser.signIn("ht.mai");
+            browser.click("a.nav-link[href='/delegations']");
+            assertThat(browser.path()).isEqualTo("/delegations");
+            // Ending before it begins: the service's refusal, and what she typed is still there.
+            new org.openqa.selenium.support.ui.Select(browser.find("#delegate")).selectByValue("pht.an");
+            new org.openqa.selenium.support.ui.Select(browser.find("#scope")).selectByValue("LESSON_PLANS");
+            browser.type("#validFrom", today.plusDays(4).format(typed));
+            browser.type("#validTo", today.format(typed));
+            browser.click("#give");
+            assertThat(browser.attribute("#problem", "data-code")).isEqualTo("DELEGATION_PERIOD_INVALID");
+            assertThat(browser.attribute("#validFrom", "value")).isEqualTo(today.plusDays(4).format(typed));
+            assertThat(browser.all(".delegation-item[data-status=ACTIVE]")).isEmpty();
+
+            browser.type("#validFrom", today.format(typed));
+            browser.type("#validTo", today.plusDays(4).format(typed));
+            browser.type("#note", "Hiệu trưởng đi tập huấn tại Sở");
+            browser.click("#give");
+            assertThat(browser.text(".messages .alert-success")).isEqualTo("Đã giao Trịnh Văn An ký thay: phê duyệt kế hoạch bài dạy, từ "
+                    + today.format(typed) + " đến " + today.plusDays(4).format(typed) + ".");
+            assertThat(browser.all(".delegation-item[data-status=ACTIVE]")).hasSize(1);
+            assertThat(browser.text(".delegation-item[data-status=ACTIVE]")).contains("Trịnh Văn An")
+                    .contains("phê duyệt kế hoạch bài dạy").contains("Đang có hiệu lực")
+                    .contains("Hiệu trưởng đi tập huấn tại Sở");
+            browser.record("principal-delegations");
+
+            // He sees what he was given, and was told; he cannot end it, nor give one.
+            browser.signIn("pht.an");
+            browser.open("/delegations");
+            assertThat(browser.text(".delegation-item[data-status=ACTIVE]")).contains("phê duyệt kế hoạch bài dạy");
+            assertThat(browser.all("#delegation-form")).isEmpty();
+            assertThat(browser.all(".delegation-item .revoke")).isEmpty();
+            browser.record("vice-principal-delegations");
+            browser.open("/notifications");
+            assertThat(browser.pageText()).contains("Thầy/Cô được giao ký thay Hiệu trưởng (phê duyệt kế hoạch bài dạy)");
+
+            // She ends it early: revoked, and nothing of hers is his any more.
+            browser.signIn("ht.mai");
+            browser.open("/delegations");
+            browser.click(".delegation-item[data-status=ACTIVE] .revoke");
+            assertThat(browser.text(".messages")).as(browser.path()).isEqualTo("Đã thu hồi việc giao ký thay.");
+            assertThat(browser.all(".delegation-item[data-status=ACTIVE]")).isEmpty();
+            assertThat(api.get("pht.an", "/api/delegations").json()).allSatisfy(d ->
+                    assertThat(d.get("status").asText()).isNotEqualTo("ACTIVE"));
+        } finally {
+            jdbc.update("update delegation set revoked_at = current_timestamp, revoked_by = 'test'"
+                    + " where revoked_at is null");
+        }
+    }
+
+    @Test
     void theClerkFindsALessonPlanWithoutDiacriticsAndSeesWhereItIs() {
         String unique = Long.toString(ThreadLocalRandom.current().nextLong(100_000, 999_999));
         JsonNode plan = api.submitLessonPlan("gv.lan", "Phương trình đường thẳng " + unique);

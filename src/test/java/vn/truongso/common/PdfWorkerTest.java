@@ -19,7 +19,10 @@ class PdfWorkerTest {
 
     @Test
     void workThatOutlivesTheTimeoutIsAnsweredAsTooComplexNotAHungRequest() {
-        try (PdfWorker worker = new PdfWorker(limits(1, 1, Duration.ofMillis(200)))) {
+        // 1 s and a worker already started: the work must have begun within the timeout to be "too complex" (work
+        // still queued is "busy"), and a loaded machine may take a few hundred ms to start a new thread
+        try (PdfWorker worker = new PdfWorker(limits(1, 1, Duration.ofSeconds(1)))) {
+            assertThat(worker.run(() -> 1)).isEqualTo(1);
             ApiException e = catchThrowableOfType(ApiException.class, () -> worker.run(() -> {
                 Thread.sleep(60_000);
                 return 1;
@@ -43,7 +46,12 @@ class PdfWorkerTest {
             busy.start();
             started.await(10, TimeUnit.SECONDS);
             queued.start();
-            Thread.sleep(200);
+            // Its file in the queue (it waits for its answer) before the next comes: a fixed pause was not always
+            // enough on a loaded machine, and the next file then took the queue's place and waited 30 s.
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (queued.getState() != Thread.State.TIMED_WAITING && System.nanoTime() < until) {
+                Thread.sleep(10);
+            }
             ApiException e = catchThrowableOfType(ApiException.class, () -> worker.run(() -> 1));
             release.countDown();
             assertThat(e.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);

@@ -159,14 +159,16 @@ class S3BlobStoreTest {
     void anUploadInFlightKeepsTheObjectItReuses() throws Exception {
         byte[] pdf = TestPdfs.lessonPlan("Đang tải " + System.nanoTime());
         blobs.put(BlobStore.sha256(pdf), pdf);
-        Thread.sleep(2500);
+        Thread.sleep(7000);
 
         // Not committed yet: the collector (own connection, as the scheduled job) cannot see the row, only the touch.
         new TransactionTemplate(txManager).executeWithoutResult(status -> {
             documents.store(new DocumentService.Upload(pdf, "a.pdf", "application/pdf"), "Đang tải",
                     DocumentKind.LESSON_PLAN, users.find("gv.lan").orElseThrow());
-            // 1.5 s: older than the first upload, younger than the touch (whose time has whole seconds).
-            CompletableFuture.supplyAsync(() -> collector(Duration.ofMillis(1500)).collect()).join();
+            // 5 s: older than the first upload (7 s ago), younger than the touch (whose time has whole seconds, so up
+            // to 1 s earlier), with 4 s for the rest of the upload and the collector's start on a loaded machine
+            // (with 1.5 s of grace after 2.5 s, half a second of that could make the touch look old).
+            CompletableFuture.supplyAsync(() -> collector(Duration.ofSeconds(5)).collect()).join();
             assertThat(blobs.exists(BlobStore.sha256(pdf))).isTrue();
             status.setRollbackOnly();
         });

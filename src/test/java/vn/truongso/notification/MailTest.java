@@ -67,8 +67,10 @@ class MailTest {
     static void mail(DynamicPropertyRegistry registry) {
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> SMTP_PORT);
-        registry.add("spring.mail.properties.mail.smtp.connectiontimeout", () -> "2000");
-        registry.add("spring.mail.properties.mail.smtp.timeout", () -> "2000");
+        // Long enough for a loaded machine (a mail that times out is only tried again later, and the test reading the
+        // inbox at once would miss it); a server that is down refuses the connection at once anyway.
+        registry.add("spring.mail.properties.mail.smtp.connectiontimeout", () -> "20000");
+        registry.add("spring.mail.properties.mail.smtp.timeout", () -> "20000");
         registry.add("truongso.mail.base-url", () -> BASE);
         registry.add("truongso.mail.from", () -> "Trường Số <no-reply@truongso.test>");
         registry.add("truongso.mail.send-interval", () -> "1h");
@@ -523,8 +525,9 @@ class MailTest {
                     new org.springframework.mail.javamail.JavaMailSenderImpl();
             mail.setHost("127.0.0.1");
             mail.setPort(socket.getLocalPort());
-            mail.getJavaMailProperties().put("mail.smtp.timeout", "2000");
-            mail.getJavaMailProperties().put("mail.smtp.connectiontimeout", "2000");
+            // as above: a timeout would be a transient failure, not the refusal the test is about
+            mail.getJavaMailProperties().put("mail.smtp.timeout", "20000");
+            mail.getJavaMailProperties().put("mail.smtp.connectiontimeout", "20000");
             return new OutboxSender(mail, outbox, properties, Clock.systemUTC(), meters);
         }
 

@@ -106,7 +106,8 @@ public final class Chromium implements AutoCloseable {
 
     /** Waits until htmx (the signing page polls every 5 s) has brought the attribute to the value. */
     public void waitForAttribute(String css, String name, String value) {
-        new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+        // 60 s: the poll comes every 5 s, and on a loaded machine its request and the swap may each take a while
+        new WebDriverWait(driver, Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class)
                 .until(d -> value.equals(d.findElement(By.cssSelector(css)).getAttribute(name)));
     }
 
@@ -250,8 +251,9 @@ public final class Chromium implements AutoCloseable {
         signIn(username, "demo");
     }
 
+    /** Waits (up to a minute: a loaded machine) until a script or the server has put the element in the page. */
     public void waitFor(String css) {
-        new WebDriverWait(driver, Duration.ofSeconds(20))
+        new WebDriverWait(driver, Duration.ofSeconds(60))
                 .until(d -> !d.findElements(By.cssSelector(css)).isEmpty());
     }
 

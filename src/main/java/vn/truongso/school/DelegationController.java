@@ -1,6 +1,5 @@
 package vn.truongso.school;
 
-import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -28,7 +27,7 @@ class DelegationController {
     }
 
     @PostMapping
-    ResponseEntity<Delegations.DelegationView> create(@Valid @RequestBody Delegations.CreateRequest request) {
+    ResponseEntity<Delegations.DelegationView> create(@RequestBody Delegations.CreateRequest request) {
         Delegations.DelegationView made = delegations.create(request, users.current());
         return ResponseEntity.created(URI.create("/api/delegations/" + made.id())).body(made);
     }

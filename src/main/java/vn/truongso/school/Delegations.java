@@ -73,7 +73,7 @@ public class Delegations {
         }
         LocalDate today = today();
         return delegations.findByDelegateAndRevokedAtIsNullAndValidToGreaterThanEqual(user.username(), today).stream()
-                .filter(d -> d.activeOn(today) && user.worksFor(d.getSchoolCode()))
+                .filter(d -> holds(user, d, today))
                 .map(d -> new Grant(d.getId(), d.getSchoolCode(), Groups.role(d.getSchoolCode(), Role.PRINCIPAL),
                         d.getScope(), d.getValidFrom(), d.getValidTo()))
                 .toList();
@@ -81,8 +81,8 @@ public class Delegations {
 
     /**
      * Who acts today for the principals of a candidate group in a process: the vice-principals holding a delegation
-     * in force that covers it, while they are still vice-principals of that school (and not its principals too: the
-     * group reaches those). Empty for any group but a school's principals.
+     * in force that covers it, while they are still vice-principals of that school ({@link #activeFor}'s rule read
+     * the other way round). Empty for any group but a school's principals.
      *
      * @param candidateGroup a task's candidate group, e.g. {@code THCSHB.PRINCIPAL}
      */
@@ -94,11 +94,14 @@ public class Delegations {
         }
         LocalDate today = today();
         return delegations.findBySchoolCodeAndRevokedAtIsNullAndValidToGreaterThanEqual(school, today).stream()
-                .filter(d -> d.activeOn(today) && d.getScope().covers(processKey))
-                .map(Delegation::getDelegate).distinct()
-                .filter(name -> users.find(name).filter(u -> u.has(Role.VICE_PRINCIPAL) && u.worksFor(school)
-                        && !u.has(Role.PRINCIPAL)).isPresent())
-                .toList();
+                .filter(d -> d.getScope().covers(processKey)
+                        && users.find(d.getDelegate()).filter(u -> holds(u, d, today)).isPresent())
+                .map(Delegation::getDelegate).distinct().toList();
+    }
+
+    /** A delegation gives its delegate something today only while he is still a vice-principal of its school. */
+    private static boolean holds(CurrentUser delegate, Delegation d, LocalDate today) {
+        return d.activeOn(today) && delegate.has(Role.VICE_PRINCIPAL) && delegate.worksFor(d.getSchoolCode());
     }
 
     /**
@@ -146,7 +149,7 @@ public class Delegations {
         }
     }
 
-    /** Checked here as at the API's edge (Bean Validation): the pages call it too. */
+    /** Checked here (Bean Validation), for the API and the pages alike. */
     public DelegationView create(@Valid CreateRequest req, CurrentUser caller) {
         String school = schoolToManage(req.schoolCode(), caller);
         CurrentUser delegate = users.find(req.delegate().strip())

@@ -30,6 +30,7 @@ import vn.truongso.remotesign.TestOtp;
 import vn.truongso.school.UserDirectory;
 import vn.truongso.support.Api;
 import vn.truongso.support.IntegrationTest;
+import vn.truongso.support.TestDelegations;
 import vn.truongso.support.TestUsers;
 
 /**
@@ -70,7 +71,7 @@ class DelegatedAdmissionTest {
 
     @AfterEach
     void revokeAll() {
-        jdbc.update("update delegation set revoked_at = current_timestamp, revoked_by = 'test' where revoked_at is null");
+        TestDelegations.endAll(jdbc);
     }
 
     /**

@@ -33,6 +33,7 @@ import vn.truongso.common.VietnamTime;
 import vn.truongso.remotesign.TestOtp;
 import vn.truongso.support.Api;
 import vn.truongso.support.IntegrationTest;
+import vn.truongso.support.TestDelegations;
 import vn.truongso.support.TestUsers;
 
 /**
@@ -72,7 +73,7 @@ class DelegatedApprovalTest {
 
     @AfterEach
     void revokeAll() {
-        jdbc.update("update delegation set revoked_at = current_timestamp, revoked_by = 'test' where revoked_at is null");
+        TestDelegations.endAll(jdbc);
         added.forEach(people::disable);
     }
 

@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import vn.truongso.common.VietnamTime;
 import vn.truongso.support.Api;
 import vn.truongso.support.IntegrationTest;
+import vn.truongso.support.TestDelegations;
 
 /**
  * Ký thay and what people are told: the vice-principal learns that the principal's approvals are his for a while and
@@ -49,8 +50,7 @@ class DelegationNotificationTest {
     /** Delegations end with the test: other tests see pht.an as a vice-principal without the principal's tasks. */
     @AfterEach
     void revokeAll() {
-        jdbc.update("update delegation set revoked_at = current_timestamp, revoked_by = 'test'"
-                + " where revoked_at is null");
+        TestDelegations.endAll(jdbc);
     }
 
     @Test

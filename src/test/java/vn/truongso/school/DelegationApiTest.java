@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import vn.truongso.common.VietnamTime;
 import vn.truongso.support.Api;
 import vn.truongso.support.IntegrationTest;
+import vn.truongso.support.TestDelegations;
 
 /**
  * Ký thay over HTTP: who may give the principal's approvals to whom, for how long, and what a delegation that is not
@@ -50,7 +51,7 @@ class DelegationApiTest {
     /** Delegations end with the test: other tests see pht.an as a vice-principal without the principal's tasks. */
     @AfterEach
     void revokeAll() {
-        jdbc.update("update delegation set revoked_at = current_timestamp, revoked_by = 'test' where revoked_at is null");
+        TestDelegations.endAll(jdbc);
     }
 
     static Map<String, Object> request(String delegate, LocalDate from, LocalDate to, String scope) {

@@ -20,6 +20,7 @@ import vn.truongso.common.VietnamTime;
 import vn.truongso.remotesign.TestOtp;
 import vn.truongso.support.Api;
 import vn.truongso.support.IntegrationTest;
+import vn.truongso.support.TestDelegations;
 import vn.truongso.support.TestPdfs;
 import vn.truongso.support.TestUsers;
 import vn.truongso.verification.VerificationReport;
@@ -92,8 +93,7 @@ class RolePagesBrowserTest extends BrowserTest {
             assertThat(api.get("pht.an", "/api/delegations").json()).allSatisfy(d ->
                     assertThat(d.get("status").asText()).isNotEqualTo("ACTIVE"));
         } finally {
-            jdbc.update("update delegation set revoked_at = current_timestamp, revoked_by = 'test'"
-                    + " where revoked_at is null");
+            TestDelegations.endAll(jdbc);
         }
     }
 
